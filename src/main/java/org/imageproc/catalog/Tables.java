@@ -1,0 +1,60 @@
+package org.imageproc.catalog;
+
+import java.util.List;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** The one description of the service's DynamoDB tables: local provisioning, tests and the AWS template use it. */
+public final class Tables {
+
+    public static final String IMAGE_METADATA = "ImageMetadata";
+    public static final String IMAGE_ID = "imageID";
+    public static final String ALBUM_INDEX = "albumID-uploadTime-index";
+
+    public static final String ALBUM_METADATA = "AlbumMetadata";
+    public static final String ALBUM_ID = "albumID";
+    public static final String USER_INDEX = "userID-creationTime-index";
+
+    private Tables() {
+    }
+
+    /** Both tables, named as configured (the defaults are {@link #IMAGE_METADATA} and {@link #ALBUM_METADATA}). */
+    public static List<CreateTableRequest> definitions(String imageTable, String albumTable) {
+        return List.of(
+                table(imageTable, IMAGE_ID, ALBUM_INDEX, "albumID", "uploadTime"),
+                table(albumTable, ALBUM_ID, USER_INDEX, "userID", "creationTime"));
+    }
+
+    private static CreateTableRequest table(String name, String hashKey, String index, String indexHash, String indexRange) {
+        return CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attribute(hashKey, ScalarAttributeType.S),
+                        attribute(indexHash, ScalarAttributeType.S),
+                        attribute(indexRange, ScalarAttributeType.N))
+                .keySchema(key(hashKey, KeyType.HASH))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(index)
+                        .keySchema(key(indexHash, KeyType.HASH), key(indexRange, KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .build();
+    }
+
+    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}
