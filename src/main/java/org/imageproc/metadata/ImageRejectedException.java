@@ -8,6 +8,9 @@ public class ImageRejectedException extends RuntimeException {
     public static final String NOT_AN_IMAGE = "NotAnImage";
     public static final String IMAGE_TOO_LARGE = "ImageTooLarge";
     public static final String CORRUPT_IMAGE = "CorruptImage";
+    public static final String FILE_TOO_LARGE = "FileTooLarge";
+    public static final String OBJECT_NOT_FOUND = "ObjectNotFound";
+    public static final String LABELS_REFUSED = "LabelDetectionRefused";
 
     private final String error;
 

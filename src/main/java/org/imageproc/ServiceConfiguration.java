@@ -1,0 +1,67 @@
+package org.imageproc;
+
+import java.time.Clock;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.spi.Registry;
+import org.imageproc.aws.AwsClients;
+import org.imageproc.catalog.ImageCatalog;
+import org.imageproc.ingest.S3EventParser;
+import org.imageproc.labels.LabelDetector;
+import org.imageproc.metadata.ImageCheck;
+import org.imageproc.metadata.MetadataReader;
+import org.imageproc.pipeline.CollectVariables;
+import org.imageproc.pipeline.FailureRecorder;
+import org.imageproc.pipeline.StepRecorderFactory;
+import org.imageproc.storage.ImageLoader;
+import org.imageproc.thumbnail.ThumbnailMaker;
+import org.imageproc.thumbnail.ThumbnailStep;
+
+/** Wires the service in one place: the AWS clients first (starting the local stack in local mode), then the beans the routes call by name. */
+@Configuration
+public class ServiceConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Config config = new Config(context.getPropertiesComponent());
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+
+        AwsClients aws = AwsClients.connect(config);
+        // stopped after the routes, so in-flight images finish before the local stack goes away
+        context.addService(aws, true, true);
+        registry.bind("awsClients", aws);
+        registry.bind("s3Client", aws.s3());
+        registry.bind("s3Presigner", aws.presigner());
+        registry.bind("sqsClient", aws.sqs());
+        registry.bind("dynamoDbClient", aws.dynamoDb());
+        registry.bind("rekognitionClient", aws.rekognition());
+
+        String incomingPrefix = config.string("imageproc.incoming-prefix");
+        ImageCatalog catalog = new ImageCatalog(aws.dynamoDb(), config.string("imageproc.table.images"),
+                incomingPrefix, clock);
+        registry.bind("imageCatalog", catalog);
+        registry.bind("s3EventParser", new S3EventParser(incomingPrefix));
+        registry.bind("imageLoader", new ImageLoader(config.number("imageproc.max-file-bytes")));
+        registry.bind("metadataReader", new MetadataReader());
+        registry.bind("imageCheck", new ImageCheck(config.number("imageproc.max-pixels")));
+        registry.bind("thumbnailStep", new ThumbnailStep(new ThumbnailMaker(config.integer("imageproc.thumbnail.max-size")),
+                config.string("imageproc.thumbnail.prefix")));
+        registry.bind("labelDetector", new LabelDetector(aws.rekognition(), labelsEnabled(config, aws),
+                config.integer("imageproc.labels.max-labels"), config.decimal("imageproc.labels.min-confidence")));
+        registry.bind("collectVariables", new CollectVariables());
+        registry.bind("failureRecorder", new FailureRecorder(catalog));
+        context.addRoutePolicyFactory(new StepRecorderFactory(catalog, clock));
+    }
+
+    // local mode has no Rekognition of its own yet: labels stay off there unless an endpoint is configured
+    private static boolean labelsEnabled(Config config, AwsClients aws) {
+        String enabled = config.string("imageproc.labels.enabled").trim();
+        if (enabled.equalsIgnoreCase("auto")) {
+            return aws.localStack().isEmpty() || !config.optional("imageproc.aws.rekognition-endpoint").isEmpty();
+        }
+        return Boolean.parseBoolean(enabled);
+    }
+}

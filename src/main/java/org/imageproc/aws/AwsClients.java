@@ -1,0 +1,145 @@
+package org.imageproc.aws;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.apache.camel.support.service.ServiceSupport;
+import org.imageproc.Config;
+import org.imageproc.local.LocalAwsStack;
+import org.imageproc.local.LocalStackSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The AWS SDK clients the Camel components and beans share, pointed at real AWS (default credential chain) or, in
+ * local mode, at the embedded local stack this class starts and stops.
+ */
+public final class AwsClients extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
+
+    private final LocalAwsStack localStack;
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final SqsClient sqs;
+    private final DynamoDbClient dynamoDb;
+    private final RekognitionClient rekognition;
+
+    private AwsClients(LocalAwsStack localStack, Region region, AwsCredentialsProvider credentials,
+            Optional<URI> s3Endpoint, Optional<URI> sqsEndpoint, Optional<URI> dynamoDbEndpoint,
+            Optional<URI> rekognitionEndpoint) {
+        this.localStack = localStack;
+        this.s3 = build(S3Client.builder().forcePathStyle(s3Endpoint.isPresent()), region, credentials, s3Endpoint);
+        S3Presigner.Builder presignerBuilder = S3Presigner.builder().region(region).credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3Endpoint.isPresent()).build());
+        s3Endpoint.ifPresent(presignerBuilder::endpointOverride);
+        this.presigner = presignerBuilder.build();
+        this.sqs = build(SqsClient.builder(), region, credentials, sqsEndpoint);
+        this.dynamoDb = build(DynamoDbClient.builder(), region, credentials, dynamoDbEndpoint);
+        this.rekognition = build(RekognitionClient.builder(), region, credentials, rekognitionEndpoint);
+    }
+
+    /** Connects as configured: {@code imageproc.mode=local} starts the embedded stack first. */
+    public static AwsClients connect(Config config) {
+        Optional<URI> rekognitionEndpoint = uri(config.optional("imageproc.aws.rekognition-endpoint"));
+        String mode = config.string("imageproc.mode").trim();
+        if (mode.equalsIgnoreCase("local")) {
+            LocalAwsStack stack = LocalAwsStack.start(localSettings(config));
+            LocalStackSettings s = stack.settings();
+            return new AwsClients(stack, Region.of(s.region()),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKey(), s.secretKey())),
+                    Optional.of(stack.s3Endpoint()), Optional.of(stack.sqsEndpoint()),
+                    Optional.of(stack.dynamoDbEndpoint()), rekognitionEndpoint);
+        }
+        if (!mode.equalsIgnoreCase("aws")) {
+            throw new IllegalArgumentException("imageproc.mode must be 'local' or 'aws', not '" + mode + "'");
+        }
+        String region = config.string("imageproc.aws.region");
+        LOG.info("Talking to AWS in {} with the default credential chain", region);
+        return new AwsClients(null, Region.of(region), DefaultCredentialsProvider.builder().build(),
+                uri(config.optional("imageproc.aws.s3-endpoint")), uri(config.optional("imageproc.aws.sqs-endpoint")),
+                uri(config.optional("imageproc.aws.dynamodb-endpoint")), rekognitionEndpoint);
+    }
+
+    private static LocalStackSettings localSettings(Config config) {
+        return new LocalStackSettings(Path.of(config.string("imageproc.data-dir")),
+                config.string("imageproc.local.host"),
+                config.integer("imageproc.local.s3-port"),
+                config.integer("imageproc.local.sqs-port"),
+                config.integer("imageproc.local.dynamodb-port"),
+                config.string("imageproc.local.access-key"),
+                config.string("imageproc.local.secret-key"),
+                config.string("imageproc.aws.region"),
+                config.string("imageproc.bucket"),
+                config.string("imageproc.incoming-prefix"),
+                config.string("imageproc.queue"),
+                config.string("imageproc.dead-letter-queue"),
+                config.string("imageproc.table.images"),
+                config.string("imageproc.table.albums"));
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public S3Presigner presigner() {
+        return presigner;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public RekognitionClient rekognition() {
+        return rekognition;
+    }
+
+    /** The embedded stack in local mode, otherwise empty. */
+    public Optional<LocalAwsStack> localStack() {
+        return Optional.ofNullable(localStack);
+    }
+
+    @Override
+    protected void doStop() {
+        s3.close();
+        presigner.close();
+        sqs.close();
+        dynamoDb.close();
+        rekognition.close();
+        if (localStack != null) {
+            localStack.close();
+        }
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, Region region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
+        builder.region(region).credentialsProvider(credentials);
+        // several HTTP client implementations are on the classpath; the SDK refuses to guess
+        builder.httpClientBuilder(ApacheHttpClient.builder());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static Optional<URI> uri(String value) {
+        return value.isEmpty() ? Optional.empty() : Optional.of(URI.create(value));
+    }
+}

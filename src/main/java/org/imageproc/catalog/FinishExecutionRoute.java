@@ -1,0 +1,15 @@
+package org.imageproc.catalog;
+
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.imageproc.pipeline.Steps;
+
+/** The finish-execution step: labels and thumbnail on the item in one update, and the run SUCCEEDED. */
+public class FinishExecutionRoute extends EndpointRouteBuilder {
+
+    @Override
+    public void configure() {
+        from(direct("finish-execution")).routeId("finish-execution").routeGroup(Steps.GROUP)
+                .bean("imageCatalog",
+                        "finish(${variable.execution}, ${variable.metadata}, ${variable.labels}, ${variable.thumbnail})");
+    }
+}

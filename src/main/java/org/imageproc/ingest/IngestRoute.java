@@ -1,0 +1,27 @@
+package org.imageproc.ingest;
+
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+
+/**
+ * Consumes S3 event notifications from SQS and hands each image to the processing flow. The message is deleted only
+ * when every image in it reached a final state; a failure leaves it on the queue to come back.
+ */
+public class IngestRoute extends EndpointRouteBuilder {
+
+    @Override
+    public void configure() {
+        from(aws2Sqs("{{imageproc.queue}}")
+                .deleteAfterRead(true)
+                .waitTimeSeconds("{{imageproc.sqs.wait-seconds}}")
+                .delay("{{imageproc.sqs.poll-delay-ms}}")
+                .maxMessagesPerPoll("{{imageproc.sqs.max-messages-per-poll}}")
+                .concurrentConsumers("{{imageproc.sqs.concurrent-consumers}}")
+                .visibilityTimeout("{{imageproc.sqs.visibility-timeout-seconds}}")
+                .extendMessageVisibility(true))
+                .routeId("consume-image-events")
+                .bean("s3EventParser", "parse")
+                .split(body()).stopOnException()
+                    .to(direct("process-image"))
+                .end();
+    }
+}

@@ -1,0 +1,15 @@
+package org.imageproc.labels;
+
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.imageproc.pipeline.Steps;
+
+/** The detect-labels step: Rekognition DetectLabels on the stored object, or SKIPPED when labels are off. */
+public class DetectLabelsRoute extends EndpointRouteBuilder {
+
+    @Override
+    public void configure() {
+        from(direct("detect-labels")).routeId("detect-labels").routeGroup(Steps.GROUP)
+                .bean("labelDetector", "detect(${variable.execution})")
+                .setProperty(Steps.SKIPPED, simple("${body.skipped}"));
+    }
+}

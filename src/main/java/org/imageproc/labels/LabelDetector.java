@@ -1,0 +1,71 @@
+package org.imageproc.labels;
+
+import java.util.List;
+
+import org.imageproc.metadata.ImageRejectedException;
+import org.imageproc.pipeline.Execution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.rekognition.model.DetectLabelsResponse;
+import software.amazon.awssdk.services.rekognition.model.ImageTooLargeException;
+import software.amazon.awssdk.services.rekognition.model.Instance;
+import software.amazon.awssdk.services.rekognition.model.InvalidImageFormatException;
+import software.amazon.awssdk.services.rekognition.model.InvalidParameterException;
+import software.amazon.awssdk.services.rekognition.model.InvalidS3ObjectException;
+import software.amazon.awssdk.services.rekognition.model.Parent;
+import software.amazon.awssdk.services.rekognition.model.RekognitionException;
+
+/** Asks Rekognition (AWS, or a compatible local endpoint) what the stored image shows. */
+public class LabelDetector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LabelDetector.class);
+
+    private final RekognitionClient rekognition;
+    private final boolean enabled;
+    private final int maxLabels;
+    private final float minConfidence;
+
+    public LabelDetector(RekognitionClient rekognition, boolean enabled, int maxLabels, float minConfidence) {
+        this.rekognition = rekognition;
+        this.enabled = enabled;
+        this.maxLabels = maxLabels;
+        this.minConfidence = minConfidence;
+        if (!enabled) {
+            LOG.info("Label detection is off (imageproc.labels.enabled=false): the labels step is recorded as SKIPPED");
+        }
+    }
+
+    public DetectedLabels detect(Execution execution) {
+        if (!enabled) {
+            return DetectedLabels.skippedResult();
+        }
+        DetectLabelsResponse response;
+        try {
+            response = rekognition.detectLabels(request -> request
+                    .image(image -> image.s3Object(object -> object.bucket(execution.bucket()).name(execution.key())))
+                    .maxLabels(maxLabels)
+                    .minConfidence(minConfidence));
+        } catch (InvalidImageFormatException | ImageTooLargeException | InvalidS3ObjectException
+                | InvalidParameterException e) {
+            throw new ImageRejectedException(ImageRejectedException.LABELS_REFUSED,
+                    "Label detection refused the image: " + reason(e), e);
+        }
+        List<Label> labels = response.labels().stream()
+                .map(label -> new Label(label.name(), label.confidence(),
+                        label.parents().stream().map(Parent::name).toList(),
+                        label.instances().stream().map(LabelDetector::instance).toList()))
+                .toList();
+        return new DetectedLabels(labels, response.labelModelVersion(), false);
+    }
+
+    private static LabelInstance instance(Instance instance) {
+        var box = instance.boundingBox();
+        return new LabelInstance(box.left(), box.top(), box.width(), box.height(), instance.confidence());
+    }
+
+    private static String reason(RekognitionException e) {
+        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                ? e.awsErrorDetails().errorMessage() : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,14 @@
+package org.imageproc.metadata;
+
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.imageproc.pipeline.Steps;
+
+/** The check-image step: only JPEG and PNG within the pixel limit go on; anything else is rejected with a reason. */
+public class CheckImageRoute extends EndpointRouteBuilder {
+
+    @Override
+    public void configure() {
+        from(direct("check-image")).routeId("check-image").routeGroup(Steps.GROUP)
+                .bean("imageCheck", "check(${variable.metadata})");
+    }
+}

@@ -1,0 +1,34 @@
+package org.imageproc.pipeline;
+
+import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.direct;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.imageproc.metadata.ImageRejectedException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Error handling for every route: an image that can never be processed is recorded FAILED and its message deleted;
+ * anything else is retried in place, then recorded and left on the queue so SQS delivers it again (and finally to
+ * the dead-letter queue).
+ */
+public class PipelineErrorHandling extends RouteConfigurationBuilder {
+
+    @Override
+    public void configuration() {
+        routeConfiguration("pipeline-errors")
+                .onException(ImageRejectedException.class, NoSuchKeyException.class)
+                    .handled(true)
+                    .to(direct("record-failure"))
+                .end()
+                .onException(Exception.class)
+                    .maximumRedeliveries("{{imageproc.retry.max-redeliveries}}")
+                    .redeliveryDelay("{{imageproc.retry.delay-ms}}")
+                    .backOffMultiplier("{{imageproc.retry.backoff-multiplier}}")
+                    .useExponentialBackOff()
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .handled(false)
+                    .to(direct("record-failure"))
+                .end();
+    }
+}

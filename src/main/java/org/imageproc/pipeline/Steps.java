@@ -1,0 +1,13 @@
+package org.imageproc.pipeline;
+
+/** Marks the routes that are steps of a processing run; {@link StepRecorder} records each one on the item. */
+public final class Steps {
+
+    /** The route group of step routes. */
+    public static final String GROUP = "image-steps";
+    /** Exchange property a step sets to true when it deliberately did nothing (for example labels switched off). */
+    public static final String SKIPPED = "imageproc.stepSkipped";
+
+    private Steps() {
+    }
+}

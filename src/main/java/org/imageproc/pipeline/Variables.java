@@ -1,0 +1,19 @@
+package org.imageproc.pipeline;
+
+/** Names of the exchange variables that carry one image through the processing flow (see process-image.yaml). */
+public final class Variables {
+
+    /** The {@link Execution} of this run. */
+    public static final String EXECUTION = "execution";
+    /** The object as read from S3, bytes and user metadata. */
+    public static final String IMAGE = "image";
+    /** What the metadata step found. */
+    public static final String METADATA = "metadata";
+    /** The label step's result. */
+    public static final String LABELS = "labels";
+    /** The stored thumbnail. */
+    public static final String THUMBNAIL = "thumbnail";
+
+    private Variables() {
+    }
+}

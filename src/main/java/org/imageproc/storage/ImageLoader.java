@@ -1,0 +1,51 @@
+package org.imageproc.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.imageproc.metadata.ImageRejectedException;
+import org.imageproc.pipeline.Execution;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/** Reads an S3 GetObject response into memory, refusing files larger than the configured limit before reading them. */
+public class ImageLoader {
+
+    private final long maxBytes;
+
+    public ImageLoader(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public StoredImage load(Execution execution, ResponseInputStream<GetObjectResponse> object) throws IOException {
+        GetObjectResponse response = object.response();
+        Long length = response.contentLength();
+        if (length != null && length > maxBytes) {
+            object.abort();
+            throw tooLarge(length);
+        }
+        byte[] bytes = readAtMost(object, maxBytes);
+        Map<String, String> metadata = new TreeMap<>();
+        response.metadata().forEach((k, v) -> metadata.put(k.toLowerCase(Locale.ROOT), v));
+        return new StoredImage(execution.bucket(), execution.key(), bytes, Map.copyOf(metadata),
+                response.lastModified(), response.eTag() == null ? null : response.eTag().replace("\"", ""));
+    }
+
+    private byte[] readAtMost(InputStream in, long limit) throws IOException {
+        try (in) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw tooLarge(bytes.length);
+            }
+            return bytes;
+        }
+    }
+
+    private ImageRejectedException tooLarge(long length) {
+        return new ImageRejectedException(ImageRejectedException.FILE_TOO_LARGE,
+                String.format(Locale.ROOT, "The file is %s; the limit is %s", Sizes.human(length), Sizes.human(maxBytes)));
+    }
+}

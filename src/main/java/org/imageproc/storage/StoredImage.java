@@ -1,0 +1,23 @@
+package org.imageproc.storage;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An uploaded object as read, once, from S3.
+ *
+ * @param userMetadata the object's user metadata (x-amz-meta-*), keys in lower case
+ */
+public record StoredImage(String bucket, String key, byte[] bytes, Map<String, String> userMetadata,
+        Instant lastModified, String eTag) {
+
+    /** The uploading user, from the {@code userid} metadata the web app sets; null for other uploads. */
+    public String userId() {
+        return userMetadata.get("userid");
+    }
+
+    /** The album, from the {@code albumid} metadata the web app sets; null for other uploads. */
+    public String albumId() {
+        return userMetadata.get("albumid");
+    }
+}
