@@ -1,0 +1,98 @@
+package org.imageproc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.imageproc.aws.AwsClients;
+import org.imageproc.labels.RekognitionResponder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole service as users run it (local mode, embedded AWS stack), started once per test JVM on free ports with
+ * a fresh data directory; label detection talks to a {@link RekognitionResponder}.
+ */
+public final class TestService {
+
+    public static final String BUCKET = "photo-repo";
+
+    private static TestService instance;
+
+    private final Main main;
+    private final RekognitionResponder rekognition;
+
+    private TestService(Main main, RekognitionResponder rekognition) {
+        this.main = main;
+        this.rekognition = rekognition;
+    }
+
+    /** The running service, started on first use and stopped when the JVM exits. */
+    public static synchronized TestService get() {
+        if (instance == null) {
+            instance = start(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    /** A separate instance with extra properties; the caller stops it. */
+    public static TestService start(Map<String, String> properties) {
+        try {
+            Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "run-");
+            RekognitionResponder rekognition = RekognitionResponder.start();
+            Main main = new Main(Application.class);
+            main.addOverrideProperty("imageproc.data-dir", dataDir.toString());
+            main.addOverrideProperty("imageproc.local.s3-port", "0");
+            main.addOverrideProperty("imageproc.local.sqs-port", "0");
+            main.addOverrideProperty("imageproc.local.dynamodb-port", "0");
+            main.addOverrideProperty("imageproc.aws.rekognition-endpoint", rekognition.endpoint().toString());
+            main.addOverrideProperty("imageproc.labels.enabled", "true");
+            main.addOverrideProperty("imageproc.retry.delay-ms", "100");
+            properties.forEach(main::addOverrideProperty);
+            main.start();
+            return new TestService(main, rekognition);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("The service did not start", e);
+        }
+    }
+
+    public void stop() {
+        try {
+            main.stop();
+        } finally {
+            rekognition.close();
+        }
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public AwsClients aws() {
+        return context().getRegistry().lookupByNameAndType("awsClients", AwsClients.class);
+    }
+
+    public S3Client s3() {
+        return aws().s3();
+    }
+
+    public SqsClient sqs() {
+        return aws().sqs();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return aws().dynamoDb();
+    }
+
+    public RekognitionResponder rekognition() {
+        return rekognition;
+    }
+}

@@ -1,0 +1,75 @@
+package org.imageproc.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class S3EventParserTest {
+
+    private final S3EventParser parser = new S3EventParser("Incoming/");
+
+    @Test
+    void readsAnObjectCreatedRecordAndDecodesTheKeyAsS3EncodesIt() {
+        String body = """
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventTime":"2026-11-27T08:00:00.123Z",
+                  "eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"photo-repo"},
+                  "object":{"key":"Incoming/my+photo%2B1+%C3%A9.jpg","size":1234,"eTag":"abc123","sequencer":"0A1B"}}}]}
+                """;
+
+        assertThat(parser.parse(body)).containsExactly(new ImageEvent("photo-repo", "Incoming/my photo+1 é.jpg", 1234,
+                "abc123", "0A1B", "ObjectCreated:Put", Instant.parse("2026-11-27T08:00:00.123Z")));
+    }
+
+    @Test
+    void readsEveryRecordOfAMessage() {
+        String body = """
+                {"Records":[
+                  {"eventName":"ObjectCreated:Put","eventTime":"2026-11-27T08:00:00Z","s3":{"bucket":{"name":"b"},
+                   "object":{"key":"Incoming/a.jpg","size":1,"eTag":"e1"}}},
+                  {"eventName":"ObjectCreated:CompleteMultipartUpload","eventTime":"2026-11-27T08:00:01Z",
+                   "s3":{"bucket":{"name":"b"},"object":{"key":"Incoming/b.png","size":2,"eTag":"e2-3"}}}]}
+                """;
+
+        assertThat(parser.parse(body)).extracting(ImageEvent::key, ImageEvent::eTag)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Incoming/a.jpg", "e1"),
+                        org.assertj.core.groups.Tuple.tuple("Incoming/b.png", "e2-3"));
+    }
+
+    @Test
+    void ignoresTheS3TestEvent() {
+        assertThat(parser.parse("""
+                {"Service":"Amazon S3","Event":"s3:TestEvent","Time":"2026-11-27T08:00:00Z","Bucket":"photo-repo"}
+                """)).isEmpty();
+    }
+
+    @Test
+    void ignoresKeysOutsideTheIncomingPrefixAndThePrefixItself() {
+        String template = """
+                {"Records":[{"eventName":"ObjectCreated:Put","eventTime":"2026-11-27T08:00:00Z",
+                  "s3":{"bucket":{"name":"b"},"object":{"key":"%s","size":1,"eTag":"e"}}}]}
+                """;
+
+        assertThat(parser.parse(template.formatted("Thumbnails/a.jpg"))).isEmpty();
+        assertThat(parser.parse(template.formatted("Incoming/"))).isEmpty();
+        assertThat(parser.parse(template.formatted("incoming/a.jpg"))).isEmpty();
+    }
+
+    @Test
+    void ignoresOtherEventTypes() {
+        assertThat(parser.parse("""
+                {"Records":[{"eventName":"ObjectRemoved:Delete","eventTime":"2026-11-27T08:00:00Z",
+                  "s3":{"bucket":{"name":"b"},"object":{"key":"Incoming/a.jpg"}}}]}
+                """)).isEmpty();
+    }
+
+    @Test
+    void ignoresForeignAndMalformedMessages() {
+        assertThat(parser.parse("not json at all")).isEmpty();
+        assertThat(parser.parse("")).isEmpty();
+        assertThat(parser.parse("[1,2,3]")).isEmpty();
+        assertThat(parser.parse("{\"hello\":\"world\"}")).isEmpty();
+        assertThat(parser.parse("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\"}]}")).isEmpty();
+    }
+}

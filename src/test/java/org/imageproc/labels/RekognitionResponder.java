@@ -1,0 +1,90 @@
+package org.imageproc.labels;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A small Rekognition-compatible DetectLabels server for tests (AWS JSON 1.1 over HTTP), until the real local
+ * detector exists: it answers every image with the same two labels, refuses keys containing "refuse-labels" the way
+ * Rekognition refuses a bad image, and remembers each request so tests can check what the service asked for.
+ */
+public final class RekognitionResponder implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LABELS = """
+            {"LabelModelVersion":"3.0","Labels":[
+              {"Name":"Dog","Confidence":97.5,"Parents":[{"Name":"Animal"},{"Name":"Pet"}],
+               "Instances":[{"Confidence":97.5,"BoundingBox":{"Width":0.5,"Height":0.4,"Left":0.1,"Top":0.2}}],
+               "Categories":[{"Name":"Animals and Pets"}]},
+              {"Name":"Animal","Confidence":97.5,"Parents":[],"Instances":[],"Categories":[{"Name":"Animals and Pets"}]}
+            ]}""";
+
+    private final HttpServer server;
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+
+    private RekognitionResponder(HttpServer server) {
+        this.server = server;
+    }
+
+    public static RekognitionResponder start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            RekognitionResponder responder = new RekognitionResponder(server);
+            server.createContext("/", responder::handle);
+            server.start();
+            return responder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The DetectLabels requests received so far, as JSON. */
+    public List<JsonNode> requests() {
+        return List.copyOf(requests);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        JsonNode request = JSON.readTree(exchange.getRequestBody());
+        if (!"RekognitionService.DetectLabels".equals(target)) {
+            reply(exchange, 400, "{\"__type\":\"UnknownOperationException\",\"message\":\"" + target + "\"}");
+            return;
+        }
+        requests.add(request);
+        if (request.path("Image").path("S3Object").path("Name").asText().contains("refuse-labels")) {
+            reply(exchange, 400, "{\"__type\":\"InvalidImageFormatException\","
+                    + "\"Message\":\"Request has unsupported image format\"}");
+            return;
+        }
+        reply(exchange, 200, LABELS);
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

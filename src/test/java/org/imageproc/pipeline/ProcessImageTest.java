@@ -1,0 +1,286 @@
+package org.imageproc.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.imageproc.TestService;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** Uploads through the real S3 API of the running service and checks what lands in DynamoDB and S3. */
+class ProcessImageTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final TestService service = TestService.get();
+
+    @Test
+    void aJpegEndsSucceededWithItsMetadataLabelsAndThumbnail() throws Exception {
+        String id = unique("photo.jpg");
+        byte[] jpeg = image(800, 600, "jpg");
+        Instant before = Instant.now().minusSeconds(2);
+
+        put(id, jpeg, Map.of("userid", "alice", "albumid", "alice/holiday"));
+        Map<String, AttributeValue> item = awaitFinal(id);
+
+        assertThat(item.get("status").s()).isEqualTo("SUCCEEDED");
+        assertThat(item.get("s3key").s()).isEqualTo("Incoming/" + id);
+        assertThat(item.get("imageFormat").s()).isEqualTo("JPEG");
+        assertThat(item.get("dimensions").m().get("width").n()).isEqualTo("800");
+        assertThat(item.get("dimensions").m().get("height").n()).isEqualTo("600");
+        assertThat(item.get("fileSize").n()).isEqualTo(String.valueOf(jpeg.length));
+        assertThat(item.get("sha256").s()).isEqualTo(sha256(jpeg));
+        assertThat(item.get("userID").s()).isEqualTo("alice");
+        assertThat(item.get("albumID").s()).isEqualTo("alice/holiday");
+        assertThat(Long.parseLong(item.get("uploadTime").n())).isBetween(before.getEpochSecond(),
+                Instant.now().getEpochSecond());
+        assertThat(item.get("tags").l()).extracting(AttributeValue::s).containsExactly("Dog", "Animal");
+        assertThat(item.get("labels").l().get(0).m().get("confidence").n()).isEqualTo("97.5");
+        assertThat(item.get("labels").l().get(0).m().get("instances").l()).hasSize(1);
+        assertThat(item).doesNotContainKeys("error", "cause", "warnings");
+
+        Map<String, AttributeValue> thumbnail = item.get("thumbnail").m();
+        assertThat(thumbnail.get("s3Bucket").s()).isEqualTo(TestService.BUCKET);
+        assertThat(thumbnail.get("s3Key").s()).isEqualTo("Thumbnails/" + id);
+        assertThat(thumbnail.get("width").n()).isEqualTo("250");
+        assertThat(thumbnail.get("height").n()).isEqualTo("188");
+        ResponseBytes<GetObjectResponse> stored = service.s3().getObjectAsBytes(
+                r -> r.bucket(TestService.BUCKET).key("Thumbnails/" + id));
+        assertThat(stored.response().contentType()).isEqualTo("image/jpeg");
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(stored.asByteArray()));
+        assertThat(decoded.getWidth()).isEqualTo(250);
+        assertThat(decoded.getHeight()).isEqualTo(188);
+
+        Map<String, AttributeValue> steps = item.get("steps").m();
+        assertThat(steps).containsOnlyKeys("read-image", "extract-metadata", "check-image", "store-metadata",
+                "detect-labels", "make-thumbnail", "finish-execution");
+        steps.values().forEach(step -> {
+            assertThat(step.m().get("status").s()).isEqualTo("SUCCEEDED");
+            assertThat(Long.parseLong(step.m().get("durationMs").n())).isNotNegative();
+        });
+
+        JsonNode request = service.rekognition().requests().stream()
+                .filter(r -> r.path("Image").path("S3Object").path("Name").asText().equals("Incoming/" + id))
+                .findFirst().orElseThrow();
+        assertThat(request.path("Image").path("S3Object").path("Bucket").asText()).isEqualTo(TestService.BUCKET);
+        assertThat(request.path("MaxLabels").asInt()).isEqualTo(10);
+        assertThat(request.path("MinConfidence").asDouble()).isEqualTo(60.0);
+    }
+
+    @Test
+    void aPngKeepsItsFormatInTheThumbnail() throws Exception {
+        String id = unique("screen.png");
+        put(id, image(300, 1000, "png"), Map.of());
+
+        Map<String, AttributeValue> item = awaitFinal(id);
+
+        assertThat(item.get("status").s()).isEqualTo("SUCCEEDED");
+        assertThat(item.get("imageFormat").s()).isEqualTo("PNG");
+        assertThat(item.get("thumbnail").m().get("width").n()).isEqualTo("75");
+        assertThat(item.get("thumbnail").m().get("height").n()).isEqualTo("250");
+        assertThat(item).doesNotContainKeys("albumID", "userID");
+        assertThat(service.s3().headObject(r -> r.bucket(TestService.BUCKET).key("Thumbnails/" + id)).contentType())
+                .isEqualTo("image/png");
+    }
+
+    @Test
+    void aGifIsRejectedWithAReasonAndGetsNoThumbnail() throws Exception {
+        String id = unique("animation.gif.jpg");
+        put(id, image(40, 30, "gif"), Map.of());
+
+        Map<String, AttributeValue> item = awaitFinal(id);
+
+        assertThat(item.get("status").s()).isEqualTo("FAILED");
+        assertThat(item.get("error").s()).isEqualTo("NotSupportedImageType");
+        assertThat(item.get("cause").s()).isEqualTo("GIF images are not supported; upload JPEG or PNG");
+        assertThat(item.get("failedStep").s()).isEqualTo("check-image");
+        assertThat(item.get("retryable").bool()).isFalse();
+        assertThat(item.get("steps").m().get("check-image").m().get("status").s()).isEqualTo("FAILED");
+        assertThat(item.get("steps").m()).doesNotContainKeys("make-thumbnail", "finish-execution");
+        assertNoThumbnail(id);
+    }
+
+    @Test
+    void anEmptyFileAndTextNamedJpgFailWithReasons() {
+        String empty = unique("empty.jpg");
+        String text = unique("notes.jpg");
+        put(empty, new byte[0], Map.of());
+        put(text, "just some text, not a photo\n".getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(awaitFinal(empty).get("error").s()).isEqualTo("EmptyFile");
+        Map<String, AttributeValue> textItem = awaitFinal(text);
+        assertThat(textItem.get("status").s()).isEqualTo("FAILED");
+        assertThat(textItem.get("error").s()).isEqualTo("NotAnImage");
+        assertThat(textItem.get("cause").s()).isNotBlank();
+    }
+
+    @Test
+    void keysWithSpacesUnicodeAndPlusArePreserved() throws Exception {
+        String id = unique("my photo+1 é ü.jpg");
+        put(id, image(64, 48, "jpg"), Map.of());
+
+        Map<String, AttributeValue> item = awaitFinal(id);
+
+        assertThat(item.get("status").s()).isEqualTo("SUCCEEDED");
+        assertThat(item.get("s3key").s()).isEqualTo("Incoming/" + id);
+        assertThat(service.s3().headObject(r -> r.bucket(TestService.BUCKET).key("Thumbnails/" + id)).contentLength())
+                .isPositive();
+    }
+
+    @Test
+    void anEventForADeletedObjectFailsAsNotFound() {
+        String id = unique("gone.jpg");
+        send(event("Incoming/" + id, "0123456789abcdef"));
+
+        Map<String, AttributeValue> item = awaitFinal(id);
+
+        assertThat(item.get("status").s()).isEqualTo("FAILED");
+        assertThat(item.get("error").s()).isEqualTo("ObjectNotFound");
+        assertThat(item.get("failedStep").s()).isEqualTo("read-image");
+        awaitQueueDrained();
+    }
+
+    @Test
+    void aDuplicateDeliveryChangesNothingAndANewUploadIsProcessedAgain() throws Exception {
+        String id = unique("twice.jpg");
+        put(id, image(120, 90, "jpg"), Map.of());
+        Map<String, AttributeValue> first = awaitFinal(id);
+        String eTag = first.get("eTag").s();
+
+        send(event("Incoming/" + id, eTag));
+        awaitQueueDrained();
+        assertThat(item(id).get("executionId").s()).isEqualTo(first.get("executionId").s());
+
+        put(id, image(90, 120, "jpg"), Map.of());
+        await().atMost(WAIT).until(() -> !item(id).get("eTag").s().equals(eTag)
+                && "SUCCEEDED".equals(item(id).get("status").s()));
+        Map<String, AttributeValue> second = item(id);
+        assertThat(second.get("executionId").s()).isNotEqualTo(first.get("executionId").s());
+        assertThat(second.get("dimensions").m().get("width").n()).isEqualTo("90");
+    }
+
+    @Test
+    void foreignAndMalformedMessagesAreDeletedAndTheServiceGoesOn() throws Exception {
+        send("this is not an S3 event");
+        send("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"photo-repo\"}");
+        send("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\"}]}");
+        String id = unique("after-garbage.jpg");
+        put(id, image(50, 50, "jpg"), Map.of());
+
+        assertThat(awaitFinal(id).get("status").s()).isEqualTo("SUCCEEDED");
+        awaitQueueDrained();
+        assertThat(queueDepth("image-events-dlq")).isZero();
+    }
+
+    @Test
+    void anImageTheLabelServiceRefusesFailsWithItsReason() throws Exception {
+        String id = unique("refuse-labels.jpg");
+        put(id, image(50, 50, "jpg"), Map.of());
+
+        Map<String, AttributeValue> item = awaitFinal(id);
+
+        assertThat(item.get("status").s()).isEqualTo("FAILED");
+        assertThat(item.get("error").s()).isEqualTo("LabelDetectionRefused");
+        assertThat(item.get("cause").s()).contains("Request has unsupported image format");
+        assertThat(item.get("failedStep").s()).isEqualTo("detect-labels");
+        assertThat(item.get("steps").m()).doesNotContainKey("finish-execution");
+    }
+
+    private void put(String id, byte[] bytes, Map<String, String> metadata) {
+        service.s3().putObject(r -> r.bucket(TestService.BUCKET).key("Incoming/" + id).metadata(metadata),
+                RequestBody.fromBytes(bytes));
+    }
+
+    private Map<String, AttributeValue> awaitFinal(String id) {
+        await().atMost(WAIT).until(() -> {
+            Map<String, AttributeValue> item = item(id);
+            return item.containsKey("status") && !"RUNNING".equals(item.get("status").s());
+        });
+        return item(id);
+    }
+
+    private Map<String, AttributeValue> item(String id) {
+        return service.dynamoDb().getItem(r -> r.tableName("ImageMetadata")
+                .key(Map.of("imageID", AttributeValue.fromS(id))).consistentRead(true)).item();
+    }
+
+    private void assertNoThumbnail(String id) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> service.s3().headObject(r -> r.bucket(TestService.BUCKET).key("Thumbnails/" + id)))
+                .isInstanceOfAny(NoSuchKeyException.class, software.amazon.awssdk.services.s3.model.S3Exception.class);
+    }
+
+    private void send(String body) {
+        String url = service.sqs().getQueueUrl(r -> r.queueName("image-events")).queueUrl();
+        service.sqs().sendMessage(r -> r.queueUrl(url).messageBody(body));
+    }
+
+    private void awaitQueueDrained() {
+        await().atMost(WAIT).until(() -> queueDepth("image-events") == 0);
+    }
+
+    private int queueDepth(String queue) {
+        String url = service.sqs().getQueueUrl(r -> r.queueName(queue)).queueUrl();
+        Map<QueueAttributeName, String> attributes = service.sqs().getQueueAttributes(r -> r.queueUrl(url)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    private static String event(String key, String eTag) {
+        String encoded = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+        return """
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
+                  "eventTime":"%s","eventName":"ObjectCreated:Put",
+                  "s3":{"bucket":{"name":"photo-repo"},"object":{"key":"%s","size":1,"eTag":"%s","sequencer":"01"}}}]}
+                """.formatted(Instant.now(), encoded, eTag);
+    }
+
+    private static String unique(String name) {
+        return UUID.randomUUID().toString().substring(0, 8) + "-" + name;
+    }
+
+    static byte[] image(int width, int height, String format) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.ORANGE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLUE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, format, out)) {
+            throw new UncheckedIOException(new IOException("No ImageIO writer for " + format));
+        }
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
