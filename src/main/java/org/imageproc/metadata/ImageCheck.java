@@ -1,7 +1,54 @@
 package org.imageproc.metadata;
 
-/** STUB until the image check lands. */
+import java.util.Locale;
+
+/** Decides from the metadata alone whether an image may be processed; refuses it with a reason a person understands. */
 public final class ImageCheck {
-    public ImageCheck(long maxPixels) { }
-    public void check(ImageMetadata m) { }
+
+    private static final double PIXELS_PER_MEGAPIXEL = 1_000_000d;
+
+    private final long maxPixels;
+
+    /** @param maxPixels the largest width x height accepted (the service uses 100 000 000) */
+    public ImageCheck(long maxPixels) {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
+        }
+        this.maxPixels = maxPixels;
+    }
+
+    /** @throws ImageRejectedException when the image is empty, not an image, unsupported, damaged or too large */
+    public void check(ImageMetadata metadata) {
+        ImageFormat format = metadata.format();
+        if (metadata.fileSize() == 0) {
+            throw new ImageRejectedException(ImageRejectedException.EMPTY_FILE,
+                    "The file is empty (0 bytes); upload a JPEG or PNG image");
+        }
+        if (format == ImageFormat.UNKNOWN) {
+            throw new ImageRejectedException(ImageRejectedException.NOT_AN_IMAGE,
+                    "The file is not an image: its content is not in any known image format; upload a JPEG or PNG image");
+        }
+        if (!format.supported()) {
+            throw new ImageRejectedException(ImageRejectedException.NOT_SUPPORTED_IMAGE_TYPE,
+                    format.displayName() + " images are not supported; upload JPEG or PNG");
+        }
+        if (metadata.width() <= 0 || metadata.height() <= 0) {
+            throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
+                    "The " + format.displayName() + " file is damaged: its header does not give the image size");
+        }
+        long pixels = (long) metadata.width() * metadata.height();
+        if (pixels > maxPixels) {
+            throw new ImageRejectedException(ImageRejectedException.IMAGE_TOO_LARGE,
+                    "The image is " + metadata.width() + " x " + metadata.height() + " pixels ("
+                            + megapixels(pixels) + " MP); the limit is " + megapixels(maxPixels) + " MP");
+        }
+    }
+
+    /** Whole megapixels where exact (400), otherwise one decimal (12.2). */
+    private static String megapixels(long pixels) {
+        if (pixels % 1_000_000 == 0) {
+            return Long.toString(pixels / 1_000_000);
+        }
+        return String.format(Locale.ROOT, "%.1f", pixels / PIXELS_PER_MEGAPIXEL);
+    }
 }

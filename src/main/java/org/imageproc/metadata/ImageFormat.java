@@ -36,6 +36,6 @@ public enum ImageFormat {
 
     /** Detects the format from the first bytes (magic numbers), never from a file name. */
     public static ImageFormat detect(byte[] data) {
-        throw new UnsupportedOperationException("TODO");
+        return data == null ? UNKNOWN : FormatSniffer.sniff(data);
     }
 }
