@@ -8,7 +8,7 @@ import org.imageproc.metadata.ImageRejectedException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * Error handling for every route: an image that can never be processed is recorded FAILED and its message deleted;
+ * Error handling for every route (a global route configuration, so routes an operator adds get it too): an image that can never be processed is recorded FAILED and its message deleted;
  * anything else is retried in place, then recorded and left on the queue so SQS delivers it again (and finally to
  * the dead-letter queue).
  */
@@ -16,7 +16,7 @@ public class PipelineErrorHandling extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration("pipeline-errors")
+        routeConfiguration()
                 .onException(ImageRejectedException.class, NoSuchKeyException.class)
                     .handled(true)
                     .to(direct("record-failure"))

@@ -17,7 +17,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A small Rekognition-compatible DetectLabels server for tests (AWS JSON 1.1 over HTTP), until the real local
  * detector exists: it answers every image with the same two labels, refuses keys containing "refuse-labels" the way
- * Rekognition refuses a bad image, and remembers each request so tests can check what the service asked for.
+ * Rekognition refuses a bad image, fails with a server error for keys containing "labels-down" (a fault the real
+ * service cannot be made to produce), and remembers each request so tests can check what the service asked for.
  */
 public final class RekognitionResponder implements AutoCloseable {
 
@@ -66,7 +67,12 @@ public final class RekognitionResponder implements AutoCloseable {
             return;
         }
         requests.add(request);
-        if (request.path("Image").path("S3Object").path("Name").asText().contains("refuse-labels")) {
+        String key = request.path("Image").path("S3Object").path("Name").asText();
+        if (key.contains("labels-down")) {
+            reply(exchange, 500, "{\"__type\":\"InternalServerError\",\"Message\":\"Label service unavailable\"}");
+            return;
+        }
+        if (key.contains("refuse-labels")) {
             reply(exchange, 400, "{\"__type\":\"InvalidImageFormatException\","
                     + "\"Message\":\"Request has unsupported image format\"}");
             return;

@@ -1,6 +1,7 @@
 package org.imageproc.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.Color;
@@ -23,6 +24,8 @@ import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.imageproc.TestService;
+import org.imageproc.testing.ExifBuilder;
+import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -89,6 +92,58 @@ class ProcessImageTest {
         assertThat(request.path("Image").path("S3Object").path("Bucket").asText()).isEqualTo(TestService.BUCKET);
         assertThat(request.path("MaxLabels").asInt()).isEqualTo(10);
         assertThat(request.path("MinConfidence").asDouble()).isEqualTo(60.0);
+    }
+
+    @Test
+    void exifAndGpsOfARotatedPhoneJpegAreStoredAndTheThumbnailIsTurnedUpright() {
+        String id = unique("phone.jpg");
+        byte[] jpeg = new ExifBuilder().make("Nokia").model("8.3 5G").dateTimeOriginal("2024:06:21 18:30:05")
+                .offsetTimeOriginal("+03:00").orientation(6).gps(-33.856784, -151.215297).altitude(12.5)
+                .writeInto(TestImages.jpeg(TestImages.gradient(640, 480)));
+        put(id, jpeg, Map.of());
+
+        Map<String, AttributeValue> item = awaitFinal(id);
+
+        assertThat(item.get("status").s()).isEqualTo("SUCCEEDED");
+        assertThat(item.get("exifMake").s()).isEqualTo("Nokia");
+        assertThat(item.get("exifModel").s()).isEqualTo("8.3 5G");
+        assertThat(item.get("creationTime").s()).isEqualTo("2024-06-21T18:30:05");
+        assertThat(item.get("creationTimeOffset").s()).isEqualTo("+03:00");
+        assertThat(item.get("orientation").n()).isEqualTo("6");
+        assertThat(item.get("dimensions").m().get("width").n()).isEqualTo("480");
+        assertThat(item.get("dimensions").m().get("height").n()).isEqualTo("640");
+        Map<String, AttributeValue> geo = item.get("geo").m();
+        assertThat(Double.parseDouble(geo.get("latitude").n())).isCloseTo(-33.856784, within(1e-6));
+        assertThat(Double.parseDouble(geo.get("longitude").n())).isCloseTo(-151.215297, within(1e-6));
+        assertThat(Double.parseDouble(geo.get("altitude").n())).isCloseTo(12.5, within(1e-6));
+        assertThat(item.get("thumbnail").m().get("width").n()).isEqualTo("188");
+        assertThat(item.get("thumbnail").m().get("height").n()).isEqualTo("250");
+    }
+
+    @Test
+    void anImageDeclaringTooManyPixelsIsRejectedBeforeDecoding() {
+        String id = unique("huge.png");
+        put(id, TestImages.pngHeaderOnly(50_000, 50_000), Map.of());
+
+        Map<String, AttributeValue> item = awaitFinal(id);
+
+        assertThat(item.get("status").s()).isEqualTo("FAILED");
+        assertThat(item.get("error").s()).isEqualTo("ImageTooLarge");
+        assertThat(item.get("cause").s()).contains("50000 x 50000");
+        assertThat(item.get("failedStep").s()).isEqualTo("check-image");
+    }
+
+    @Test
+    void aTruncatedJpegSucceedsWithAWarning() {
+        String id = unique("cut.jpg");
+        put(id, TestImages.truncated(TestImages.jpeg(TestImages.gradient(400, 300)), 0.6), Map.of());
+
+        Map<String, AttributeValue> item = awaitFinal(id);
+
+        assertThat(item.get("status").s()).isEqualTo("SUCCEEDED");
+        assertThat(item.get("warnings").l()).extracting(AttributeValue::s)
+                .anyMatch(warning -> warning.contains("ends early"));
+        assertThat(item.get("thumbnail").m().get("width").n()).isEqualTo("250");
     }
 
     @Test
