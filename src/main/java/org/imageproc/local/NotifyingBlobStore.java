@@ -1,0 +1,67 @@
+package org.imageproc.local;
+
+import java.io.InputStream;
+
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
+import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/** s3proxy blob store decorator that announces created objects, as an S3 bucket notification configuration does. */
+final class NotifyingBlobStore extends ForwardingBlobStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyingBlobStore.class);
+
+    private volatile Notification notification;
+
+    NotifyingBlobStore(BlobStore delegate) {
+        super(delegate);
+    }
+
+    void notifyTo(Notification target) {
+        notification = target;
+    }
+
+    @Override
+    public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
+        PutObjectResponse response = super.putBlob(request, content);
+        created(request.bucket(), request.key(), CreatedObject.PUT);
+        return response;
+    }
+
+    @Override
+    public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload upload,
+            CompleteMultipartUploadRequest request) {
+        CompleteMultipartUploadResponse response = super.completeMultipartUpload(upload, request);
+        created(upload.containerName(), upload.blobName(), CreatedObject.COMPLETE_MULTIPART_UPLOAD);
+        return response;
+    }
+
+    @Override
+    public CopyObjectResponse copyBlob(CopyObjectRequest request) {
+        CopyObjectResponse response = super.copyBlob(request);
+        created(request.destinationBucket(), request.destinationKey(), CreatedObject.COPY);
+        return response;
+    }
+
+    private void created(String bucket, String key, String eventName) {
+        Notification target = notification;
+        if (target == null || !target.matches(bucket, key)) {
+            return;
+        }
+        try {
+            HeadObjectResponse head = delegate().blobMetadata(bucket, key);
+            target.publisher().publish(new CreatedObject(bucket, key, head.contentLength(), head.eTag(), eventName));
+        } catch (RuntimeException e) {
+            LOG.warn("No {} event for s3://{}/{}: {}", eventName, bucket, key, e.toString());
+        }
+    }
+}

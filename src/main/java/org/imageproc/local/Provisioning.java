@@ -1,0 +1,58 @@
+package org.imageproc.local;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.imageproc.catalog.Tables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Makes what the service expects exist, the tables and the bucket notification; each start runs it again. */
+final class Provisioning {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
+
+    private Provisioning() {
+    }
+
+    /** Points S3's notification at the event queue (ElasticMQ itself creates both queues) and returns its URL. */
+    static String notifications(LocalStackSettings settings, S3Server s3, SqsClient sqs) {
+        String queueUrl = sqs.getQueueUrl(request -> request.queueName(settings.queue())).queueUrl();
+        S3EventJson json = new S3EventJson(settings.region(), settings.accessKey());
+        s3.notifyTo(new Notification(settings.bucket(), settings.incomingPrefix(),
+                new S3EventPublisher(sqs, queueUrl, json)));
+        return queueUrl;
+    }
+
+    /** Creates the tables that do not exist yet and waits until all are ACTIVE. */
+    static void tables(LocalStackSettings settings, int port) {
+        try (DynamoDbClient dynamoDb = LocalClients.dynamoDb(settings, LocalAwsStack.endpoint(settings.host(), port))) {
+            tables(dynamoDb, Tables.definitions(settings.imageTable(), settings.albumTable()));
+        }
+    }
+
+    private static void tables(DynamoDbClient dynamoDb, List<CreateTableRequest> tables) {
+        Set<String> existing = new HashSet<>(dynamoDb.listTables().tableNames());
+        for (CreateTableRequest table : tables) {
+            if (!existing.contains(table.tableName())) {
+                dynamoDb.createTable(table);
+                LOG.info("Created DynamoDB table {}", table.tableName());
+            }
+        }
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamoDb)
+                .overrideConfiguration(config -> config.maxAttempts(200)
+                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50))))
+                .build()) {
+            for (CreateTableRequest table : tables) {
+                waiter.waitUntilTableExists(request -> request.tableName(table.tableName()));
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.imageproc.local;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.gaul.s3proxy.CrossOriginResourceSharing;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+
+/** s3proxy on the loopback interface, keeping objects as files under the data directory and announcing uploads. */
+final class S3Server implements AutoCloseable {
+
+    // browsers upload with presigned PUT URLs from any page the developer serves
+    private static final CrossOriginResourceSharing CORS = new CrossOriginResourceSharing(
+            List.of("*"), List.of("GET", "PUT", "HEAD", "POST"), List.of("*"), List.of("ETag"), "false");
+
+    private final S3Proxy proxy;
+    private final NotifyingBlobStore store;
+
+    private S3Server(S3Proxy proxy, NotifyingBlobStore store) {
+        this.proxy = proxy;
+        this.store = store;
+    }
+
+    static S3Server start(LocalStackSettings settings) throws Exception {
+        Path root = Files.createDirectories(settings.dataDir().resolve("s3")).toAbsolutePath();
+        NotifyingBlobStore store = new NotifyingBlobStore(new FilesystemNio2BlobStore(root.toString()));
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://" + settings.host() + ":" + settings.s3Port()))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, settings.accessKey(), settings.secretKey())
+                .corsRules(CORS)
+                .build();
+        proxy.start();
+        return new S3Server(proxy, store);
+    }
+
+    int port() {
+        return proxy.getPort();
+    }
+
+    void ensureBucket(String bucket) {
+        if (!store.containerExists(bucket)) {
+            store.createContainer(bucket);
+        }
+    }
+
+    void notifyTo(Notification notification) {
+        store.notifyTo(notification);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            proxy.stop();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.imageproc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.imageproc.testing.TestImages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The packaged jar as a user runs it ({@code java -jar target/imageproc.jar}, local mode, 256 MB heap): it processes
+ * an upload, stops cleanly on SIGTERM leaving no child process, and finds its data again after a restart.
+ */
+class PackagedJarIT {
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        started.forEach(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void processesAnUploadStopsCleanlyAndKeepsItsDataAcrossARestart() throws Exception {
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "jar-");
+        int s3Port = freePort();
+        int dynamoDbPort = freePort();
+        List<String> output = new CopyOnWriteArrayList<>();
+
+        Process service = start(dataDir, s3Port, freePort(), dynamoDbPort, output);
+        try (S3Client s3 = client(S3Client.builder().forcePathStyle(true), s3Port);
+                DynamoDbClient dynamoDb = client(DynamoDbClient.builder(), dynamoDbPort)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started")));
+            s3.putObject(r -> r.bucket("photo-repo").key("Incoming/jar.jpg"),
+                    RequestBody.fromBytes(TestImages.jpeg(1200, 900)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(status(dynamoDb)));
+
+            List<ProcessHandle> children = service.descendants().toList();
+            assertThat(children).as("the dynalite node process").isNotEmpty();
+            service.destroy();
+            assertThat(service.waitFor(40, TimeUnit.SECONDS)).as("exits within 40 s of SIGTERM\n" + tail(output)).isTrue();
+            assertThat(children).noneMatch(ProcessHandle::isAlive);
+            assertThat(output).noneMatch(line -> line.contains("OutOfMemoryError"));
+        }
+
+        output.clear();
+        start(dataDir, s3Port, freePort(), dynamoDbPort, output);
+        try (S3Client s3 = client(S3Client.builder().forcePathStyle(true), s3Port);
+                DynamoDbClient dynamoDb = client(DynamoDbClient.builder(), dynamoDbPort)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started")));
+            assertThat(status(dynamoDb)).isEqualTo("SUCCEEDED");
+            assertThat(s3.headObject(r -> r.bucket("photo-repo").key("Thumbnails/jar.jpg")).contentType())
+                    .isEqualTo("image/jpeg");
+        }
+    }
+
+    private Process start(Path dataDir, int s3Port, int sqsPort, int dynamoDbPort, List<String> output) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-Xmx256m",
+                "-Dimageproc.data-dir=" + dataDir.toAbsolutePath(),
+                "-Dimageproc.local.s3-port=" + s3Port,
+                "-Dimageproc.local.sqs-port=" + sqsPort,
+                "-Dimageproc.local.dynamodb-port=" + dynamoDbPort,
+                "-jar", Path.of("target", "imageproc.jar").toAbsolutePath().toString())
+                .redirectErrorStream(true).start();
+        started.add(process);
+        Thread reader = new Thread(() -> collect(process, output), "imageproc-output");
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+
+    private static void collect(Process process, List<String> output) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            lines.lines().forEach(output::add);
+        } catch (IOException | UncheckedIOException e) {
+            // the stream closes when the process is killed after a failed test; nothing more to read
+        }
+    }
+
+    private static String status(DynamoDbClient dynamoDb) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName("ImageMetadata")
+                .key(Map.of("imageID", AttributeValue.fromS("jar.jpg"))).consistentRead(true)).item();
+        return item.containsKey("status") ? item.get("status").s() : null;
+    }
+
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+            & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C client(B builder, int port) {
+        return builder.region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .build();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(List<String> output) {
+        return String.join("\n", output.subList(Math.max(0, output.size() - 30), output.size()));
+    }
+}

@@ -1,0 +1,64 @@
+package org.imageproc.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class S3EventJsonTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void encodesKeysLikeS3FormEncodingButKeepsSlashes() {
+        assertThat(S3EventJson.encodeKey("Incoming/my photo+1 é.jpg")).isEqualTo("Incoming/my+photo%2B1+%C3%A9.jpg");
+        assertThat(S3EventJson.encodeKey("Incoming/a/b=c:d(1).jpg")).isEqualTo("Incoming/a/b%3Dc%3Ad%281%29.jpg");
+    }
+
+    @Test
+    void writesTheRecordAsS3Does() throws Exception {
+        CreatedObject object = new CreatedObject("photo-repo", "Incoming/my photo.jpg", 1234, "\"abc123\"",
+                CreatedObject.PUT);
+        String json = new S3EventJson("us-east-1", "test")
+                .toJson(object, Instant.parse("2024-05-06T07:08:09.123456Z"), "0000000000000A1F");
+
+        JsonNode record = JSON.readTree(json).path("Records").path(0);
+        assertThat(record.path("eventVersion").asText()).isEqualTo("2.1");
+        assertThat(record.path("eventSource").asText()).isEqualTo("aws:s3");
+        assertThat(record.path("awsRegion").asText()).isEqualTo("us-east-1");
+        assertThat(record.path("eventTime").asText()).isEqualTo("2024-05-06T07:08:09.123Z");
+        assertThat(record.path("eventName").asText()).isEqualTo("ObjectCreated:Put");
+        assertThat(record.path("userIdentity").path("principalId").asText()).isEqualTo("test");
+        assertThat(record.path("requestParameters").path("sourceIPAddress").asText()).isEqualTo("127.0.0.1");
+        assertThat(record.path("responseElements").path("x-amz-request-id").asText()).matches("[0-9A-F]{16}");
+        JsonNode s3 = record.path("s3");
+        assertThat(s3.path("s3SchemaVersion").asText()).isEqualTo("1.0");
+        assertThat(s3.path("configurationId").asText()).isEqualTo(S3EventJson.CONFIGURATION_ID);
+        assertThat(s3.path("bucket").path("name").asText()).isEqualTo("photo-repo");
+        assertThat(s3.path("bucket").path("ownerIdentity").path("principalId").asText()).isEqualTo("test");
+        assertThat(s3.path("bucket").path("arn").asText()).isEqualTo("arn:aws:s3:::photo-repo");
+        assertThat(s3.path("object").path("key").asText()).isEqualTo("Incoming/my+photo.jpg");
+        assertThat(s3.path("object").path("size").asLong()).isEqualTo(1234);
+        assertThat(s3.path("object").path("eTag").asText()).isEqualTo("abc123");
+        assertThat(s3.path("object").path("sequencer").asText()).isEqualTo("0000000000000A1F");
+    }
+
+    @Test
+    void sequencersGrowAndKeepTheirWidth() {
+        S3Sequencer sequencer = new S3Sequencer();
+        Instant now = Instant.parse("2024-05-06T07:08:09.000001Z");
+
+        String first = sequencer.next(now);
+        String sameInstant = sequencer.next(now);
+        String later = sequencer.next(now.plusSeconds(1));
+        String clockWentBack = sequencer.next(now.minusSeconds(60));
+
+        assertThat(first).isEqualTo(String.format("%016X", 1_714_979_289_000_001L));
+        assertThat(sameInstant).isEqualTo(String.format("%016X", 1_714_979_289_000_002L));
+        assertThat(later).isGreaterThan(sameInstant).matches("[0-9A-F]{16}");
+        assertThat(clockWentBack).isGreaterThan(later).hasSize(16);
+    }
+}

@@ -1,0 +1,32 @@
+package org.imageproc.local;
+
+import java.nio.file.Path;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Test settings on free ports, and SDK clients that talk to a running local stack over the wire. */
+final class StackClients {
+
+    private StackClients() {
+    }
+
+    static LocalStackSettings onFreePorts(Path dataDir) {
+        LocalStackSettings d = LocalStackSettings.defaults(dataDir);
+        return new LocalStackSettings(dataDir, d.host(), 0, 0, 0, d.accessKey(), d.secretKey(), d.region(),
+                d.bucket(), d.incomingPrefix(), d.queue(), d.deadLetterQueue(), d.imageTable(), d.albumTable());
+    }
+
+    static S3Client s3(LocalAwsStack stack) {
+        return LocalClients.local(S3Client.builder(), stack.settings(), stack.s3Endpoint()).forcePathStyle(true).build();
+    }
+
+    static SqsClient sqs(LocalAwsStack stack) {
+        return LocalClients.sqs(stack.settings(), stack.sqsEndpoint());
+    }
+
+    static DynamoDbClient dynamoDb(LocalAwsStack stack) {
+        return LocalClients.dynamoDb(stack.settings(), stack.dynamoDbEndpoint());
+    }
+}
