@@ -56,7 +56,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         context.addRoutePolicyFactory(new StepRecorderFactory(catalog, clock));
     }
 
-    // local mode has no Rekognition of its own yet: labels stay off there unless an endpoint is configured
+    /** auto: on against AWS or a configured Rekognition endpoint; off in plain local mode, which has no Rekognition yet. */
     private static boolean labelsEnabled(Config config, AwsClients aws) {
         String enabled = config.string("imageproc.labels.enabled").trim();
         if (enabled.equalsIgnoreCase("auto")) {

@@ -32,7 +32,7 @@ public class LabelDetector {
         this.maxLabels = maxLabels;
         this.minConfidence = minConfidence;
         if (!enabled) {
-            LOG.info("Label detection is off (imageproc.labels.enabled=false): the labels step is recorded as SKIPPED");
+            LOG.info("Label detection is off: detect-labels is recorded as SKIPPED (see imageproc.labels.enabled)");
         }
     }
 
