@@ -16,23 +16,22 @@ public final class Calibration {
     }
 
     public static double confidence(double raw) {
-        double clamped = Math.max(0, Math.min(1, raw));
-        int i = 1;
-        while (i < RAW.length - 1 && clamped > RAW[i]) {
-            i++;
-        }
-        double t = (clamped - RAW[i - 1]) / (RAW[i] - RAW[i - 1]);
-        return CONFIDENCE[i - 1] + t * (CONFIDENCE[i] - CONFIDENCE[i - 1]);
+        return interpolate(raw, RAW, CONFIDENCE);
     }
 
     /** The raw score that calibrates to this confidence: the model's threshold for a request's MinConfidence. */
     public static double raw(double confidence) {
-        double clamped = Math.max(0, Math.min(100, confidence));
+        return interpolate(confidence, CONFIDENCE, RAW);
+    }
+
+    /** The piecewise linear function through the knots (from[i], to[i]), constant beyond the first and last. */
+    private static double interpolate(double x, double[] from, double[] to) {
+        double clamped = Math.max(from[0], Math.min(from[from.length - 1], x));
         int i = 1;
-        while (i < CONFIDENCE.length - 1 && clamped > CONFIDENCE[i]) {
+        while (i < from.length - 1 && clamped > from[i]) {
             i++;
         }
-        double t = (clamped - CONFIDENCE[i - 1]) / (CONFIDENCE[i] - CONFIDENCE[i - 1]);
-        return RAW[i - 1] + t * (RAW[i] - RAW[i - 1]);
+        double t = (clamped - from[i - 1]) / (from[i] - from[i - 1]);
+        return to[i - 1] + t * (to[i] - to[i - 1]);
     }
 }
