@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The packaged jar as a user runs it ({@code java -jar target/imageproc.jar}, local mode, 256 MB heap): it processes
  * an upload, stops cleanly on SIGTERM leaving no child process, and finds its data again after a restart.
  */
+@Tag("detector")
 class PackagedJarIT {
 
     private final List<Process> started = new ArrayList<>();
