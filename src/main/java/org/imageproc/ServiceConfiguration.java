@@ -1,6 +1,7 @@
 package org.imageproc;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -29,7 +30,8 @@ public class ServiceConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
 
-        AwsClients aws = AwsClients.connect(config);
+        boolean labels = labelsEnabled(config);
+        AwsClients aws = AwsClients.connect(config, labels);
         // stopped after the routes, so in-flight images finish before the local stack goes away
         context.addService(aws, true, true);
         registry.bind("awsClients", aws);
@@ -49,19 +51,21 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("imageCheck", new ImageCheck(config.number("imageproc.max-pixels")));
         registry.bind("thumbnailStep", new ThumbnailStep(new ThumbnailMaker(config.integer("imageproc.thumbnail.max-size")),
                 config.string("imageproc.thumbnail.prefix")));
-        registry.bind("labelDetector", new LabelDetector(aws.rekognition(), labelsEnabled(config, aws),
+        registry.bind("labelDetector", new LabelDetector(aws.rekognition(), labels,
                 config.integer("imageproc.labels.max-labels"), config.decimal("imageproc.labels.min-confidence")));
         registry.bind("collectVariables", new CollectVariables());
         registry.bind("failureRecorder", new FailureRecorder(catalog));
         context.addRoutePolicyFactory(new StepRecorderFactory(catalog, clock));
     }
 
-    /** auto: on against AWS or a configured Rekognition endpoint; off in plain local mode, which has no Rekognition yet. */
-    private static boolean labelsEnabled(Config config, AwsClients aws) {
-        String enabled = config.string("imageproc.labels.enabled").trim();
-        if (enabled.equalsIgnoreCase("auto")) {
-            return aws.localStack().isEmpty() || !config.optional("imageproc.aws.rekognition-endpoint").isEmpty();
-        }
-        return Boolean.parseBoolean(enabled);
+    /** auto: on, against AWS's Rekognition, a configured endpoint or, in local mode, the local detector. */
+    private static boolean labelsEnabled(Config config) {
+        String enabled = config.string("imageproc.labels.enabled").trim().toLowerCase(Locale.ROOT);
+        return switch (enabled) {
+            case "auto", "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(
+                    "imageproc.labels.enabled must be true, false or auto, not '" + enabled + "'");
+        };
     }
 }

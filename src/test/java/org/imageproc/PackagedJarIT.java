@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The packaged jar as a user runs it ({@code java -jar target/imageproc.jar}, local mode, 256 MB heap): it processes
  * an upload, stops cleanly on SIGTERM leaving no child process, and finds its data again after a restart.
  */
+@Tag("detector")
 class PackagedJarIT {
 
     private final List<Process> started = new ArrayList<>();
@@ -59,6 +61,10 @@ class PackagedJarIT {
             s3.putObject(r -> r.bucket("photo-repo").key("Incoming/jar.jpg"),
                     RequestBody.fromBytes(TestImages.jpeg(1200, 900)));
             await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(status(dynamoDb)));
+            // local mode labels with the bundled detector, within -Xmx256m
+            assertThat(item(dynamoDb).get("labelModelVersion").s()).startsWith("nanodet-g-416");
+            assertThat(item(dynamoDb).get("steps").m().get("detect-labels").m().get("status").s())
+                    .isEqualTo("SUCCEEDED");
 
             List<ProcessHandle> children = service.descendants().toList();
             assertThat(children).as("the dynalite node process").isNotEmpty();
@@ -86,6 +92,7 @@ class PackagedJarIT {
                 "-Dimageproc.local.s3-port=" + s3Port,
                 "-Dimageproc.local.sqs-port=" + sqsPort,
                 "-Dimageproc.local.dynamodb-port=" + dynamoDbPort,
+                "-Dimageproc.local.rekognition-port=" + freePort(),
                 "-jar", Path.of("target", "imageproc.jar").toAbsolutePath().toString())
                 .redirectErrorStream(true).start();
         started.add(process);
@@ -105,9 +112,13 @@ class PackagedJarIT {
     }
 
     private static String status(DynamoDbClient dynamoDb) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName("ImageMetadata")
-                .key(Map.of("imageID", AttributeValue.fromS("jar.jpg"))).consistentRead(true)).item();
+        Map<String, AttributeValue> item = item(dynamoDb);
         return item.containsKey("status") ? item.get("status").s() : null;
+    }
+
+    private static Map<String, AttributeValue> item(DynamoDbClient dynamoDb) {
+        return dynamoDb.getItem(r -> r.tableName("ImageMetadata")
+                .key(Map.of("imageID", AttributeValue.fromS("jar.jpg"))).consistentRead(true)).item();
     }
 
     private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole service as users run it (local mode, embedded AWS stack), started once per test JVM on free ports with
- * a fresh data directory; label detection talks to a {@link RekognitionResponder}.
+ * a fresh data directory; label detection talks to a {@link RekognitionResponder} (which can fail on demand), or,
+ * from {@link #startWithLocalDetector}, to the local detector as users get it.
  */
 public final class TestService {
 
@@ -43,15 +44,26 @@ public final class TestService {
 
     /** A separate instance with extra properties; the caller stops it. */
     public static TestService start(Map<String, String> properties) {
+        return start(properties, RekognitionResponder.start());
+    }
+
+    /** A separate instance whose labels come from the local stack's own Rekognition endpoint; the caller stops it. */
+    public static TestService startWithLocalDetector(Map<String, String> properties) {
+        return start(properties, null);
+    }
+
+    private static TestService start(Map<String, String> properties, RekognitionResponder rekognition) {
         try {
             Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "run-");
-            RekognitionResponder rekognition = RekognitionResponder.start();
             Main main = new Main(Application.class);
             main.addOverrideProperty("imageproc.data-dir", dataDir.toString());
             main.addOverrideProperty("imageproc.local.s3-port", "0");
             main.addOverrideProperty("imageproc.local.sqs-port", "0");
             main.addOverrideProperty("imageproc.local.dynamodb-port", "0");
-            main.addOverrideProperty("imageproc.aws.rekognition-endpoint", rekognition.endpoint().toString());
+            main.addOverrideProperty("imageproc.local.rekognition-port", "0");
+            if (rekognition != null) {
+                main.addOverrideProperty("imageproc.aws.rekognition-endpoint", rekognition.endpoint().toString());
+            }
             main.addOverrideProperty("imageproc.labels.enabled", "true");
             main.addOverrideProperty("imageproc.retry.delay-ms", "100");
             properties.forEach(main::addOverrideProperty);
@@ -68,7 +80,9 @@ public final class TestService {
         try {
             main.stop();
         } finally {
-            rekognition.close();
+            if (rekognition != null) {
+                rekognition.close();
+            }
         }
     }
 
@@ -92,6 +106,7 @@ public final class TestService {
         return aws().dynamoDb();
     }
 
+    /** The test stand-in for Rekognition; null for a service that uses the local detector. */
     public RekognitionResponder rekognition() {
         return rekognition;
     }

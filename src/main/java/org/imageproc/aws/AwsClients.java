@@ -3,6 +3,7 @@ package org.imageproc.aws;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.apache.camel.support.service.ServiceSupport;
 import org.imageproc.Config;
@@ -54,17 +55,23 @@ public final class AwsClients extends ServiceSupport {
         this.rekognition = build(RekognitionClient.builder(), region, credentials, rekognitionEndpoint);
     }
 
-    /** Connects as configured: {@code imageproc.mode=local} starts the embedded stack first. */
-    public static AwsClients connect(Config config) {
+    /**
+     * Connects as configured: {@code imageproc.mode=local} starts the embedded stack first, with the local
+     * Rekognition when labels are wanted and no other Rekognition endpoint is configured.
+     */
+    public static AwsClients connect(Config config, boolean labels) {
         Optional<URI> rekognitionEndpoint = uri(config.optional("imageproc.aws.rekognition-endpoint"));
         String mode = config.string("imageproc.mode").trim();
         if (mode.equalsIgnoreCase("local")) {
-            LocalAwsStack stack = LocalAwsStack.start(localSettings(config));
+            OptionalInt rekognitionPort = labels && rekognitionEndpoint.isEmpty()
+                    ? OptionalInt.of(config.integer("imageproc.local.rekognition-port")) : OptionalInt.empty();
+            LocalAwsStack stack = LocalAwsStack.start(localSettings(config), rekognitionPort);
             LocalStackSettings s = stack.settings();
             return new AwsClients(stack, Region.of(s.region()),
                     StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKey(), s.secretKey())),
                     Optional.of(stack.s3Endpoint()), Optional.of(stack.sqsEndpoint()),
-                    Optional.of(stack.dynamoDbEndpoint()), rekognitionEndpoint);
+                    Optional.of(stack.dynamoDbEndpoint()),
+                    rekognitionEndpoint.isPresent() ? rekognitionEndpoint : stack.rekognitionEndpoint());
         }
         if (!mode.equalsIgnoreCase("aws")) {
             throw new IllegalArgumentException("imageproc.mode must be 'local' or 'aws', not '" + mode + "'");

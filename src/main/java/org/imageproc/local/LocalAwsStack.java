@@ -1,10 +1,18 @@
 package org.imageproc.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.imageproc.detector.LocalLabels;
+import org.imageproc.detector.ObjectDetectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -21,37 +29,85 @@ public final class LocalAwsStack implements AutoCloseable {
     private final Servers servers;
     private final SqsClient notifications;
     private final String queueUrl;
+    private final RekognitionServer rekognition;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalAwsStack(LocalStackSettings settings, Servers servers, SqsClient notifications, String queueUrl) {
+    private LocalAwsStack(LocalStackSettings settings, Servers servers, SqsClient notifications, String queueUrl,
+            RekognitionServer rekognition) {
         this.settings = settings;
         this.servers = servers;
         this.notifications = notifications;
         this.queueUrl = queueUrl;
+        this.rekognition = rekognition;
     }
 
     /** Starts the three servers, provisions them and logs how to reach them; data stays in the settings' data dir. */
     public static LocalAwsStack start(LocalStackSettings settings) {
+        return start(settings, OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #start(LocalStackSettings)}, plus, when a port is given (0: a free one), a Rekognition DetectLabels
+     * server backed by the local detector, whose model loads while the other servers start.
+     */
+    public static LocalAwsStack start(LocalStackSettings settings, OptionalInt rekognitionPort) {
         long begin = System.nanoTime();
+        CompletableFuture<LocalLabels> model = rekognitionPort.isPresent()
+                ? CompletableFuture.supplyAsync(() -> new LocalLabels(
+                        ObjectDetectors.load(LocalAwsStack.class.getClassLoader())))
+                : CompletableFuture.completedFuture(null);
         Servers servers;
         try {
             servers = Servers.start(settings);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            closeWhenLoaded(model);
             throw new IllegalStateException("Interrupted while starting the local AWS stack", e);
         } catch (Exception e) {
+            closeWhenLoaded(model);
             throw new IllegalStateException("The local AWS stack did not start: " + e.getMessage(), e);
         }
         SqsClient notifications = LocalClients.sqs(settings, endpoint(settings.host(), servers.sqs().port()));
+        RekognitionServer rekognition = null;
         try {
             String queueUrl = Provisioning.notifications(settings, servers.s3(), notifications);
-            LocalAwsStack stack = new LocalAwsStack(settings, servers, notifications, queueUrl);
+            if (rekognitionPort.isPresent()) {
+                rekognition = startRekognition(settings, rekognitionPort.getAsInt(), model, servers.s3().port());
+            }
+            LocalAwsStack stack = new LocalAwsStack(settings, servers, notifications, queueUrl, rekognition);
             LOG.info(stack.banner(Duration.ofNanos(System.nanoTime() - begin)));
             return stack;
         } catch (RuntimeException e) {
             Servers.closeAll(startOrder(servers, notifications));
+            closeWhenLoaded(model);
             throw e;
         }
+    }
+
+    private static RekognitionServer startRekognition(LocalStackSettings settings, int port,
+            CompletableFuture<LocalLabels> model, int s3Port) {
+        LocalLabels labels;
+        try {
+            labels = model.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("Local label detection could not start: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+        try {
+            return RekognitionServer.start(settings.host(), port, labels,
+                    new S3Images(LocalClients.s3(settings, endpoint(settings.host(), s3Port))));
+        } catch (IOException e) {
+            labels.close();
+            throw new UncheckedIOException("The local Rekognition server could not listen on port " + port, e);
+        }
+    }
+
+    private static void closeWhenLoaded(CompletableFuture<LocalLabels> model) {
+        model.thenAccept(labels -> {
+            if (labels != null) {
+                labels.close();
+            }
+        });
     }
 
     public LocalStackSettings settings() {
@@ -70,6 +126,11 @@ public final class LocalAwsStack implements AutoCloseable {
         return endpoint(settings.host(), servers.dynamoDb().port());
     }
 
+    /** The local DetectLabels endpoint, when this stack runs one. */
+    public Optional<URI> rekognitionEndpoint() {
+        return Optional.ofNullable(rekognition).map(server -> endpoint(settings.host(), server.port()));
+    }
+
     /** The URL of the queue that receives the S3 event notifications. */
     public String queueUrl() {
         return queueUrl;
@@ -79,6 +140,9 @@ public final class LocalAwsStack implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (rekognition != null) {
+                rekognition.close();
+            }
             Servers.closeAll(startOrder(servers, notifications));
             LOG.info("Local AWS stack stopped");
         }
@@ -104,12 +168,15 @@ public final class LocalAwsStack implements AutoCloseable {
                   S3        %s  bucket %s; objects under %s are announced on the queue
                   SQS       %s  queue %s (dead letters: %s)
                   DynamoDB  %s  tables %s, %s
+                  Rekognition %s
                   Credentials: AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s
                   Try: aws --endpoint-url %s s3 cp photo.jpg s3://%s/%sphoto.jpg""",
                 startup.toMillis() / 1000.0, settings.dataDir().toAbsolutePath(),
                 s3, settings.bucket(), settings.incomingPrefix(),
                 sqsEndpoint(), queueUrl, settings.deadLetterQueue(),
                 dynamoDbEndpoint(), settings.imageTable(), settings.albumTable(),
+                rekognitionEndpoint().map(uri -> uri + "  DetectLabels by the local detector")
+                        .orElse("(not started: labels off or served elsewhere)"),
                 settings.accessKey(), settings.secretKey(), settings.region(),
                 s3, settings.bucket(), settings.incomingPrefix());
     }

@@ -10,6 +10,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SDK clients for the local servers: the local credentials, and short timeouts since the servers are on loopback. */
@@ -20,6 +21,10 @@ final class LocalClients {
 
     static SqsClient sqs(LocalStackSettings settings, URI endpoint) {
         return local(SqsClient.builder(), settings, endpoint).build();
+    }
+
+    static S3Client s3(LocalStackSettings settings, URI endpoint) {
+        return local(S3Client.builder().forcePathStyle(true), settings, endpoint).build();
     }
 
     static DynamoDbClient dynamoDb(LocalStackSettings settings, URI endpoint) {

@@ -1,10 +1,10 @@
 package org.imageproc.thumbnail;
 
 /** A width and height in pixels. */
-record Size(int width, int height) {
+public record Size(int width, int height) {
 
     /** The largest size with this aspect ratio that fits a square box, never larger than this size. */
-    Size fitWithin(int box) {
+    public Size fitWithin(int box) {
         double scale = Math.min(1d, Math.min((double) box / width, (double) box / height));
         return new Size(Math.max(1, (int) Math.round(width * scale)), Math.max(1, (int) Math.round(height * scale)));
     }
@@ -13,7 +13,7 @@ record Size(int width, int height) {
      * How many source pixels per decoded pixel still leave at least twice the target size, so the final
      * high-quality downscale has enough detail to work with.
      */
-    int subsamplingFor(Size target) {
+    public int subsamplingFor(Size target) {
         return Math.max(1, Math.min(width / (2 * target.width), height / (2 * target.height)));
     }
 }

@@ -17,7 +17,7 @@ import org.imageproc.metadata.ImageRejectedException;
  * Decodes only every n-th pixel of every n-th row ("shrink on load"), so a 12 MP photo never needs
  * 12 MP of heap; decoder warnings are kept, decoder failures become a rejection.
  */
-final class SubsampledReader implements AutoCloseable {
+public final class SubsampledReader implements AutoCloseable {
 
     private final ImageFormat format;
     private final ImageInputStream input;
@@ -33,7 +33,7 @@ final class SubsampledReader implements AutoCloseable {
         reader.addIIOReadWarningListener(warnings);
     }
 
-    static SubsampledReader open(byte[] bytes, ImageFormat format) {
+    public static SubsampledReader open(byte[] bytes, ImageFormat format) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name());
         if (!readers.hasNext()) {
             throw new IllegalStateException("No ImageIO decoder for " + format.displayName());
@@ -43,7 +43,7 @@ final class SubsampledReader implements AutoCloseable {
     }
 
     /** The stored pixel size, from the header. */
-    Size size() {
+    public Size size() {
         try {
             return new Size(reader.getWidth(0), reader.getHeight(0));
         } catch (IOException | RuntimeException e) {
@@ -52,7 +52,7 @@ final class SubsampledReader implements AutoCloseable {
     }
 
     /** The pixels, keeping one pixel in {@code step} along each axis. */
-    BufferedImage read(int step) {
+    public BufferedImage read(int step) {
         ImageReadParam param = reader.getDefaultReadParam();
         param.setSourceSubsampling(step, step, 0, 0);
         try {

@@ -19,7 +19,7 @@ final class StackClients {
     }
 
     static S3Client s3(LocalAwsStack stack) {
-        return LocalClients.local(S3Client.builder(), stack.settings(), stack.s3Endpoint()).forcePathStyle(true).build();
+        return LocalClients.s3(stack.settings(), stack.s3Endpoint());
     }
 
     static SqsClient sqs(LocalAwsStack stack) {

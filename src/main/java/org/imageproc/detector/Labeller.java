@@ -1,0 +1,49 @@
+package org.imageproc.detector;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns detections into Rekognition-style labels: one label per class with its objects as instances, calibrated
+ * confidences, and every parent listed as a label too (with the confidence of its best child), most confident first.
+ */
+public final class Labeller {
+
+    private final Taxonomy taxonomy = Taxonomy.load();
+
+    public List<DetectedLabel> labels(List<Detection> detections, int maxLabels, double minConfidence) {
+        Map<String, List<LabelBox>> instances = new LinkedHashMap<>();
+        detections.stream()
+                .sorted(Comparator.comparingDouble(Detection::score).reversed())
+                .filter(d -> Calibration.confidence(d.score()) >= minConfidence)
+                .forEach(d -> instances.computeIfAbsent(d.className(), c -> new ArrayList<>())
+                        .add(new LabelBox(d.box(), Calibration.confidence(d.score()))));
+        Map<String, DetectedLabel> labels = new LinkedHashMap<>();
+        instances.forEach((className, boxes) -> {
+            LabelInfo info = taxonomy.forClass(className);
+            double confidence = boxes.get(0).confidence();
+            labels.merge(info.name(), new DetectedLabel(info.name(), confidence, List.copyOf(boxes), info.parents(),
+                    info.categories()), Labeller::better);
+            for (String parent : info.parents()) {
+                LabelInfo parentInfo = taxonomy.forName(parent);
+                labels.merge(parent, new DetectedLabel(parent, confidence, List.of(), parentInfo.parents(),
+                        parentInfo.categories()), Labeller::better);
+            }
+        });
+        // stable: a child comes before its parents at the same confidence
+        return labels.values().stream()
+                .sorted(Comparator.comparingDouble(DetectedLabel::confidence).reversed())
+                .limit(maxLabels)
+                .toList();
+    }
+
+    /** A parent reached from two children keeps the higher confidence; a class that is also a parent keeps its boxes. */
+    private static DetectedLabel better(DetectedLabel a, DetectedLabel b) {
+        DetectedLabel kept = a.confidence() >= b.confidence() ? a : b;
+        List<LabelBox> boxes = a.instances().isEmpty() ? b.instances() : a.instances();
+        return new DetectedLabel(kept.name(), kept.confidence(), boxes, kept.parents(), kept.categories());
+    }
+}
