@@ -1,6 +1,8 @@
 package org.imageproc.local;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
@@ -15,19 +17,30 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
-/** s3proxy blob store decorator that announces created objects, as an S3 bucket notification configuration does. */
+/**
+ * s3proxy blob store decorator that announces created objects, as an S3 bucket notification configuration does.
+ * Objects created before the queue is connected (S3 answers while SQS is still starting) are announced once it is.
+ */
 final class NotifyingBlobStore extends ForwardingBlobStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyingBlobStore.class);
 
-    private volatile Notification notification;
+    private final Object lock = new Object();
+    private Notification notification;
+    private final List<CreatedObject> unannounced = new ArrayList<>();
 
     NotifyingBlobStore(BlobStore delegate) {
         super(delegate);
     }
 
     void notifyTo(Notification target) {
-        notification = target;
+        List<CreatedObject> backlog;
+        synchronized (lock) {
+            notification = target;
+            backlog = List.copyOf(unannounced);
+            unannounced.clear();
+        }
+        backlog.forEach(object -> announce(target, object));
     }
 
     @Override
@@ -53,15 +66,28 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     }
 
     private void created(String bucket, String key, String eventName) {
-        Notification target = notification;
-        if (target == null || !target.matches(bucket, key)) {
-            return;
-        }
+        CreatedObject object;
         try {
             HeadObjectResponse head = delegate().blobMetadata(bucket, key);
-            target.publisher().publish(new CreatedObject(bucket, key, head.contentLength(), head.eTag(), eventName));
+            object = new CreatedObject(bucket, key, head.contentLength(), head.eTag(), eventName);
         } catch (RuntimeException e) {
             LOG.warn("No {} event for s3://{}/{}: {}", eventName, bucket, key, e.toString());
+            return;
+        }
+        Notification target;
+        synchronized (lock) {
+            target = notification;
+            if (target == null) {
+                unannounced.add(object);
+                return;
+            }
+        }
+        announce(target, object);
+    }
+
+    private static void announce(Notification target, CreatedObject object) {
+        if (target.matches(object.bucket(), object.key())) {
+            target.publisher().publish(object);
         }
     }
 }

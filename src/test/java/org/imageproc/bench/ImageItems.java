@@ -1,0 +1,101 @@
+package org.imageproc.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/** Watches the ImageMetadata items of a set of uploads until each one is final (SUCCEEDED or FAILED). */
+final class ImageItems {
+
+    private static final int BATCH_GET_LIMIT = 100;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final ServiceProcess service;
+
+    ImageItems(DynamoDbClient dynamoDb, String table, ServiceProcess service) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.service = service;
+    }
+
+    /**
+     * Latencies come from the items' finishedAt, so {@code pollEvery} only decides how soon this returns; a long one
+     * keeps the poller from loading the local DynamoDB the service writes to.
+     *
+     * @throws IllegalStateException when the service exits first
+     * @throws TimeoutException when some item is not final in time
+     */
+    List<Outcome> awaitFinal(List<Upload> uploads, Duration pollEvery, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        Map<String, Upload> pending = new LinkedHashMap<>();
+        uploads.forEach(upload -> pending.put(upload.imageId(), upload));
+        List<Outcome> outcomes = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        while (!pending.isEmpty()) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("The service exited while " + pending.size()
+                        + " images were pending; see " + service.log());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new TimeoutException(pending.size() + " images not final after " + timeout + ", e.g. "
+                        + pending.keySet().iterator().next());
+            }
+            List<String> ids = new ArrayList<>(pending.keySet());
+            for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
+                for (Map<String, AttributeValue> item : fetch(ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT)))) {
+                    String status = text(item, "status");
+                    if (Outcome.SUCCEEDED.equals(status) || "FAILED".equals(status)) {
+                        Upload upload = pending.remove(text(item, "imageID"));
+                        outcomes.add(new Outcome(upload, status, Instant.parse(text(item, "startedAt")),
+                                Instant.parse(text(item, "finishedAt")), steps(item),
+                                text(item, "error") + ": " + text(item, "cause")));
+                    }
+                }
+            }
+            if (!pending.isEmpty()) {
+                Thread.sleep(pollEvery.toMillis());
+            }
+        }
+        return outcomes;
+    }
+
+    // keys left unprocessed by BatchGetItem stay pending and are asked for again on the next poll
+    private List<Map<String, AttributeValue>> fetch(List<String> ids) {
+        KeysAndAttributes keys = KeysAndAttributes.builder()
+                .keys(ids.stream().map(id -> Map.of("imageID", AttributeValue.fromS(id))).toList())
+                .consistentRead(true)
+                .projectionExpression("imageID, #status, startedAt, finishedAt, steps, #error, #cause")
+                .expressionAttributeNames(Map.of("#status", "status", "#error", "error", "#cause", "cause"))
+                .build();
+        return dynamoDb.batchGetItem(request -> request.requestItems(Map.of(table, keys)))
+                .responses().getOrDefault(table, List.of());
+    }
+
+    private static List<Outcome.Step> steps(Map<String, AttributeValue> item) {
+        AttributeValue steps = item.get("steps");
+        if (steps == null || !steps.hasM()) {
+            return List.of();
+        }
+        return steps.m().entrySet().stream()
+                .filter(step -> step.getValue().m().containsKey("durationMs"))
+                .map(step -> new Outcome.Step(step.getKey(), Instant.parse(text(step.getValue().m(), "startedAt")),
+                        Long.parseLong(step.getValue().m().get("durationMs").n())))
+                .sorted(Comparator.comparing(Outcome.Step::startedAt))
+                .toList();
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

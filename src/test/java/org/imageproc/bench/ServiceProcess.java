@@ -1,0 +1,122 @@
+package org.imageproc.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/** The packaged service as users start it ({@code java -jar}), in its own JVM with its own heap limit and log file. */
+final class ServiceProcess {
+
+    /**
+     * How the service stopped after SIGTERM; {@code wasRunning} is false when it had exited by itself before,
+     * {@code leftBehind} are child processes still alive afterwards.
+     */
+    record Shutdown(boolean wasRunning, boolean exitedInTime, int exitCode, long millis, List<String> leftBehind) {
+
+        String describe() {
+            if (!wasRunning) {
+                return "had already exited, exit code " + exitCode;
+            }
+            return exitedInTime ? millis + " ms, exit code " + exitCode : "no exit, killed";
+        }
+    }
+
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * @param properties {@code -D} options, each "key=value"
+     * @param jvmOptions more JVM options, such as a profiler's
+     */
+    static ServiceProcess start(Path jar, String heap, List<String> properties, List<String> jvmOptions, Path log)
+            throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        properties.forEach(property -> command.add("-D" + property));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // an interrupted benchmark (Ctrl-C) must not leave the service and its local DynamoDB holding the ports
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }));
+        return new ServiceProcess(process, log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The lines of the service's log in which {@code pattern} is found. */
+    List<String> logLines(Pattern pattern) throws IOException {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> pattern.matcher(line).find()).toList();
+        }
+    }
+
+    /** Peak resident set size (VmHWM) in MB of the service's JVM; 0 when it is gone. */
+    long peakRssMb() {
+        return ProcStatus.peakRssMb(process.toHandle());
+    }
+
+    /** Peak resident set size in MB summed over the JVM's child processes (the local DynamoDB's node). */
+    long childrenPeakRssMb() {
+        return process.descendants().mapToLong(ProcStatus::peakRssMb).sum();
+    }
+
+    /** CPU time (user and system) the JVM has used so far, in ms. */
+    long cpuMillis() {
+        return cpuMillis(process.toHandle());
+    }
+
+    /** CPU time its child processes (the local DynamoDB's node) have used so far, in ms. */
+    long childrenCpuMillis() {
+        return process.descendants().mapToLong(ServiceProcess::cpuMillis).sum();
+    }
+
+    private static long cpuMillis(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+    }
+
+    /** Sends SIGTERM and waits for the JVM and its children to exit; kills whatever is left after the timeout. */
+    Shutdown stop(long timeoutSeconds) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        boolean wasRunning = process.isAlive();
+        long start = System.nanoTime();
+        process.destroy();
+        boolean exited = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (!exited) {
+            process.destroyForcibly().waitFor();
+        }
+        List<String> leftBehind = new ArrayList<>();
+        for (ProcessHandle child : children) {
+            child.onExit().completeOnTimeout(child, 5, TimeUnit.SECONDS).join();
+            if (child.isAlive()) {
+                leftBehind.add(child.pid() + " " + child.info().commandLine().orElse("?"));
+                child.destroyForcibly();
+            }
+        }
+        return new Shutdown(wasRunning, exited, exited ? process.exitValue() : -1, millis, leftBehind);
+    }
+}
