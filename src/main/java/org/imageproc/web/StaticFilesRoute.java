@@ -1,0 +1,25 @@
+package org.imageproc.web;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+
+/** Serves the web app's page and assets from the classpath; the API under {@code /api} is left to the REST routes. */
+public class StaticFilesRoute extends EndpointRouteBuilder {
+
+    @Override
+    public void configure() {
+        from(platformHttp("/").httpMethodRestrict("GET,HEAD")).routeId("get-index-page")
+                .routeConfigurationId(ApiErrorHandling.ID)
+                .to(direct("get-static-file"));
+        from(platformHttp("/assets").matchOnUriPrefix(true).httpMethodRestrict("GET,HEAD")).routeId("get-asset")
+                .routeConfigurationId(ApiErrorHandling.ID)
+                .to(direct("get-static-file"));
+
+        from(direct("get-static-file")).routeId("get-static-file").routeConfigurationId(ApiErrorHandling.ID)
+                .bean("staticFiles", "read")
+                .setHeader(Exchange.CONTENT_TYPE, simple("${body.contentType}"))
+                .setHeader("Cache-Control", constant("no-cache"))
+                .setHeader("X-Content-Type-Options", constant("nosniff"))
+                .setBody(simple("${body.content}"));
+    }
+}
