@@ -36,8 +36,12 @@ export function mapLink(geo) {
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=15/${lat}/${lon}`;
 }
 
+/** Make and model, without repeating the make when the model already starts with it ("Canon Canon EOS 7D"). */
 export function camera(item) {
-  return [item.exifMake, item.exifModel].filter(Boolean).join(' ');
+  const make = item.exifMake ?? '';
+  const model = item.exifModel ?? '';
+  if (make && model.toLowerCase().startsWith(make.toLowerCase())) return model;
+  return [make, model].filter(Boolean).join(' ');
 }
 
 export function dimensions(item) {

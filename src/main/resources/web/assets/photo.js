@@ -8,14 +8,13 @@ function facts(item) {
     ['Taken', format.captureTime(item)],
     ['Camera', format.camera(item)],
     ['Size', [format.bytes(item.fileSize), format.dimensions(item)].filter(Boolean).join(', ')],
+    ['Location', item.geo && h('a', { class: 'location', href: format.mapLink(item.geo), target: '_blank',
+      rel: 'noopener noreferrer', title: 'Open in OpenStreetMap' }, format.location(item.geo))],
   ].filter(([, value]) => value);
 }
 
-function locationLine(item) {
-  if (!item.geo) return null;
-  return h('p', { class: 'location' }, '📍 ',
-    h('a', { href: format.mapLink(item.geo), target: '_blank', rel: 'noopener noreferrer' },
-      format.location(item.geo)));
+function factList(item) {
+  return h('dl', { class: 'facts' }, facts(item).map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)]));
 }
 
 function tags(item) {
@@ -36,8 +35,7 @@ export function photoCard(photo, onOpen) {
       picture),
     h('div', { class: 'card-body' },
       failed ? h('p', { class: 'cause' }, item.cause ?? item.error) : tags(item),
-      h('dl', { class: 'facts' }, facts(item).map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])),
-      locationLine(item)));
+      factList(item)));
 }
 
 function boxes(item) {
@@ -68,7 +66,7 @@ export async function openPhoto(api, imageID) {
       h('figure', { class: 'full' },
         h('div', { class: 'frame' }, h('img', { src: photo.imageUrl, alt: (item.tags ?? []).join(', ') || 'Photo' }),
           boxes(item)),
-        h('figcaption', {}, tags(item), locationLine(item))),
+        h('figcaption', {}, tags(item), factList(item))),
       h('h3', {}, 'Everything stored'),
       stored(item));
   } catch (error) {

@@ -77,12 +77,17 @@ class WebAppBrowserTest {
                 + "\".photo-card[data-status='SUCCEEDED'] img.thumb\"); return i.complete && i.naturalWidth > 0;"));
         assertThat(card.findElements(By.cssSelector(".tags li"))).extracting(WebElement::getText)
                 .containsExactly("Dog", "Animal");
-        WebElement location = card.findElement(By.cssSelector(".location a"));
+        WebElement location = card.findElement(By.cssSelector("a.location"));
         assertThat(location.getText()).isEqualTo("45°30′02.4″N 9°06′37.2″E");
         assertThat(location.getAttribute("href")).contains("mlat=45.500667&mlon=9.110333");
-        assertThat(card.findElement(By.cssSelector(".facts")).getText()).contains("Camera", "HTC");
+        assertThat(card.findElement(By.cssSelector(".facts")).getText()).contains("Camera\nHTC Desire");
         // the GIF failed before its album was recorded on its item, so only the processing list shows it
         assertThat(browser.driver.findElements(By.cssSelector("#gallery .photo-card"))).hasSize(1);
+
+        browser.driver.navigate().refresh();
+        card = browser.await(".photo-card[data-status='SUCCEEDED']");
+        browser.until(d -> (Boolean) browser.driver.executeScript("const i = document.querySelector("
+                + "\".photo-card[data-status='SUCCEEDED'] img.thumb\"); return i.complete && i.naturalWidth > 0;"));
         browser.screenshot(browser.find("#album-view"), "gallery.png");
 
         card.findElement(By.cssSelector("button.open")).click();
@@ -121,7 +126,7 @@ class WebAppBrowserTest {
         WebElement card = browser.await(".photo-card[data-status='SUCCEEDED']");
 
         assertThat(card.findElement(By.cssSelector(".facts")).getText())
-                .contains("<img src=x onerror=\"document.title='owned'\"> <b>bold</b>");
+                .contains("Camera\n<img src=x onerror=\"document.title='owned'\"> <b>bold</b>");
         assertThat(card.findElements(By.cssSelector(".facts img, .facts b"))).isEmpty();
         assertThat(browser.driver.getTitle()).isEqualTo("imageproc");
 
