@@ -20,6 +20,10 @@ public class StaticFilesRoute extends EndpointRouteBuilder {
                 .setHeader(Exchange.CONTENT_TYPE, simple("${body.contentType}"))
                 .setHeader("Cache-Control", constant("no-cache"))
                 .setHeader("X-Content-Type-Options", constant("nosniff"))
+                // scripts only from the app itself; images and uploads go to S3 wherever it is (local port or AWS)
+                .setHeader("Content-Security-Policy", constant("default-src 'self'; script-src 'self'; "
+                        + "style-src 'self' 'unsafe-inline'; img-src 'self' http: https:; connect-src 'self' http: https:; "
+                        + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"))
                 .setBody(simple("${body.content}"));
     }
 }

@@ -19,6 +19,8 @@ class StaticFilesTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).isEqualTo("text/html; charset=utf-8");
         assertThat(page.text()).contains("<title>imageproc</title>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                policy -> assertThat(policy).contains("script-src 'self';"));
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.contentType()).isEqualTo("text/javascript; charset=utf-8");
         assertThat(script.text()).contains("X-Demo-User");
