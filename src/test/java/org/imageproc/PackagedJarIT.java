@@ -97,7 +97,7 @@ class PackagedJarIT {
                 "-Dimageproc.local.s3-port=" + s3Port,
                 "-Dimageproc.local.sqs-port=" + sqsPort,
                 "-Dimageproc.local.dynamodb-port=" + dynamoDbPort,
-                "-Dcamel.server.port=" + webPort,
+                "-Dimageproc.web.port=" + webPort,
                 "-jar", Path.of("target", "imageproc.jar").toAbsolutePath().toString())
                 .redirectErrorStream(true).start();
         started.add(process);

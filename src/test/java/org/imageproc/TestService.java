@@ -53,7 +53,7 @@ public final class TestService {
             RekognitionResponder rekognition = RekognitionResponder.start();
             Main main = new Main(Application.class);
             int webPort = freePort();
-            main.addOverrideProperty("camel.server.port", Integer.toString(webPort));
+            main.addOverrideProperty("imageproc.web.port", Integer.toString(webPort));
             main.addOverrideProperty("imageproc.data-dir", dataDir.toString());
             main.addOverrideProperty("imageproc.local.s3-port", "0");
             main.addOverrideProperty("imageproc.local.sqs-port", "0");
