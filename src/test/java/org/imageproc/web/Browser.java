@@ -2,9 +2,12 @@ package org.imageproc.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -66,6 +69,32 @@ final class Browser implements AutoCloseable {
         WebElement input = await(css);
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Opens the app as a fresh browser would and picks the demo user name. */
+    void logIn(URI app, String name) {
+        driver.get(app.toString());
+        driver.executeScript("localStorage.clear()");
+        driver.navigate().refresh();
+        type("#user-name", name);
+        find("#login-form button").click();
+        until(d -> find("#current-user").getText().equals(name));
+    }
+
+    /** Submits the new-album form; see {@link #createAlbum} for one that must succeed. */
+    void submitAlbum(String name) {
+        type("#new-album-name", name);
+        find("#new-album-form button").click();
+    }
+
+    void createAlbum(String name) {
+        submitAlbum(name);
+        until(d -> find("#album-title").getText().equals(name));
+    }
+
+    void upload(Path... files) {
+        find("#file-input").sendKeys(Arrays.stream(files).map(f -> f.toAbsolutePath().toString())
+                .collect(Collectors.joining("\n")));
     }
 
     Path screenshot(WebElement element, String name) {

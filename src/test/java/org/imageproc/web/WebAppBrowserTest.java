@@ -44,13 +44,13 @@ class WebAppBrowserTest {
 
     @Test
     void aUserUploadsPhotosWatchesThemProcessAndBrowsesTheGallery() throws IOException {
-        logIn(user);
-        createAlbum("Holiday-2024");
+        browser.logIn(service.web(), user);
+        browser.createAlbum("Holiday-2024");
         assertThat(browser.await("#album-title").getText()).isEqualTo("Holiday-2024");
 
         Path jpeg = photo("htc_desire_gps.jpg");
         Path gif = photo("gif_photo_500x375.gif");
-        browser.find("#file-input").sendKeys(jpeg.toAbsolutePath() + "\n" + gif.toAbsolutePath());
+        browser.upload(jpeg, gif);
 
         WebElement jpegRun = browser.await(".run[data-state='SUCCEEDED']");
         WebElement gifRun = browser.await(".run[data-state='FAILED']");
@@ -100,15 +100,15 @@ class WebAppBrowserTest {
 
     @Test
     void anotherUserDoesNotSeeTheAlbumAndADuplicateNameIsExplained() {
-        logIn(user);
-        createAlbum("Private");
+        browser.logIn(service.web(), user);
+        browser.createAlbum("Private");
         browser.driver.get(service.web() + "#/");
         browser.await(".album-link");
-        createAlbumExpectingMessage("Private");
+        browser.submitAlbum("Private");
         assertThat(browser.await("#album-message").getText()).isEqualTo("An album named 'Private' already exists");
 
         browser.find("#logout").click();
-        logIn("other-" + user);
+        browser.logIn(service.web(), "other-" + user);
         browser.await("#no-albums");
         assertThat(browser.driver.findElements(By.cssSelector(".album-link"))).isEmpty();
         browser.driver.get(service.web() + "#/album/Private");
@@ -117,12 +117,12 @@ class WebAppBrowserTest {
 
     @Test
     void storedTextIsShownAsTextAndThePageFitsAPhone() throws IOException {
-        logIn(user);
-        createAlbum("Xss");
+        browser.logIn(service.web(), user);
+        browser.createAlbum("Xss");
         Path jpeg = Files.createDirectories(Path.of("target", "browser-photos")).resolve("xss.jpg");
         Files.write(jpeg, new ExifBuilder().make("<img src=x onerror=\"document.title='owned'\">")
                 .model("<b>bold</b>").writeInto(TestImages.jpeg(TestImages.gradient(320, 240))));
-        browser.find("#file-input").sendKeys(jpeg.toAbsolutePath().toString());
+        browser.upload(jpeg);
         WebElement card = browser.await(".photo-card[data-status='SUCCEEDED']");
 
         assertThat(card.findElement(By.cssSelector(".facts")).getText())
@@ -138,25 +138,6 @@ class WebAppBrowserTest {
         } finally {
             browser.driver.manage().window().setSize(new Dimension(1280, 1000));
         }
-    }
-
-    private void logIn(String name) {
-        browser.driver.get(service.web().toString());
-        browser.driver.executeScript("localStorage.clear()");
-        browser.driver.navigate().refresh();
-        browser.type("#user-name", name);
-        browser.find("#login-form button").click();
-        browser.until(d -> browser.find("#current-user").getText().equals(name));
-    }
-
-    private void createAlbum(String name) {
-        createAlbumExpectingMessage(name);
-        browser.until(d -> browser.find("#album-title").getText().equals(name));
-    }
-
-    private void createAlbumExpectingMessage(String name) {
-        browser.type("#new-album-name", name);
-        browser.find("#new-album-form button").click();
     }
 
     /** A real photo from the shared test data, or a generated stand-in with the same GPS when it is absent. */
