@@ -74,6 +74,25 @@ class PhotosApiTest {
     }
 
     @Test
+    void anUploadWaitingForProcessingShowsAsUploaded() throws Exception {
+        JsonNode ticket = ticket("waiting.jpg");
+        String id = ticket.path("imageID").asText();
+        TestService.get().context().getRouteController().stopRoute("consume-image-events");
+        try {
+            put(ticket, TestImages.jpeg(64, 48), Map.of());
+
+            JsonNode photo = api.get("api/photos/" + id, user).json();
+
+            assertThat(photo.path("imageID").asText()).isEqualTo(id);
+            assertThat(photo.path("item").path("status").asText()).isEqualTo("UPLOADED");
+            assertThat(api.get("api/photos/" + id, stranger).status()).isEqualTo(403);
+        } finally {
+            TestService.get().context().getRouteController().startRoute("consume-image-events");
+        }
+        assertThat(awaitFinal(id).path("item").path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void aGifFailsWithItsReasonAndHasNoThumbnail() throws Exception {
         JsonNode ticket = ticket("anim.gif");
         put(ticket, TestImages.gif(TestImages.gradient(60, 40)), Map.of());

@@ -93,6 +93,9 @@ class WebAppBrowserTest {
         card.findElement(By.cssSelector("button.open")).click();
         WebElement box = browser.await("#photo-dialog .box");
         assertThat(box.getText()).isEqualTo("Dog 98%");
+        browser.until(d -> (Boolean) browser.driver.executeScript(
+                "const i = document.querySelector('#photo-detail img'); return i.complete && i.naturalWidth > 0;"));
+        browser.screenshot(browser.find("#photo-dialog"), "detail.png");
         assertThat(browser.find("#photo-detail .stored").getText()).contains("exifMake", "HTC", "albumID",
                 user + "/Holiday-2024");
         browser.find("#photo-dialog button[type='submit']").click();
