@@ -25,11 +25,8 @@ public class AlbumCatalog {
 
     /** The user's albums, newest first. */
     public List<Album> list(String userId) {
-        return dynamoDb.queryPaginator(r -> r.tableName(table).indexName(Tables.USER_INDEX)
-                        .keyConditionExpression("userID = :u")
-                        .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(userId)))
-                        .scanIndexForward(false))
-                .items().stream().map(AlbumCatalog::album).toList();
+        return Tables.newestFirst(dynamoDb, table, Tables.USER_INDEX, "userID", userId)
+                .map(AlbumCatalog::album).toList();
     }
 
     public Optional<Album> find(String albumId) {

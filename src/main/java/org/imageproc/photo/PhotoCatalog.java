@@ -36,11 +36,8 @@ public class PhotoCatalog {
 
     /** The album's photos, newest upload first. */
     public List<Photo> album(String albumId) {
-        return dynamoDb.queryPaginator(r -> r.tableName(table).indexName(Tables.ALBUM_INDEX)
-                        .keyConditionExpression("albumID = :a")
-                        .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(albumId)))
-                        .scanIndexForward(false))
-                .items().stream().map(this::photo).toList();
+        return Tables.newestFirst(dynamoDb, table, Tables.ALBUM_INDEX, "albumID", albumId)
+                .map(this::photo).toList();
     }
 
     /** Who owns the photo: from its item, else from its upload's metadata; empty when neither exists. */
