@@ -1,0 +1,83 @@
+package org.imageproc.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.imageproc.TestService;
+import org.imageproc.local.LocalAwsStack;
+import org.imageproc.local.LocalStackSettings;
+import org.imageproc.testing.TestImages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The service in {@code aws} mode, as in production: it starts no server of its own, takes its credentials from the
+ * SDK's default chain and its endpoints from configuration. Pointed at a separately started local stack, it must
+ * process an upload exactly as in local mode.
+ */
+class AwsModeTest {
+
+    private static LocalAwsStack stack;
+    private static TestService service;
+
+    @BeforeAll
+    static void startStackThenServiceInAwsMode() throws IOException {
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "aws-");
+        LocalStackSettings defaults = LocalStackSettings.defaults(dataDir);
+        stack = LocalAwsStack.start(new LocalStackSettings(dataDir, defaults.host(), 0, 0, 0, defaults.accessKey(),
+                defaults.secretKey(), defaults.region(), defaults.bucket(), defaults.incomingPrefix(), defaults.queue(),
+                defaults.deadLetterQueue(), defaults.imageTable(), defaults.albumTable()));
+        // the default credential chain reads these system properties first
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+        service = TestService.start(Map.of(
+                "imageproc.mode", "aws",
+                "imageproc.aws.s3-endpoint", stack.s3Endpoint().toString(),
+                "imageproc.aws.sqs-endpoint", stack.sqsEndpoint().toString(),
+                "imageproc.aws.dynamodb-endpoint", stack.dynamoDbEndpoint().toString()));
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            service.stop();
+            stack.close();
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
+    @Test
+    void startsNoLocalServerAndProcessesAnUploadThroughTheConfiguredEndpoints() {
+        assertThat(service.aws().localStack()).isEmpty();
+
+        service.s3().putObject(r -> r.bucket("photo-repo").key("Incoming/aws-mode.jpg"),
+                RequestBody.fromBytes(TestImages.jpeg(500, 250)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(status()));
+        Map<String, AttributeValue> item = item();
+        assertThat(item.get("thumbnail").m().get("width").n()).isEqualTo("250");
+        assertThat(item.get("thumbnail").m().get("height").n()).isEqualTo("125");
+        assertThat(item.get("tags").l()).extracting(AttributeValue::s).containsExactly("Dog", "Animal");
+    }
+
+    private static String status() {
+        Map<String, AttributeValue> item = item();
+        return item.containsKey("status") ? item.get("status").s() : null;
+    }
+
+    private static Map<String, AttributeValue> item() {
+        return service.dynamoDb().getItem(r -> r.tableName("ImageMetadata")
+                .key(Map.of("imageID", AttributeValue.fromS("aws-mode.jpg"))).consistentRead(true)).item();
+    }
+}
