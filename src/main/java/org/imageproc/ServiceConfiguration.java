@@ -1,12 +1,14 @@
 package org.imageproc;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.spi.Registry;
+import org.imageproc.album.AlbumCatalog;
 import org.imageproc.aws.AwsClients;
 import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.ingest.S3EventParser;
@@ -15,10 +17,15 @@ import org.imageproc.metadata.ImageCheck;
 import org.imageproc.metadata.MetadataReader;
 import org.imageproc.pipeline.CollectVariables;
 import org.imageproc.pipeline.FailureRecorder;
+import org.imageproc.photo.PhotoCatalog;
+import org.imageproc.photo.PhotoLinks;
 import org.imageproc.pipeline.StepRecorderFactory;
 import org.imageproc.storage.ImageLoader;
 import org.imageproc.thumbnail.ThumbnailMaker;
 import org.imageproc.thumbnail.ThumbnailStep;
+import org.imageproc.web.ApiErrors;
+import org.imageproc.web.StaticFiles;
+import org.imageproc.web.WebApi;
 
 /** Wires the service in one place: the AWS clients first (starting the local stack in local mode), then the beans the routes call by name. */
 @Configuration
@@ -56,6 +63,21 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("collectVariables", new CollectVariables());
         registry.bind("failureRecorder", new FailureRecorder(catalog));
         context.addRoutePolicyFactory(new StepRecorderFactory(catalog, clock));
+        bindWebApp(registry, config, aws, clock);
+    }
+
+    private static void bindWebApp(Registry registry, Config config, AwsClients aws, Clock clock) {
+        String bucket = config.string("imageproc.bucket");
+        String incomingPrefix = config.string("imageproc.incoming-prefix");
+        PhotoLinks links = new PhotoLinks(aws.presigner(), bucket, incomingPrefix,
+                config.string("imageproc.thumbnail.prefix"),
+                Duration.ofSeconds(config.number("imageproc.web.link-seconds")));
+        PhotoCatalog photos = new PhotoCatalog(aws.dynamoDb(), aws.s3(), config.string("imageproc.table.images"),
+                bucket, incomingPrefix, links);
+        AlbumCatalog albums = new AlbumCatalog(aws.dynamoDb(), config.string("imageproc.table.albums"), clock);
+        registry.bind("webApi", new WebApi(albums, photos, links));
+        registry.bind("apiErrors", new ApiErrors());
+        registry.bind("staticFiles", new StaticFiles());
     }
 
     /** auto: on, against AWS's Rekognition, a configured endpoint or, in local mode, the local detector. */

@@ -9,6 +9,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +55,10 @@ class PackagedJarIT {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "jar-");
         int s3Port = freePort();
         int dynamoDbPort = freePort();
+        int webPort = freePort();
         List<String> output = new CopyOnWriteArrayList<>();
 
-        Process service = start(dataDir, s3Port, freePort(), dynamoDbPort, output);
+        Process service = start(dataDir, s3Port, freePort(), dynamoDbPort, webPort, output);
         try (S3Client s3 = client(S3Client.builder().forcePathStyle(true), s3Port);
                 DynamoDbClient dynamoDb = client(DynamoDbClient.builder(), dynamoDbPort)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started")));
@@ -65,6 +69,12 @@ class PackagedJarIT {
             assertThat(item(dynamoDb).get("labelModelVersion").s()).startsWith("nanodet-g-416");
             assertThat(item(dynamoDb).get("steps").m().get("detect-labels").m().get("status").s())
                     .isEqualTo("SUCCEEDED");
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(page.body()).contains("<title>imageproc</title>");
 
             List<ProcessHandle> children = service.descendants().toList();
             assertThat(children).as("the dynalite node process").isNotEmpty();
@@ -75,7 +85,7 @@ class PackagedJarIT {
         }
 
         output.clear();
-        start(dataDir, s3Port, freePort(), dynamoDbPort, output);
+        start(dataDir, s3Port, freePort(), dynamoDbPort, webPort, output);
         try (S3Client s3 = client(S3Client.builder().forcePathStyle(true), s3Port);
                 DynamoDbClient dynamoDb = client(DynamoDbClient.builder(), dynamoDbPort)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started")));
@@ -85,7 +95,8 @@ class PackagedJarIT {
         }
     }
 
-    private Process start(Path dataDir, int s3Port, int sqsPort, int dynamoDbPort, List<String> output) throws IOException {
+    private Process start(Path dataDir, int s3Port, int sqsPort, int dynamoDbPort, int webPort, List<String> output)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-Xmx256m",
                 "-Dimageproc.data-dir=" + dataDir.toAbsolutePath(),
@@ -93,6 +104,7 @@ class PackagedJarIT {
                 "-Dimageproc.local.sqs-port=" + sqsPort,
                 "-Dimageproc.local.dynamodb-port=" + dynamoDbPort,
                 "-Dimageproc.local.rekognition-port=" + freePort(),
+                "-Dimageproc.web.port=" + webPort,
                 "-jar", Path.of("target", "imageproc.jar").toAbsolutePath().toString())
                 .redirectErrorStream(true).start();
         started.add(process);

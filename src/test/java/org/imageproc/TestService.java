@@ -2,6 +2,9 @@ package org.imageproc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,10 +30,12 @@ public final class TestService {
 
     private final Main main;
     private final RekognitionResponder rekognition;
+    private final int webPort;
 
-    private TestService(Main main, RekognitionResponder rekognition) {
+    private TestService(Main main, RekognitionResponder rekognition, int webPort) {
         this.main = main;
         this.rekognition = rekognition;
+        this.webPort = webPort;
     }
 
     /** The running service, started on first use and stopped when the JVM exits. */
@@ -56,6 +61,8 @@ public final class TestService {
         try {
             Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "run-");
             Main main = new Main(Application.class);
+            int webPort = freePort();
+            main.addOverrideProperty("imageproc.web.port", Integer.toString(webPort));
             main.addOverrideProperty("imageproc.data-dir", dataDir.toString());
             main.addOverrideProperty("imageproc.local.s3-port", "0");
             main.addOverrideProperty("imageproc.local.sqs-port", "0");
@@ -68,12 +75,23 @@ public final class TestService {
             main.addOverrideProperty("imageproc.retry.delay-ms", "100");
             properties.forEach(main::addOverrideProperty);
             main.start();
-            return new TestService(main, rekognition);
+            return new TestService(main, rekognition, webPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("The service did not start", e);
         }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The web app's base URI, ending in a slash. */
+    public URI web() {
+        return URI.create("http://localhost:" + webPort + "/");
     }
 
     public void stop() {

@@ -1,8 +1,12 @@
 package org.imageproc.catalog;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -31,6 +35,17 @@ public final class Tables {
         return List.of(
                 table(imageTable, IMAGE_ID, ALBUM_INDEX, "albumID", "uploadTime"),
                 table(albumTable, ALBUM_ID, USER_INDEX, "userID", "creationTime"));
+    }
+
+    /** The items of one partition of a table's index, newest (highest range key) first. */
+    public static Stream<Map<String, AttributeValue>> newestFirst(DynamoDbClient dynamoDb, String table, String index,
+            String hashKey, String value) {
+        return dynamoDb.queryPaginator(r -> r.tableName(table).indexName(index)
+                        .keyConditionExpression("#k = :v")
+                        .expressionAttributeNames(Map.of("#k", hashKey))
+                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value)))
+                        .scanIndexForward(false))
+                .items().stream();
     }
 
     private static CreateTableRequest table(String name, String hashKey, String index, String indexHash, String indexRange) {

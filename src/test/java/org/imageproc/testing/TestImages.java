@@ -107,6 +107,10 @@ public final class TestImages {
         return encode(new IIOImage(image, null, null), "png", param -> { });
     }
 
+    public static byte[] gif(BufferedImage image) {
+        return encode(new IIOImage(image, null, null), "gif", param -> { });
+    }
+
     /** An Adam7-interlaced PNG. */
     public static byte[] interlacedPng(BufferedImage image) {
         return encode(new IIOImage(image, null, null), "png",

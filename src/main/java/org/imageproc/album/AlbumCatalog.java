@@ -1,0 +1,59 @@
+package org.imageproc.album;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.imageproc.catalog.Tables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** Reads and creates albums in the AlbumMetadata table; {@code creationTime} is epoch milliseconds. */
+public class AlbumCatalog {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Clock clock;
+
+    public AlbumCatalog(DynamoDbClient dynamoDb, String table, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    /** The user's albums, newest first. */
+    public List<Album> list(String userId) {
+        return Tables.newestFirst(dynamoDb, table, Tables.USER_INDEX, "userID", userId)
+                .map(AlbumCatalog::album).toList();
+    }
+
+    public Optional<Album> find(String albumId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(Tables.ALBUM_ID, AttributeValue.fromS(albumId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(album(item));
+    }
+
+    /** Creates the album, refusing a name the user already has. */
+    public Album create(String userId, String name) {
+        Album album = new Album(userId + "/" + name, userId, name, clock.millis());
+        try {
+            dynamoDb.putItem(r -> r.tableName(table)
+                    .item(Map.of(
+                            Tables.ALBUM_ID, AttributeValue.fromS(album.albumID()),
+                            "userID", AttributeValue.fromS(userId),
+                            "name", AttributeValue.fromS(name),
+                            "creationTime", AttributeValue.fromN(Long.toString(album.creationTime()))))
+                    .conditionExpression("attribute_not_exists(" + Tables.ALBUM_ID + ")"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new AlbumExistsException(album.albumID());
+        }
+        return album;
+    }
+
+    private static Album album(Map<String, AttributeValue> item) {
+        return new Album(item.get(Tables.ALBUM_ID).s(), item.get("userID").s(), item.get("name").s(),
+                Long.parseLong(item.get("creationTime").n()));
+    }
+}

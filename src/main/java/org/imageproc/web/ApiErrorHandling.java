@@ -1,0 +1,23 @@
+package org.imageproc.web;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+
+/** Error handling of the web routes, selected by id: any failure becomes a JSON error with its 4xx/5xx status. */
+public class ApiErrorHandling extends RouteConfigurationBuilder {
+
+    static final String ID = "api-errors";
+
+    @Override
+    public void configuration() {
+        routeConfiguration(ID)
+                .onException(Exception.class)
+                    .handled(true)
+                    .bean("apiErrors", "describe")
+                    .setHeader(Exchange.HTTP_RESPONSE_CODE, simple("${body.status}"))
+                    // the REST binding does not marshal a handled error's body
+                    .marshal().json()
+                    .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .end();
+    }
+}

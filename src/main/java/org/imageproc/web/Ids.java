@@ -1,0 +1,52 @@
+package org.imageproc.web;
+
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Validates what the API takes from a request (demo user, album name, image id) and makes new image ids. */
+final class Ids {
+
+    private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
+    private static final Pattern ALBUM_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern IMAGE_ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\\.[a-z0-9]{1,5})?");
+    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,5}");
+
+    private Ids() {
+    }
+
+    static String user(String user) {
+        if (user == null || user.isBlank()) {
+            throw ApiException.badRequest("Pick a user name first (header X-Demo-User)");
+        }
+        return require(user, USER, "A user name is 2-32 lower-case letters, digits, '.', '_' or '-'");
+    }
+
+    static String albumName(String name) {
+        return require(name, ALBUM_NAME,
+                "An album name is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+
+    static String imageId(String id) {
+        return require(id, IMAGE_ID, "Not an image id of this app");
+    }
+
+    /** A fresh image id: a UUID, plus the file's extension when it is a safe one. */
+    static String newImageId(String fileName) {
+        String id = UUID.randomUUID().toString();
+        int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
+        if (dot < 0) {
+            return id;
+        }
+        String extension = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return EXTENSION.matcher(extension).matches() ? id + "." + extension : id;
+    }
+
+    private static String require(String value, Pattern pattern, String message) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw ApiException.badRequest(message);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,41 @@
+package org.imageproc.web;
+
+import org.apache.camel.Exchange;
+import org.imageproc.photo.Photo;
+import org.imageproc.photo.UploadTicket;
+
+/**
+ * REST resources for photos: an album's gallery, a presigned upload into it, and one photo with its processing
+ * state (polled by the app while it runs).
+ */
+public class PhotosApi extends ApiRouteBuilder {
+
+    @Override
+    public void configure() {
+        asDemoUser(rest("/albums/{owner}/{name}").description("One album of the demo user")
+                .get("/photos").id("get-album-photos").routeId("get-album-photos")
+                .description("The album's photos, newest upload first"))
+                .outType(Photo[].class)
+                .to(direct("get-album-photos"));
+        asDemoUser(rest("/albums/{owner}/{name}")
+                .post("/uploads").id("create-upload").routeId("create-upload")
+                .description("A presigned S3 PUT for one new photo; the browser uploads straight to S3"))
+                .type(NewUpload.class).outType(UploadTicket.class)
+                .to(direct("create-upload"));
+        asDemoUser(rest("/photos").description("Photos of the demo user")
+                .get("/{id}").id("get-photo").routeId("get-photo")
+                .description("Everything stored about one photo, its processing steps and links to its images"))
+                .outType(Photo.class)
+                .to(direct("get-photo"));
+
+        operation("get-album-photos")
+                .bean("webApi", "photos");
+
+        operation("create-upload")
+                .bean("webApi", "upload")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
+
+        operation("get-photo")
+                .bean("webApi", "photo");
+    }
+}

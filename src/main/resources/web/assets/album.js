@@ -1,0 +1,96 @@
+// One album: upload photos straight to S3, watch each one's processing live, browse the gallery.
+import { h, $, show } from './dom.js';
+import { api, putToS3 } from './api.js';
+import { flowDiagram, updateFlow } from './flow.js';
+import { photoCard, openPhoto } from './photo.js';
+
+const POLL_MS = 700;
+let current = null;
+
+export async function showAlbum(albumID) {
+  current = albumID;
+  $('#album-title').textContent = albumID.slice(albumID.indexOf('/') + 1);
+  $('#runs').replaceChildren();
+  show($('#runs-section'), false);
+  await refreshGallery();
+}
+
+export async function refreshGallery() {
+  const albumID = current;
+  try {
+    const photos = await api.photos(albumID);
+    if (albumID !== current) return;
+    $('#gallery').replaceChildren(...photos.map((photo) => photoCard(photo, (id) => openPhoto(api, id))));
+    show($('#empty-gallery'), photos.length === 0);
+    show($('#album-error'), false);
+  } catch (error) {
+    $('#album-error').textContent = error.message;
+    show($('#album-error'), true);
+  }
+}
+
+function runCard(file) {
+  const progress = h('progress', { max: 1, value: 0, 'aria-label': `Upload of ${file.name}` });
+  const status = h('p', { class: 'run-status', 'aria-live': 'polite' }, 'Uploading…');
+  const diagram = flowDiagram();
+  const card = h('li', { class: 'run', dataset: { state: 'UPLOADING' } },
+    h('div', { class: 'run-head' }, h('strong', { class: 'run-file' }, file.name), progress),
+    status, diagram);
+  return { card, progress, status, diagram };
+}
+
+async function upload(file) {
+  const run = runCard(file);
+  $('#runs').prepend(run.card);
+  show($('#runs-section'), true);
+  try {
+    const ticket = await api.upload(current, file.name);
+    run.card.dataset.imageId = ticket.imageID;
+    await putToS3(ticket, file, (fraction) => { run.progress.value = fraction; });
+    run.progress.value = 1;
+    run.card.dataset.state = 'UPLOADED';
+    run.status.textContent = 'Uploaded; waiting for processing to start…';
+    await watch(ticket.imageID, run);
+  } catch (error) {
+    run.card.dataset.state = 'ERROR';
+    run.status.textContent = error.message;
+  }
+}
+
+async function watch(imageID, run) {
+  for (;;) {
+    const { item } = await api.photo(imageID);
+    updateFlow(run.diagram, item);
+    run.card.dataset.state = item.status;
+    if (item.status === 'SUCCEEDED') {
+      run.status.replaceChildren('SUCCEEDED · execution ', h('code', {}, item.executionId));
+      break;
+    }
+    if (item.status === 'FAILED') {
+      run.status.replaceChildren(h('span', { class: 'run-cause' }, item.cause ?? item.error),
+        ` (in ${item.failedStep ?? 'the flow'}) · execution `, h('code', {}, item.executionId));
+      break;
+    }
+    if (item.executionId) {
+      run.status.replaceChildren('Execution started: ', h('code', {}, item.executionId));
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  await refreshGallery();
+}
+
+export function setUpUploads() {
+  const input = $('#file-input');
+  input.addEventListener('change', () => {
+    [...input.files].forEach(upload);
+    input.value = '';
+  });
+  const zone = $('#drop-zone');
+  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    [...e.dataTransfer.files].forEach(upload);
+  });
+}

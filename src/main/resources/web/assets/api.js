@@ -1,0 +1,52 @@
+// The web API client: every call names the demo user in the X-Demo-User header.
+const USER_KEY = 'imageproc.user';
+
+export const user = {
+  get: () => localStorage.getItem(USER_KEY),
+  set: (name) => localStorage.setItem(USER_KEY, name),
+  clear: () => localStorage.removeItem(USER_KEY),
+};
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function call(method, path, body) {
+  const headers = { 'Accept': 'application/json', 'X-Demo-User': user.get() ?? '' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`/api/${path}`, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(response.status, data?.message ?? `The server answered ${response.status}`);
+  }
+  return data;
+}
+
+const album = (albumID) => albumID.split('/').map(encodeURIComponent).join('/');
+
+export const api = {
+  albums: () => call('GET', 'albums'),
+  createAlbum: (name) => call('POST', 'albums', { name }),
+  photos: (albumID) => call('GET', `albums/${album(albumID)}/photos`),
+  upload: (albumID, fileName) => call('POST', `albums/${album(albumID)}/uploads`, { fileName }),
+  photo: (imageID) => call('GET', `photos/${encodeURIComponent(imageID)}`),
+};
+
+/** PUTs the file straight to S3 with the ticket's signed headers, reporting progress from 0 to 1. */
+export function putToS3(ticket, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('PUT', ticket.url);
+    for (const [name, value] of Object.entries(ticket.headers)) request.setRequestHeader(name, value);
+    request.upload.addEventListener('progress', (e) => e.lengthComputable && onProgress(e.loaded / e.total));
+    request.addEventListener('load', () => request.status < 300
+      ? resolve() : reject(new Error(`S3 refused the upload (HTTP ${request.status})`)));
+    request.addEventListener('error', () => reject(new Error('The upload could not reach S3')));
+    request.send(file);
+  });
+}
