@@ -106,10 +106,7 @@ public class ImageCatalog {
     }
 
     public void storeMetadata(Execution execution, StoredImage image, ImageMetadata metadata) {
-        ItemUpdate update = new ItemUpdate()
-                .set("albumID", sOrNull(image.albumId()))
-                .set("userID", sOrNull(image.userId()))
-                .set("uploadTime", nOrNull(image.lastModified() == null ? null : image.lastModified().getEpochSecond()))
+        ItemUpdate update = origin(new ItemUpdate(), image)
                 .set("imageFormat", s(metadata.format().name()))
                 .set("dimensions", map(Map.of("width", n(metadata.width()), "height", n(metadata.height()))))
                 .set("fileSize", n(metadata.fileSize()))
@@ -147,8 +144,11 @@ public class ImageCatalog {
      * Marks the run FAILED. A {@code retryable} failure (AWS unreachable, throttled) leaves the SQS message to come
      * back, and the next delivery starts the run again.
      */
-    public void fail(Execution execution, String failedStep, String error, String cause, boolean retryable) {
-        update(execution, new ItemUpdate()
+    public void fail(Execution execution, StoredImage image, String failedStep, String error, String cause,
+            boolean retryable) {
+        // with the album and upload time, a rejected photo still shows in its album's gallery
+        ItemUpdate update = image == null ? new ItemUpdate() : origin(new ItemUpdate(), image);
+        update(execution, update
                 .set("status", s(FAILED))
                 .set("finishedAt", s(clock.instant().toString()))
                 .set("failedStep", sOrNull(failedStep))
@@ -157,6 +157,14 @@ public class ImageCatalog {
                 .set("retryable", bool(retryable)));
         LOG.warn("Execution {} for {} FAILED in {}: {} ({})", execution.executionId(), execution.key(), failedStep,
                 cause, error);
+    }
+
+    /** Who uploaded the image, into which album, when: the attributes the album index needs. */
+    private static ItemUpdate origin(ItemUpdate update, StoredImage image) {
+        return update
+                .set("albumID", sOrNull(image.albumId()))
+                .set("userID", sOrNull(image.userId()))
+                .set("uploadTime", nOrNull(image.lastModified() == null ? null : image.lastModified().getEpochSecond()));
     }
 
     private void update(Execution execution, ItemUpdate update) {

@@ -1,6 +1,7 @@
 package org.imageproc.pipeline;
 
 import org.imageproc.catalog.ImageCatalog;
+import org.imageproc.storage.StoredImage;
 
 /** Records on the item why a run failed and in which step. */
 public class FailureRecorder {
@@ -11,12 +12,15 @@ public class FailureRecorder {
         this.catalog = catalog;
     }
 
-    /** Does nothing before an execution exists (a broken SQS message has no item to mark). */
-    public void record(Execution execution, String failedRouteId, Throwable failure) {
+    /**
+     * Does nothing before an execution exists (a broken SQS message has no item to mark); {@code image} is null when
+     * the object could not be read.
+     */
+    public void record(Execution execution, StoredImage image, String failedRouteId, Throwable failure) {
         if (execution == null || failure == null) {
             return;
         }
         Failure reason = Failure.of(failure);
-        catalog.fail(execution, failedRouteId, reason.error(), reason.cause(), reason.retryable());
+        catalog.fail(execution, image, failedRouteId, reason.error(), reason.cause(), reason.retryable());
     }
 }

@@ -8,6 +8,7 @@ public class RecordFailureRoute extends EndpointRouteBuilder {
     @Override
     public void configure() {
         from(direct("record-failure")).routeId("record-failure")
-                .bean("failureRecorder", "record(${variable.execution}, ${exchangeProperty.CamelFailureRouteId}, ${exception})");
+                .bean("failureRecorder",
+                        "record(${variable.execution}, ${variable.image}, ${exchangeProperty.CamelFailureRouteId}, ${exception})");
     }
 }

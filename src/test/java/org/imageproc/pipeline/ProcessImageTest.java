@@ -165,9 +165,13 @@ class ProcessImageTest {
     @Test
     void aGifIsRejectedWithAReasonAndGetsNoThumbnail() throws Exception {
         String id = unique("animation.gif.jpg");
-        put(id, image(40, 30, "gif"), Map.of());
+        put(id, image(40, 30, "gif"), Map.of("userid", "bob", "albumid", "bob/gifs"));
 
         Map<String, AttributeValue> item = awaitFinal(id);
+        // still listed in its album's gallery, with its reason
+        assertThat(item.get("albumID").s()).isEqualTo("bob/gifs");
+        assertThat(item.get("userID").s()).isEqualTo("bob");
+        assertThat(item).containsKey("uploadTime");
 
         assertThat(item.get("status").s()).isEqualTo("FAILED");
         assertThat(item.get("error").s()).isEqualTo("NotSupportedImageType");

@@ -81,8 +81,11 @@ class WebAppBrowserTest {
         assertThat(location.getText()).isEqualTo("45°30′02.4″N 9°06′37.2″E");
         assertThat(location.getAttribute("href")).contains("mlat=45.500667&mlon=9.110333");
         assertThat(card.findElement(By.cssSelector(".facts")).getText()).contains("Camera\nHTC Desire");
-        // the GIF failed before its album was recorded on its item, so only the processing list shows it
-        assertThat(browser.driver.findElements(By.cssSelector("#gallery .photo-card"))).hasSize(1);
+        // the rejected GIF stays in its album, with its reason instead of a thumbnail
+        WebElement failedCard = browser.await(".photo-card[data-status='FAILED']");
+        assertThat(failedCard.findElement(By.cssSelector(".cause")).getText())
+                .isEqualTo("GIF images are not supported; upload JPEG or PNG");
+        assertThat(browser.driver.findElements(By.cssSelector("#gallery .photo-card"))).hasSize(2);
 
         browser.driver.navigate().refresh();
         card = browser.await(".photo-card[data-status='SUCCEEDED']");
