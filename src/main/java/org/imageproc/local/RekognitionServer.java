@@ -68,7 +68,8 @@ final class RekognitionServer implements AutoCloseable {
                 reply(exchange, 200, detectLabels(exchange));
             } catch (RekognitionError e) {
                 reply(exchange, 400, error(e.type(), e.getMessage()));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // answered like Rekognition's own server errors, so the caller retries instead of waiting on a dead exchange
                 LOG.warn("DetectLabels failed", e);
                 reply(exchange, 500, error("InternalServerError", String.valueOf(e.getMessage())));
             }

@@ -76,7 +76,14 @@ public final class SubsampledReader implements AutoCloseable {
         }
     }
 
-    private ImageRejectedException undecodable(Exception cause) {
+    private RuntimeException undecodable(Exception cause) {
+        // the PNG reader wraps even an OutOfMemoryError in an IIOException: no damage, and worth a retry
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return new IllegalStateException("Not enough memory to decode the " + format.displayName()
+                        + " image right now", cause);
+            }
+        }
         return new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
                 "The " + format.displayName() + " pixel data cannot be decoded; the file is damaged ("
                         + cause.getMessage() + ")", cause);
