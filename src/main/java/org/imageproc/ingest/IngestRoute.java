@@ -16,8 +16,8 @@ public class IngestRoute extends EndpointRouteBuilder {
                 .delay("{{imageproc.sqs.poll-delay-ms}}")
                 .maxMessagesPerPoll("{{imageproc.sqs.max-messages-per-poll}}")
                 .concurrentConsumers("{{imageproc.sqs.concurrent-consumers}}")
-                .visibilityTimeout("{{imageproc.sqs.visibility-timeout-seconds}}")
-                .extendMessageVisibility(true))
+                // not extended while processing: a run that never completes must let its message come back
+                .visibilityTimeout("{{imageproc.sqs.visibility-timeout-seconds}}"))
                 .routeId("consume-image-events")
                 .bean("s3EventParser", "parse")
                 .split(body()).stopOnException()
