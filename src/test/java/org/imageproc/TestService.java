@@ -7,15 +7,19 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.imageproc.aws.AwsClients;
 import org.imageproc.labels.RekognitionResponder;
+import org.awaitility.Awaitility;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole service as users run it (local mode, embedded AWS stack), started once per test JVM on free ports with
@@ -127,5 +131,30 @@ public final class TestService {
     /** The test stand-in for Rekognition; null for a service that uses the local detector. */
     public RekognitionResponder rekognition() {
         return rekognition;
+    }
+
+    /** The image's item in ImageMetadata, read consistently; empty when there is none. */
+    public Map<String, AttributeValue> item(String imageId) {
+        return dynamoDb().getItem(r -> r.tableName("ImageMetadata")
+                .key(Map.of("imageID", AttributeValue.fromS(imageId))).consistentRead(true)).item();
+    }
+
+    /** Waits until the image's run reached SUCCEEDED or FAILED, and returns its item. */
+    public Map<String, AttributeValue> awaitFinal(String imageId, Duration atMost) {
+        Awaitility.await().atMost(atMost).until(() -> {
+            Map<String, AttributeValue> item = item(imageId);
+            return item.containsKey("status") && !"RUNNING".equals(item.get("status").s());
+        });
+        return item(imageId);
+    }
+
+    /** Messages in the queue, visible or in flight. */
+    public int queueDepth(String queue) {
+        String url = sqs().getQueueUrl(r -> r.queueName(queue)).queueUrl();
+        Map<QueueAttributeName, String> attributes = sqs().getQueueAttributes(r -> r.queueUrl(url)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 }

@@ -1,7 +1,6 @@
 package org.imageproc.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,20 +63,10 @@ class AwsModeTest {
         service.s3().putObject(r -> r.bucket("photo-repo").key("Incoming/aws-mode.jpg"),
                 RequestBody.fromBytes(TestImages.jpeg(500, 250)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(status()));
-        Map<String, AttributeValue> item = item();
+        Map<String, AttributeValue> item = service.awaitFinal("aws-mode.jpg", Duration.ofSeconds(30));
+        assertThat(item.get("status").s()).isEqualTo("SUCCEEDED");
         assertThat(item.get("thumbnail").m().get("width").n()).isEqualTo("250");
         assertThat(item.get("thumbnail").m().get("height").n()).isEqualTo("125");
         assertThat(item.get("tags").l()).extracting(AttributeValue::s).containsExactly("Dog", "Animal");
-    }
-
-    private static String status() {
-        Map<String, AttributeValue> item = item();
-        return item.containsKey("status") ? item.get("status").s() : null;
-    }
-
-    private static Map<String, AttributeValue> item() {
-        return service.dynamoDb().getItem(r -> r.tableName("ImageMetadata")
-                .key(Map.of("imageID", AttributeValue.fromS("aws-mode.jpg"))).consistentRead(true)).item();
     }
 }

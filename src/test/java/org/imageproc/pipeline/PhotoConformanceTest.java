@@ -2,7 +2,6 @@ package org.imageproc.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +62,7 @@ class PhotoConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("expectations")
     void storedItemMatchesTheGroundTruth(JsonNode expected) {
-        Map<String, AttributeValue> item = awaitFinal(imageId(expected));
+        Map<String, AttributeValue> item = service.awaitFinal(imageId(expected), Duration.ofSeconds(60));
         String category = expected.path("category").asText();
         String file = expected.path("file").asText();
         String status = item.get("status").s();
@@ -131,19 +130,6 @@ class PhotoConformanceTest {
                 .isEqualTo(Math.min(250, Math.max(width, height)));
         assertThat((double) thumbHeight).as(file + " thumbnail aspect ratio")
                 .isCloseTo((double) thumbWidth * height / width, within(1.0));
-    }
-
-    private Map<String, AttributeValue> awaitFinal(String imageId) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Map<String, AttributeValue> item = item(imageId);
-            return item.containsKey("status") && !"RUNNING".equals(item.get("status").s());
-        });
-        return item(imageId);
-    }
-
-    private Map<String, AttributeValue> item(String imageId) {
-        return service.dynamoDb().getItem(r -> r.tableName("ImageMetadata")
-                .key(Map.of("imageID", AttributeValue.fromS(imageId))).consistentRead(true)).item();
     }
 
     private String imageId(JsonNode expected) {

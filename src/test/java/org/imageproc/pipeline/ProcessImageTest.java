@@ -32,7 +32,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Uploads through the real S3 API of the running service and checks what lands in DynamoDB and S3. */
 class ProcessImageTest {
@@ -269,22 +268,21 @@ class ProcessImageTest {
         assertThat(item.get("steps").m()).doesNotContainKey("finish-execution");
     }
 
-    private void put(String id, byte[] bytes, Map<String, String> metadata) {
-        service.s3().putObject(r -> r.bucket(TestService.BUCKET).key("Incoming/" + id).metadata(metadata),
-                RequestBody.fromBytes(bytes));
-    }
-
     private Map<String, AttributeValue> awaitFinal(String id) {
-        await().atMost(WAIT).until(() -> {
-            Map<String, AttributeValue> item = item(id);
-            return item.containsKey("status") && !"RUNNING".equals(item.get("status").s());
-        });
-        return item(id);
+        return service.awaitFinal(id, WAIT);
     }
 
     private Map<String, AttributeValue> item(String id) {
-        return service.dynamoDb().getItem(r -> r.tableName("ImageMetadata")
-                .key(Map.of("imageID", AttributeValue.fromS(id))).consistentRead(true)).item();
+        return service.item(id);
+    }
+
+    private int queueDepth(String queue) {
+        return service.queueDepth(queue);
+    }
+
+    private void put(String id, byte[] bytes, Map<String, String> metadata) {
+        service.s3().putObject(r -> r.bucket(TestService.BUCKET).key("Incoming/" + id).metadata(metadata),
+                RequestBody.fromBytes(bytes));
     }
 
     private void assertNoThumbnail(String id) {
@@ -300,15 +298,6 @@ class ProcessImageTest {
 
     private void awaitQueueDrained() {
         await().atMost(WAIT).until(() -> queueDepth("image-events") == 0);
-    }
-
-    private int queueDepth(String queue) {
-        String url = service.sqs().getQueueUrl(r -> r.queueName(queue)).queueUrl();
-        Map<QueueAttributeName, String> attributes = service.sqs().getQueueAttributes(r -> r.queueUrl(url)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
     private static String event(String key, String eTag) {

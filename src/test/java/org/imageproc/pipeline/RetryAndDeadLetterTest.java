@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A step that keeps failing for a reason retrying could fix: the run is recorded FAILED (retryable), the message is
@@ -43,10 +42,9 @@ class RetryAndDeadLetterTest {
         service.s3().putObject(r -> r.bucket(TestService.BUCKET).key("Incoming/" + id),
                 RequestBody.fromBytes(TestImages.jpeg(64, 48)));
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> depth("image-events-dlq") == 1);
+        await().atMost(Duration.ofSeconds(90)).until(() -> service.queueDepth("image-events-dlq") == 1);
 
-        Map<String, AttributeValue> item = service.dynamoDb().getItem(r -> r.tableName("ImageMetadata")
-                .key(Map.of("imageID", AttributeValue.fromS(id))).consistentRead(true)).item();
+        Map<String, AttributeValue> item = service.item(id);
         assertThat(item.get("status").s()).isEqualTo("FAILED");
         assertThat(item.get("retryable").bool()).isTrue();
         assertThat(item.get("error").s()).isEqualTo("ServiceError");
@@ -57,19 +55,10 @@ class RetryAndDeadLetterTest {
         long labelCalls = service.rekognition().requests().stream()
                 .filter(r -> r.path("Image").path("S3Object").path("Name").asText().equals("Incoming/" + id)).count();
         assertThat(labelCalls).isGreaterThanOrEqualTo(15);
-        assertThat(depth("image-events")).isZero();
+        assertThat(service.queueDepth("image-events")).isZero();
 
         String dlq = service.sqs().getQueueUrl(r -> r.queueName("image-events-dlq")).queueUrl();
         Message dead = service.sqs().receiveMessage(r -> r.queueUrl(dlq).maxNumberOfMessages(1)).messages().get(0);
         assertThat(dead.body()).contains("\"key\":\"Incoming/labels-down.jpg\"");
-    }
-
-    private int depth(String queue) {
-        String url = service.sqs().getQueueUrl(r -> r.queueName(queue)).queueUrl();
-        Map<QueueAttributeName, String> attributes = service.sqs().getQueueAttributes(r -> r.queueUrl(url)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 }
