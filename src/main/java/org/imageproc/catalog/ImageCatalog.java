@@ -148,6 +148,10 @@ public class ImageCatalog {
             boolean retryable) {
         // with the album and upload time, a rejected photo still shows in its album's gallery
         ItemUpdate update = image == null ? new ItemUpdate() : origin(new ItemUpdate(), image);
+        if (failedStep != null) {
+            // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
+            update.setEntry("steps", failedStep, map(Map.of("status", s(FAILED), "error", s(cause))));
+        }
         update(execution, update
                 .set("status", s(FAILED))
                 .set("finishedAt", s(clock.instant().toString()))

@@ -1,7 +1,12 @@
 package org.imageproc.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.imageproc.storage.ObjectBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -20,12 +25,20 @@ final class S3Images implements AutoCloseable {
 
     byte[] read(String bucket, String key) {
         try {
-            HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(key));
-            if (head.contentLength() > MAX_BYTES) {
-                throw new RekognitionError(RekognitionError.IMAGE_TOO_LARGE, "s3://" + bucket + "/" + key + " is "
-                        + head.contentLength() + " bytes; Rekognition takes at most " + MAX_BYTES + " from S3");
+            try (ResponseInputStream<GetObjectResponse> object = s3.getObject(request -> request.bucket(bucket).key(key))) {
+                Long length = object.response().contentLength();
+                if (length != null && length > MAX_BYTES) {
+                    object.abort();
+                    throw tooLarge(bucket, key, length);
+                }
+                byte[] bytes = ObjectBytes.read(object, length, MAX_BYTES);
+                if (bytes.length > MAX_BYTES) {
+                    throw tooLarge(bucket, key, bytes.length);
+                }
+                return bytes;
             }
-            return s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading s3://" + bucket + "/" + key + " failed", e);
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             throw missing(bucket, key);
         } catch (S3Exception e) {
@@ -34,6 +47,11 @@ final class S3Images implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static RekognitionError tooLarge(String bucket, String key, long length) {
+        return new RekognitionError(RekognitionError.IMAGE_TOO_LARGE, "s3://" + bucket + "/" + key + " is "
+                + length + " bytes; Rekognition takes at most " + MAX_BYTES + " from S3");
     }
 
     private static RekognitionError missing(String bucket, String key) {

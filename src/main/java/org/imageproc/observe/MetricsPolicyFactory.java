@@ -61,7 +61,8 @@ final class MetricsPolicyFactory implements RoutePolicyFactory {
         public void onExchangeDone(Route route, Exchange exchange) {
             Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
             String failedStep = execution == null ? null : failedSteps.remove(execution.executionId());
-            Throwable failure = Steps.failure(exchange);
+            Throwable failure = exchange.getException() != null
+                    ? exchange.getException() : exchange.getVariable(Variables.FAILURE, Throwable.class);
             if (failure != null) {
                 metrics.runFailed(execution == null ? "" : execution.imageId(), failedStep == null ? "" : failedStep,
                         failure);

@@ -12,13 +12,11 @@ public class CollectVariables implements AggregationStrategy {
         if (oldExchange != null) {
             newExchange.getVariables().forEach(result::setVariable);
         }
-        // a branch whose error handler recorded the image as FAILED must not let the flow go on to SUCCEEDED
-        if (newExchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null) {
-            result.setProperty(Exchange.EXCEPTION_CAUGHT, newExchange.getProperty(Exchange.EXCEPTION_CAUGHT));
-            result.setRouteStop(true);
-        }
         if (newExchange.getException() != null) {
             result.setException(newExchange.getException());
+        } else if (newExchange.getVariable(Variables.FAILURE) != null) {
+            // a branch whose error handler recorded the image as FAILED must not let the flow go on to SUCCEEDED
+            result.setRouteStop(true);
         }
         return result;
     }

@@ -21,7 +21,8 @@ public class PipelineErrorHandling extends RouteConfigurationBuilder {
                     .handled(true)
                     .to(direct("record-failure"))
                 .end()
-                .onException(Exception.class)
+                // running out of memory under a burst passes; the image itself is fine, so it is retried like an outage
+                .onException(Exception.class, OutOfMemoryError.class)
                     .maximumRedeliveries("{{imageproc.retry.max-redeliveries}}")
                     .redeliveryDelay("{{imageproc.retry.delay-ms}}")
                     .backOffMultiplier("{{imageproc.retry.backoff-multiplier}}")

@@ -9,6 +9,7 @@ public class RecordFailureRoute extends EndpointRouteBuilder {
     public void configure() {
         from(direct("record-failure")).routeId("record-failure")
                 .bean("failureRecorder",
-                        "record(${variable.execution}, ${variable.image}, ${exchangeProperty.CamelFailureRouteId}, ${exception})");
+                        "record(${variable.execution}, ${variable.image}, ${exchangeProperty.CamelFailureRouteId}, ${exception})")
+                .setVariable(Variables.FAILURE, simple("${exception}"));
     }
 }

@@ -1,6 +1,7 @@
 package org.imageproc.pipeline;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeExtension;
 
 /** Marks the routes that are steps of a processing run; {@link StepRecorder} records each one on the item. */
 public final class Steps {
@@ -13,9 +14,19 @@ public final class Steps {
     private Steps() {
     }
 
-    /** The exception a route failed with, whether it is still on the exchange or was handled by error handling; else null. */
+    /**
+     * The exception a route failed with, whether it is still on the exchange or error handling handled it; else null.
+     * Camel keeps {@link Exchange#EXCEPTION_CAUGHT} after a redelivery that succeeded, so that property alone does not
+     * mean failure: only together with the error handler's "handled" mark.
+     */
     public static Throwable failure(Exchange exchange) {
-        return exchange.getException() != null
-                ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (exchange.getException() != null) {
+            return exchange.getException();
+        }
+        ExchangeExtension extension = exchange.getExchangeExtension();
+        if (extension.isErrorHandlerHandledSet() && extension.isErrorHandlerHandled()) {
+            return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        }
+        return null;
     }
 }

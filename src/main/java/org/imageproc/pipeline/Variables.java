@@ -13,6 +13,8 @@ public final class Variables {
     public static final String LABELS = "labels";
     /** The stored thumbnail. */
     public static final String THUMBNAIL = "thumbnail";
+    /** Why the run was recorded FAILED (a Throwable), set by the record-failure route. */
+    public static final String FAILURE = "failure";
 
     private Variables() {
     }

@@ -27,16 +27,16 @@ public class ImageLoader {
             object.abort();
             throw tooLarge(length);
         }
-        byte[] bytes = readAtMost(object, maxBytes);
+        byte[] bytes = readAtMost(object, length, maxBytes);
         Map<String, String> metadata = new TreeMap<>();
         response.metadata().forEach((k, v) -> metadata.put(k.toLowerCase(Locale.ROOT), v));
         return new StoredImage(execution.bucket(), execution.key(), bytes, Map.copyOf(metadata),
                 response.lastModified(), response.eTag() == null ? null : response.eTag().replace("\"", ""));
     }
 
-    private byte[] readAtMost(InputStream in, long limit) throws IOException {
+    private byte[] readAtMost(InputStream in, Long length, long limit) throws IOException {
         try (in) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            byte[] bytes = ObjectBytes.read(in, length, limit);
             if (bytes.length > limit) {
                 throw tooLarge(bytes.length);
             }

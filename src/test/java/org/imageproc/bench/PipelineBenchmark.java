@@ -78,7 +78,7 @@ public final class PipelineBenchmark {
         List<Pass> passes = new ArrayList<>();
         long readyMs = -1;
         long firstImageMs = -1;
-        int lostProbes = 0;
+        List<Upload> slowProbes = List.of();
         long peakRssMb = 0;
         long childrenPeakRssMb = 0;
         try (S3Client s3 = BenchClients.s3(URI.create("http://127.0.0.1:" + s3Port));
@@ -87,15 +87,17 @@ public final class PipelineBenchmark {
             readyMs = (System.nanoTime() - launched) / 1_000_000;
             PipelineBenchmark bench = new PipelineBenchmark(s3, service, new ImageItems(dynamoDb, TABLE, service),
                     folders);
-            lostProbes = bench.probeUntilProcessed();
+            slowProbes = bench.probeUntilProcessed();
             firstImageMs = (System.nanoTime() - launched) / 1_000_000;
-            if (lostProbes > 0) {
-                problems.add(lostProbes + " upload(s) accepted by S3 " + readyMs + " ms or more after launch were"
-                        + " never processed (no item after " + PROBE_TIMEOUT.toSeconds() + " s)");
-            }
             passes.add(bench.burst("warm-up", 1));
             passes.add(bench.burst("burst", rounds));
             passes.add(bench.paced("paced"));
+            // a probe that took longer than its wait (a busy machine loading the model) is slow, not lost
+            int lost = bench.neverProcessed(slowProbes);
+            if (lost > 0) {
+                problems.add(lost + " upload(s) accepted by S3 " + readyMs + " ms or more after launch were"
+                        + " never processed");
+            }
             peakRssMb = service.peakRssMb();
             childrenPeakRssMb = service.childrenPeakRssMb();
         } catch (IllegalStateException | SdkException | TimeoutException e) {
@@ -149,21 +151,36 @@ public final class PipelineBenchmark {
      * Uploads one small image at a time until one is processed, so the passes start on a service that consumes;
      * returns how many uploads before it were never processed.
      */
-    private int probeUntilProcessed() throws InterruptedException, TimeoutException {
+    private List<Upload> probeUntilProcessed() throws InterruptedException, TimeoutException {
         CorpusFolder folder = folders.get(0);
         Path smallest = folder.files().stream()
                 .min(Comparator.comparingLong(file -> file.toFile().length())).orElseThrow();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        List<Upload> unanswered = new ArrayList<>();
         for (int attempt = 0; Instant.now().isBefore(deadline); attempt++) {
+            Upload probe = upload("probe-" + attempt, folder, smallest);
             try {
-                items.awaitFinal(List.of(upload("probe-" + attempt, folder, smallest)), Duration.ofMillis(100),
-                        PROBE_TIMEOUT);
-                return attempt;
-            } catch (TimeoutException lost) {
-                // the upload was stored but never reached the queue or the pipeline: try again
+                items.awaitFinal(List.of(probe), Duration.ofMillis(100), PROBE_TIMEOUT);
+                return unanswered;
+            } catch (TimeoutException slow) {
+                // stored, but not processed yet: lost on the way to the queue, or only slow; try again
+                unanswered.add(probe);
             }
         }
         throw new TimeoutException("No upload was processed within " + READY_TIMEOUT + " of the service's start");
+    }
+
+    /** How many of these uploads still have no final item, long after they were sent. */
+    private int neverProcessed(List<Upload> uploads) throws InterruptedException {
+        int lost = 0;
+        for (Upload upload : uploads) {
+            try {
+                items.awaitFinal(List.of(upload), Duration.ofMillis(100), Duration.ofSeconds(1));
+            } catch (TimeoutException e) {
+                lost++;
+            }
+        }
+        return lost;
     }
 
     private Pass burst(String name, int rounds) throws InterruptedException, TimeoutException {

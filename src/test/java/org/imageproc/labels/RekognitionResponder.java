@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A small Rekognition-compatible DetectLabels server for tests (AWS JSON 1.1 over HTTP), until the real local
  * detector exists: it answers every image with the same two labels, refuses keys containing "refuse-labels" the way
- * Rekognition refuses a bad image, fails with a server error for keys containing "labels-down" (a fault the real
- * service cannot be made to produce), and remembers each request so tests can check what the service asked for.
+ * Rekognition refuses a bad image, fails with a server error for keys containing "labels-down" and for the first
+ * four calls for keys containing "labels-flaky" (faults the real service cannot be made to produce), and remembers each request so tests can check what the service asked for.
  */
 public final class RekognitionResponder implements AutoCloseable {
 
@@ -33,6 +35,9 @@ public final class RekognitionResponder implements AutoCloseable {
 
     private final HttpServer server;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    // more than the SDK's own attempts, so the first delivery fails and Camel's redelivery must succeed
+    private static final int FLAKY_FAILURES = 4;
+    private final Map<String, Integer> flakyFailures = new ConcurrentHashMap<>();
 
     private RekognitionResponder(HttpServer server) {
         this.server = server;
@@ -70,6 +75,10 @@ public final class RekognitionResponder implements AutoCloseable {
         String key = request.path("Image").path("S3Object").path("Name").asText();
         if (key.contains("labels-down")) {
             reply(exchange, 500, "{\"__type\":\"InternalServerError\",\"Message\":\"Label service unavailable\"}");
+            return;
+        }
+        if (key.contains("labels-flaky") && flakyFailures.merge(key, 1, Integer::sum) <= FLAKY_FAILURES) {
+            reply(exchange, 500, "{\"__type\":\"InternalServerError\",\"Message\":\"Label service hiccup\"}");
             return;
         }
         if (key.contains("refuse-labels")) {

@@ -37,6 +37,23 @@ class RetryAndDeadLetterTest {
     }
 
     @Test
+    void aStepThatSucceedsOnRedeliveryLetsTheRunSucceed() {
+        String id = "labels-flaky.jpg";
+        service.s3().putObject(r -> r.bucket(TestService.BUCKET).key("Incoming/" + id),
+                RequestBody.fromBytes(TestImages.jpeg(64, 48)));
+
+        Map<String, AttributeValue> item = service.awaitFinal(id, Duration.ofSeconds(60));
+
+        assertThat(item.get("status").s()).isEqualTo("SUCCEEDED");
+        assertThat(item.get("steps").m().get("detect-labels").m().get("status").s()).isEqualTo("SUCCEEDED");
+        assertThat(item.get("tags").l()).extracting(AttributeValue::s).contains("Dog");
+        long labelCalls = service.rekognition().requests().stream()
+                .filter(r -> r.path("Image").path("S3Object").path("Name").asText().equals("Incoming/" + id)).count();
+        assertThat(labelCalls).isEqualTo(5);
+        assertThat(service.queueDepth("image-events")).isZero();
+    }
+
+    @Test
     void aStepThatKeepsFailingIsRetriedThenRecordedAndTheMessageEndsInTheDeadLetterQueue() {
         String id = "labels-down.jpg";
         service.s3().putObject(r -> r.bucket(TestService.BUCKET).key("Incoming/" + id),
