@@ -4,7 +4,7 @@ package org.imageproc.routes;
  * One YAML route file the service loads.
  *
  * @param name     the file name, which decides what replaces what
- * @param location where Camel reads it: {@code classpath:routes/…} or {@code file:/…}
+ * @param location where it comes from: the built-in file in the jar (or target/classes), or {@code file:/…}
  * @param origin   built in, replacing a built-in file, or added
  */
 record RouteFile(String name, String location, Origin origin) {

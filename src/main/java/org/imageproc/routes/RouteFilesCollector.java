@@ -23,12 +23,15 @@ public class RouteFilesCollector extends DefaultRoutesCollector {
     @Override
     public Collection<Resource> findRouteResourcesFromDirectory(CamelContext camelContext, String excludePattern,
             String includePattern) {
-        Map<String, String> builtIn = new LinkedHashMap<>();
+        // built-in files are kept as found: inside the jar their location cannot be resolved a second time
+        Map<String, Resource> builtIn = new LinkedHashMap<>();
         for (Resource resource : super.findRouteResourcesFromDirectory(camelContext, excludePattern, includePattern)) {
-            builtIn.put(FileUtil.stripPath(resource.getLocation()), resource.getLocation());
+            builtIn.put(FileUtil.stripPath(resource.getLocation()), resource);
         }
+        Map<String, String> builtInLocations = new LinkedHashMap<>();
+        builtIn.forEach((name, resource) -> builtInLocations.put(name, resource.getLocation()));
         Config config = new Config(camelContext.getPropertiesComponent());
-        List<RouteFile> files = RouteFiles.resolve(builtIn, config.optional(RouteFiles.DIR_KEY),
+        List<RouteFile> files = RouteFiles.resolve(builtInLocations, config.optional(RouteFiles.DIR_KEY),
                 config.flag(RouteFiles.RELOAD_KEY));
         // camel-main asks twice (pre-parsing, then loading); one report is enough
         if (!files.equals(logged)) {
@@ -37,7 +40,8 @@ public class RouteFilesCollector extends DefaultRoutesCollector {
             logged = files;
         }
         return files.stream()
-                .map(file -> PluginHelper.getResourceLoader(camelContext).resolveResource(file.location()))
+                .map(file -> file.origin() == RouteFile.Origin.BUILT_IN ? builtIn.get(file.name())
+                        : PluginHelper.getResourceLoader(camelContext).resolveResource(file.location()))
                 .toList();
     }
 }
