@@ -13,7 +13,7 @@ public final class Application {
         camelMain().run(args);
     }
 
-    /** The service as camel-main runs it, with the YAML routes chosen by {@link RouteFilesCollector}; tests start the same. */
+    /** The service as camel-main runs it, YAML routes chosen by {@link RouteFilesCollector}; tests start the same. */
     public static Main camelMain() {
         Main main = new Main(Application.class);
         main.setRoutesCollector(new RouteFilesCollector());

@@ -38,7 +38,8 @@ class RoutesDirectoryIT {
         Path routes = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "jar-routes-");
         Files.writeString(routes.resolve("process-image.yaml"),
                 BuiltInRoutes.processImageWith(Map.of("imageproc.thumbnail.max-size", "128")));
-        Files.copy(Path.of("docs", "routes-examples", "announce-success.yaml"), routes.resolve("announce-success.yaml"));
+        Files.copy(Path.of("docs", "routes-examples", "announce-success.yaml"),
+                routes.resolve("announce-success.yaml"));
 
         try (ServiceJar jar = ServiceJar.start(Map.of("imageproc.labels.enabled", "false"), Map.of(
                 "IMAGEPROC_ROUTES_DIR", routes.toAbsolutePath().toString(),

@@ -12,7 +12,8 @@ public class DetectLabelsRoute extends EndpointRouteBuilder {
     @Override
     public void configure() {
         from(direct("detect-labels")).routeId("detect-labels").routeGroup(Steps.GROUP)
-                .bean("labelDetector", "detect(${variable.execution}, ${variable.maxLabels}, ${variable.minConfidence})")
+                .bean("labelDetector",
+                        "detect(${variable.execution}, ${variable.maxLabels}, ${variable.minConfidence})")
                 .setProperty(Steps.SKIPPED, simple("${body.skipped}"));
     }
 }

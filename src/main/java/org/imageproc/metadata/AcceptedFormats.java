@@ -27,7 +27,8 @@ public record AcceptedFormats(Set<ImageFormat> formats) {
     /**
      * Reads a comma-separated list of format names, in any case ("JPEG,PNG", "jpeg").
      *
-     * @throws IllegalArgumentException naming the key, for an empty list, an unknown name, or a format the service cannot decode
+     * @throws IllegalArgumentException naming the key, for an empty list, an unknown name, or a format the service
+     *                                  cannot decode
      */
     public static AcceptedFormats parse(String key, String list) {
         List<String> names = Arrays.stream(list.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();

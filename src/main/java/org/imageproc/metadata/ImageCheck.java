@@ -2,7 +2,10 @@ package org.imageproc.metadata;
 
 import java.util.Locale;
 
-/** Decides from the metadata alone whether an image may be processed (an accepted format, within the pixel limit); refuses it with a reason a person understands. */
+/**
+ * Decides from the metadata alone whether an image may be processed (an accepted format, within the pixel limit);
+ * refuses it with a reason a person understands.
+ */
 public final class ImageCheck {
 
     private static final double PIXELS_PER_MEGAPIXEL = 1_000_000d;

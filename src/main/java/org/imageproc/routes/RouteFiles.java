@@ -32,16 +32,15 @@ final class RouteFiles {
      *                               when reloading is asked for without a directory
      */
     static List<RouteFile> resolve(Map<String, String> builtIn, String directory, boolean reload) {
+        Map<String, RouteFile> chosen = new TreeMap<>();
+        builtIn.forEach((name, location) -> chosen.put(name, new RouteFile(name, location, RouteFile.Origin.BUILT_IN)));
         if (directory.isBlank()) {
             if (reload) {
                 throw new IllegalStateException(RELOAD_KEY + " is true but " + DIR_KEY
                         + " (IMAGEPROC_ROUTES_DIR) is empty: name the directory whose routes should be reloaded");
             }
-            return builtIn.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(file -> new RouteFile(file.getKey(), file.getValue(), RouteFile.Origin.BUILT_IN)).toList();
+            return List.copyOf(chosen.values());
         }
-        Map<String, RouteFile> chosen = new TreeMap<>();
-        builtIn.forEach((name, location) -> chosen.put(name, new RouteFile(name, location, RouteFile.Origin.BUILT_IN)));
         for (Path file : yamlFiles(Path.of(directory).toAbsolutePath().normalize())) {
             String name = file.getFileName().toString();
             RouteFile.Origin origin = builtIn.containsKey(name)

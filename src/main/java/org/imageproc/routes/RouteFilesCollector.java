@@ -14,7 +14,8 @@ import org.imageproc.Config;
 
 /**
  * camel-main's route collector, told which YAML files to load: the built-in ones that
- * camel.main.routes-include-pattern finds, with imageproc.routes.dir replacing and adding files (see {@link RouteFiles}).
+ * camel.main.routes-include-pattern finds, with imageproc.routes.dir replacing and adding files
+ * (see {@link RouteFiles}).
  */
 public class RouteFilesCollector extends DefaultRoutesCollector {
 
