@@ -1,6 +1,7 @@
 package org.imageproc;
 
 import org.apache.camel.main.Main;
+import org.imageproc.routes.RouteFilesCollector;
 
 /** Starts the service: camel-main scans this package for configurations and routes, and loads the YAML routes. */
 public final class Application {
@@ -9,6 +10,13 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
-        new Main(Application.class).run(args);
+        camelMain().run(args);
+    }
+
+    /** The service as camel-main runs it, YAML routes chosen by {@link RouteFilesCollector}; tests start the same. */
+    public static Main camelMain() {
+        Main main = new Main(Application.class);
+        main.setRoutesCollector(new RouteFilesCollector());
+        return main;
     }
 }

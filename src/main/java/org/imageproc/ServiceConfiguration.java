@@ -13,6 +13,7 @@ import org.imageproc.aws.AwsClients;
 import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.ingest.S3EventParser;
 import org.imageproc.labels.LabelDetector;
+import org.imageproc.metadata.AcceptedFormats;
 import org.imageproc.metadata.ImageCheck;
 import org.imageproc.metadata.MetadataReader;
 import org.imageproc.observe.Observability;
@@ -37,6 +38,8 @@ public class ServiceConfiguration implements CamelConfiguration {
         Config config = new Config(context.getPropertiesComponent());
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
+        // checked before the local stack starts, so a wrong list fails at once
+        AcceptedFormats formats = AcceptedFormats.parse("imageproc.formats", config.string("imageproc.formats"));
 
         boolean labels = labelsEnabled(config);
         AwsClients aws = AwsClients.connect(config, labels);
@@ -56,7 +59,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("s3EventParser", new S3EventParser(incomingPrefix));
         registry.bind("imageLoader", new ImageLoader(config.number("imageproc.max-file-bytes")));
         registry.bind("metadataReader", new MetadataReader());
-        registry.bind("imageCheck", new ImageCheck(config.number("imageproc.max-pixels")));
+        registry.bind("imageCheck", new ImageCheck(config.number("imageproc.max-pixels"), formats));
         registry.bind("thumbnailStep", new ThumbnailStep(new ThumbnailMaker(config.integer("imageproc.thumbnail.max-size")),
                 config.string("imageproc.thumbnail.prefix")));
         registry.bind("labelDetector", new LabelDetector(aws.rekognition(), labels,

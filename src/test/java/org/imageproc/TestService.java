@@ -66,7 +66,7 @@ public final class TestService {
     private static TestService start(Map<String, String> properties, RekognitionResponder rekognition) {
         try {
             Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "run-");
-            Main main = new Main(Application.class);
+            Main main = Application.camelMain();
             int webPort = freePort();
             main.addOverrideProperty("imageproc.web.port", Integer.toString(webPort));
             int managementPort = freePort();

@@ -3,7 +3,10 @@ package org.imageproc.catalog;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.imageproc.pipeline.Steps;
 
-/** The finish-execution step: labels and thumbnail on the item in one update, and the run SUCCEEDED. */
+/**
+ * The finish-execution step: labels and thumbnail on the item in one update, and the run SUCCEEDED; the body becomes
+ * the {@link ImageSucceeded}.
+ */
 public class FinishExecutionRoute extends EndpointRouteBuilder {
 
     @Override

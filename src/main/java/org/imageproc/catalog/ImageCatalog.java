@@ -120,7 +120,10 @@ public class ImageCatalog {
         update(execution, update);
     }
 
-    public void finish(Execution execution, ImageMetadata metadata, DetectedLabels labels, StoredThumbnail thumbnail) {
+    /** Marks the run SUCCEEDED and returns what it produced, for the routes that act on a success. */
+    public ImageSucceeded finish(Execution execution, ImageMetadata metadata, DetectedLabels labels,
+            StoredThumbnail thumbnail) {
+        Instant finishedAt = clock.instant();
         List<String> warnings = new ArrayList<>(metadata.warnings());
         warnings.addAll(thumbnail.warnings());
         ItemUpdate update = new ItemUpdate()
@@ -134,10 +137,12 @@ public class ImageCatalog {
                         "height", n(thumbnail.height()))))
                 .set("warnings", warnings.isEmpty() ? null : strings(warnings))
                 .set("status", s(SUCCEEDED))
-                .set("finishedAt", s(clock.instant().toString()))
+                .set("finishedAt", s(finishedAt.toString()))
                 .remove("error").remove("cause").remove("failedStep").remove("retryable");
         update(execution, update);
         LOG.info("Execution {} for {} SUCCEEDED", execution.executionId(), execution.key());
+        return new ImageSucceeded(execution.imageId(), execution.executionId(), execution.bucket(), execution.key(),
+                finishedAt.toString(), labels.tags(), thumbnail.key());
     }
 
     /**

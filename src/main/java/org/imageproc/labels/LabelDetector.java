@@ -36,7 +36,11 @@ public class LabelDetector {
         }
     }
 
-    public DetectedLabels detect(Execution execution) {
+    /**
+     * @param maxLabels     the flow's own DetectLabels MaxLabels; null: the configured value
+     * @param minConfidence the flow's own DetectLabels MinConfidence; null: the configured value
+     */
+    public DetectedLabels detect(Execution execution, Integer maxLabels, Float minConfidence) {
         if (!enabled) {
             return DetectedLabels.skippedResult();
         }
@@ -44,8 +48,8 @@ public class LabelDetector {
         try {
             response = rekognition.detectLabels(request -> request
                     .image(image -> image.s3Object(object -> object.bucket(execution.bucket()).name(execution.key())))
-                    .maxLabels(maxLabels)
-                    .minConfidence(minConfidence));
+                    .maxLabels(maxLabels == null ? this.maxLabels : maxLabels)
+                    .minConfidence(minConfidence == null ? this.minConfidence : minConfidence));
         } catch (InvalidImageFormatException | ImageTooLargeException | InvalidS3ObjectException
                 | InvalidParameterException e) {
             throw new ImageRejectedException(ImageRejectedException.LABELS_REFUSED,

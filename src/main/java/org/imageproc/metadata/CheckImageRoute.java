@@ -3,7 +3,10 @@ package org.imageproc.metadata;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.imageproc.pipeline.Steps;
 
-/** The check-image step: only JPEG and PNG within the pixel limit go on; anything else is rejected with a reason. */
+/**
+ * The check-image step: only accepted formats (imageproc.formats) within the pixel limit go on; anything else is
+ * rejected with a reason.
+ */
 public class CheckImageRoute extends EndpointRouteBuilder {
 
     @Override

@@ -2,19 +2,29 @@ package org.imageproc.metadata;
 
 import java.util.Locale;
 
-/** Decides from the metadata alone whether an image may be processed; refuses it with a reason a person understands. */
+/**
+ * Decides from the metadata alone whether an image may be processed (an accepted format, within the pixel limit);
+ * refuses it with a reason a person understands.
+ */
 public final class ImageCheck {
 
     private static final double PIXELS_PER_MEGAPIXEL = 1_000_000d;
 
     private final long maxPixels;
+    private final AcceptedFormats formats;
+
+    /** Accepts every format the service can decode. */
+    public ImageCheck(long maxPixels) {
+        this(maxPixels, AcceptedFormats.decodable());
+    }
 
     /** @param maxPixels the largest width x height accepted (the service uses 100 000 000) */
-    public ImageCheck(long maxPixels) {
+    public ImageCheck(long maxPixels, AcceptedFormats formats) {
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
         }
         this.maxPixels = maxPixels;
+        this.formats = formats;
     }
 
     /** @throws ImageRejectedException when the image is empty, not an image, unsupported, damaged or too large */
@@ -22,15 +32,16 @@ public final class ImageCheck {
         ImageFormat format = metadata.format();
         if (metadata.fileSize() == 0) {
             throw new ImageRejectedException(ImageRejectedException.EMPTY_FILE,
-                    "The file is empty (0 bytes); upload a JPEG or PNG image");
+                    "The file is empty (0 bytes); upload a " + formats.alternatives() + " image");
         }
         if (format == ImageFormat.UNKNOWN) {
             throw new ImageRejectedException(ImageRejectedException.NOT_AN_IMAGE,
-                    "The file is not an image: its content is not in any known image format; upload a JPEG or PNG image");
+                    "The file is not an image: its content is not in any known image format; upload a "
+                            + formats.alternatives() + " image");
         }
-        if (!format.supported()) {
+        if (!formats.accepts(format)) {
             throw new ImageRejectedException(ImageRejectedException.NOT_SUPPORTED_IMAGE_TYPE,
-                    format.displayName() + " images are not supported; upload JPEG or PNG");
+                    format.displayName() + " images are not supported; upload " + formats.alternatives());
         }
         if (metadata.width() <= 0 || metadata.height() <= 0) {
             throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,

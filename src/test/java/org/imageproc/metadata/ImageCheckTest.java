@@ -80,6 +80,19 @@ class ImageCheckTest {
     }
 
     @Test
+    void aPngIsRejectedWhereOnlyJpegIsAccepted() {
+        ImageCheck jpegOnly = new ImageCheck(HUNDRED_MEGAPIXELS, AcceptedFormats.parse("imageproc.formats", "JPEG"));
+
+        assertThatCode(() -> jpegOnly.check(metadata(ImageFormat.JPEG, 640, 480))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> jpegOnly.check(metadata(ImageFormat.PNG, 640, 480)))
+                .isInstanceOfSatisfying(ImageRejectedException.class,
+                        e -> assertThat(e.error()).isEqualTo(ImageRejectedException.NOT_SUPPORTED_IMAGE_TYPE))
+                .hasMessage("PNG images are not supported; upload JPEG");
+        assertThatThrownBy(() -> jpegOnly.check(reader.read(new byte[0])))
+                .hasMessage("The file is empty (0 bytes); upload a JPEG image");
+    }
+
+    @Test
     void limitMustBePositive() {
         assertThatThrownBy(() -> new ImageCheck(0)).isInstanceOf(IllegalArgumentException.class);
     }
