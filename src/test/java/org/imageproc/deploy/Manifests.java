@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -47,6 +48,23 @@ final class Manifests {
 
     static <T> T parse(String yaml, Class<T> type) {
         return SERIALIZATION.unmarshal(yaml, type);
+    }
+
+    /**
+     * A custom resource whose classes were generated for Jackson 2 (camel-k-crds 2.4.0; fabric8 8 reads with Jackson 3
+     * and then loses the spec's type), read strictly: a field the classes do not know fails.
+     */
+    static <T> T readStrictly(Path file, Class<T> type) {
+        return parseStrictly(text(file), type);
+    }
+
+    static <T> T parseStrictly(String yaml, Class<T> type) {
+        try {
+            return YAML.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .readValue(yaml, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every resource the kustomization lists, by file name. */
