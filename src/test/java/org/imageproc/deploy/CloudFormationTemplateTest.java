@@ -95,6 +95,9 @@ class CloudFormationTemplateTest {
                 if (resource.equals("*")) {
                     assertThat(list(s.get("Action"))).as("only DetectLabels has no resource")
                             .containsExactly("rekognition:DetectLabels");
+                } else if (resource.equals("sqs:*")) {
+                    assertThat(list(s.get("Action"))).as("only listing on the account's queues")
+                            .containsExactly("sqs:ListQueues");
                 } else if (resource.startsWith("PhotoBucket/")) {
                     assertThat(prefixes).anyMatch(prefix -> resource.equals("PhotoBucket/" + prefix + "*"));
                 } else {

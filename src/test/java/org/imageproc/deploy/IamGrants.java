@@ -30,7 +30,10 @@ final class IamGrants {
         return grants;
     }
 
-    /** A statement's resources: !GetAtt X.Arn is X, !Sub ${X.Arn}/rest is X/rest, "*" stays. */
+    /**
+     * A statement's resources: !GetAtt X.Arn is X, !Sub ${X.Arn}/rest is X/rest, the account's queues
+     * (arn:...:sqs:region:account:*) are sqs:*, and "*" stays.
+     */
     static List<String> resources(Object resource) {
         return list(resource).stream().map(IamGrants::resource).toList();
     }
@@ -43,6 +46,7 @@ final class IamGrants {
         if (function.containsKey("Fn::GetAtt")) {
             return (String) list(function.get("Fn::GetAtt")).get(0);
         }
-        return ((String) function.get("Fn::Sub")).replaceAll("\\$\\{(\\w+)\\.Arn}", "$1");
+        return ((String) function.get("Fn::Sub")).replaceAll("\\$\\{(\\w+)\\.Arn}", "$1")
+                .replace("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:", "sqs:");
     }
 }
