@@ -34,8 +34,12 @@ final class Manifests {
 
     /** Every document of the file, in order. */
     static List<HasMetadata> read(Path file) {
+        return parseAll(text(file));
+    }
+
+    static List<HasMetadata> parseAll(String yaml) {
         List<HasMetadata> resources = new ArrayList<>();
-        for (String document : documents(text(file))) {
+        for (String document : documents(yaml)) {
             resources.add(SERIALIZATION.unmarshal(document, HasMetadata.class));
         }
         return resources;
