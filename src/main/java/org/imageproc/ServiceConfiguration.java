@@ -15,6 +15,7 @@ import org.imageproc.ingest.S3EventParser;
 import org.imageproc.labels.LabelDetector;
 import org.imageproc.metadata.ImageCheck;
 import org.imageproc.metadata.MetadataReader;
+import org.imageproc.observe.Observability;
 import org.imageproc.pipeline.CollectVariables;
 import org.imageproc.pipeline.FailureRecorder;
 import org.imageproc.photo.PhotoCatalog;
@@ -63,6 +64,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("collectVariables", new CollectVariables());
         registry.bind("failureRecorder", new FailureRecorder(catalog));
         context.addRoutePolicyFactory(new StepRecorderFactory(catalog, clock));
+        Observability.install(context, config, aws, clock);
         bindWebApp(registry, config, aws, clock);
     }
 

@@ -105,6 +105,7 @@ class PackagedJarIT {
                 "-Dimageproc.local.dynamodb-port=" + dynamoDbPort,
                 "-Dimageproc.local.rekognition-port=" + freePort(),
                 "-Dimageproc.web.port=" + webPort,
+                "-Dimageproc.management.port=" + freePort(),
                 "-jar", Path.of("target", "imageproc.jar").toAbsolutePath().toString())
                 .redirectErrorStream(true).start();
         started.add(process);

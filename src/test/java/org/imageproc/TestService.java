@@ -35,11 +35,13 @@ public final class TestService {
     private final Main main;
     private final RekognitionResponder rekognition;
     private final int webPort;
+    private final int managementPort;
 
-    private TestService(Main main, RekognitionResponder rekognition, int webPort) {
+    private TestService(Main main, RekognitionResponder rekognition, int webPort, int managementPort) {
         this.main = main;
         this.rekognition = rekognition;
         this.webPort = webPort;
+        this.managementPort = managementPort;
     }
 
     /** The running service, started on first use and stopped when the JVM exits. */
@@ -67,6 +69,8 @@ public final class TestService {
             Main main = new Main(Application.class);
             int webPort = freePort();
             main.addOverrideProperty("imageproc.web.port", Integer.toString(webPort));
+            int managementPort = freePort();
+            main.addOverrideProperty("imageproc.management.port", Integer.toString(managementPort));
             main.addOverrideProperty("imageproc.data-dir", dataDir.toString());
             main.addOverrideProperty("imageproc.local.s3-port", "0");
             main.addOverrideProperty("imageproc.local.sqs-port", "0");
@@ -79,7 +83,7 @@ public final class TestService {
             main.addOverrideProperty("imageproc.retry.delay-ms", "100");
             properties.forEach(main::addOverrideProperty);
             main.start();
-            return new TestService(main, rekognition, webPort);
+            return new TestService(main, rekognition, webPort, managementPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -87,7 +91,8 @@ public final class TestService {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A free port on the loopback interface. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -96,6 +101,11 @@ public final class TestService {
     /** The web app's base URI, ending in a slash. */
     public URI web() {
         return URI.create("http://localhost:" + webPort + "/");
+    }
+
+    /** The management server's base URI (health, metrics, Jolokia under /observe), ending in a slash. */
+    public URI management() {
+        return URI.create("http://localhost:" + managementPort + "/");
     }
 
     public void stop() {

@@ -8,9 +8,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * Why a run failed, in words for the item: a stable error code, a cause a person understands, and whether a later
  * delivery of the same event may succeed.
  */
-record Failure(String error, String cause, boolean retryable) {
+public record Failure(String error, String cause, boolean retryable) {
 
-    static Failure of(Throwable failure) {
+    public static Failure of(Throwable failure) {
         if (failure instanceof ImageRejectedException rejected) {
             return new Failure(rejected.error(), rejected.getMessage(), false);
         }

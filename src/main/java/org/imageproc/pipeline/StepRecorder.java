@@ -44,8 +44,7 @@ final class StepRecorder extends RoutePolicySupport {
         if (execution == null || startedAt == null) {
             return;
         }
-        Throwable failure = exchange.getException() != null
-                ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable failure = Steps.failure(exchange);
         String status = failure != null ? ImageCatalog.FAILED
                 : exchange.getProperty(Steps.SKIPPED, false, Boolean.class) ? "SKIPPED" : ImageCatalog.SUCCEEDED;
         long durationMs = Duration.between(startedAt, clock.instant()).toMillis();

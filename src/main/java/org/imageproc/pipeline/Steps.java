@@ -1,5 +1,7 @@
 package org.imageproc.pipeline;
 
+import org.apache.camel.Exchange;
+
 /** Marks the routes that are steps of a processing run; {@link StepRecorder} records each one on the item. */
 public final class Steps {
 
@@ -9,5 +11,11 @@ public final class Steps {
     public static final String SKIPPED = "imageproc.stepSkipped";
 
     private Steps() {
+    }
+
+    /** The exception a route failed with, whether it is still on the exchange or was handled by error handling; else null. */
+    public static Throwable failure(Exchange exchange) {
+        return exchange.getException() != null
+                ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 }

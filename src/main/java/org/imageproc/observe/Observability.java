@@ -1,0 +1,41 @@
+package org.imageproc.observe;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.imageproc.Config;
+import org.imageproc.aws.AwsClients;
+
+/** Installs what an operator watches: the pipeline's metrics and MBeans, AWS readiness, and remote JMX when asked. */
+public final class Observability {
+
+    private Observability() {
+    }
+
+    public static void install(CamelContext context, Config config, AwsClients aws, Clock clock) throws Exception {
+        // the registry camel-micrometer-prometheus serves at /observe/metrics; without it (metrics off) figures stay in JMX
+        MeterRegistry registry = context.getRegistry()
+                .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (registry == null) {
+            registry = new SimpleMeterRegistry();
+        }
+
+        PipelineMetrics metrics = new PipelineMetrics(registry, clock);
+        MBeans mbeans = new MBeans(context, new PipelineView(metrics));
+        context.addService(mbeans);
+        context.addRoutePolicyFactory(new MetricsPolicyFactory(metrics, mbeans, clock));
+
+        context.getRegistry().bind("awsReadinessCheck", new AwsReadinessCheck(aws, config.string("imageproc.queue"),
+                config.string("imageproc.bucket"),
+                List.of(config.string("imageproc.table.images"), config.string("imageproc.table.albums"))));
+
+        String jmxPort = config.optional("imageproc.jmx.port");
+        if (!jmxPort.isEmpty()) {
+            context.addService(new RemoteJmx(Integer.parseInt(jmxPort), config.string("imageproc.jmx.host")));
+        }
+    }
+}
