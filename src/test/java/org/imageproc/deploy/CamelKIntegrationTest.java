@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The Camel K Integration, read with Camel K's own CRD classes: our image, its probes, sizing, routes and KEDA. */
 class CamelKIntegrationTest {
 
-    private static final Path FILE = Path.of("k8s/camel-k/integration.yaml");
+    static final Path FILE = Path.of("k8s/camel-k/integration.yaml");
 
     private final Integration integration = Manifests.readStrictly(FILE, Integration.class);
     private final Traits traits = integration.getSpec().getTraits();

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The service's IAM policy in aws/imageproc.yaml allows exactly what the service does: it runs in aws mode through a
- * whole scenario (albums, uploads through presigned URLs, a processed JPEG, a rejected GIF, the gallery, the links),
+ * whole scenario (albums, uploads through presigned URLs, a processed JPEG, a rejected GIF, the gallery, the links,
+ * the readiness probe),
  * every SDK call is recorded, and the calls as "action on resource" must equal what the template grants.
  */
 class IamPolicyTest {
@@ -35,14 +36,7 @@ class IamPolicyTest {
             // the browser's upload: a presigned PUT, signed with the service's credentials
             "s3:PutObject on PhotoBucket/Incoming/*",
             // the browser shows originals and thumbnails through presigned GETs, signed likewise
-            "s3:GetObject on PhotoBucket/Thumbnails/*",
-            // readiness (the management server, landing separately): GetQueueUrl + GetQueueAttributes on the queue,
-            // DescribeTable on both tables, HeadBucket (which IAM calls s3:ListBucket)
-            "sqs:GetQueueUrl on EventQueue",
-            "sqs:GetQueueAttributes on EventQueue",
-            "dynamodb:DescribeTable on ImageTable",
-            "dynamodb:DescribeTable on AlbumTable",
-            "s3:ListBucket on PhotoBucket");
+            "s3:GetObject on PhotoBucket/Thumbnails/*");
 
     private static AwsModeService aws;
     private static Set<String> used;
@@ -63,6 +57,8 @@ class IamPolicyTest {
         assertThat(api.get("api/albums/" + USER + "/trip/photos", USER).json()).hasSize(2);
         assertThat(fetch(jpeg.path("thumbnailUrl").asText())).isEqualTo(200);
         assertThat(fetch(jpeg.path("imageUrl").asText())).isEqualTo(200);
+        // readiness asks for the queue, the bucket and both tables, as the kubelet's probe does
+        assertThat(fetch(aws.service().management().resolve("observe/health/ready").toString())).isEqualTo(200);
 
         used = AwsCallRecorder.calls().stream()
                 .filter(call -> ports().contains(call.port()))
@@ -93,6 +89,8 @@ class IamPolicyTest {
     @Test
     void theScenarioReachedEveryKindOfResource() {
         assertThat(used).contains("sqs:ReceiveMessage on EventQueue", "sqs:DeleteMessage on EventQueue",
+                "sqs:GetQueueAttributes on EventQueue", "s3:ListBucket on PhotoBucket",
+                "dynamodb:DescribeTable on AlbumTable",
                 "s3:GetObject on PhotoBucket/Incoming/*", "s3:PutObject on PhotoBucket/Thumbnails/*",
                 "dynamodb:UpdateItem on ImageTable", "dynamodb:Query on ImageTable/index/albumID-uploadTime-index",
                 "dynamodb:PutItem on AlbumTable", "rekognition:DetectLabels on *");
