@@ -130,11 +130,11 @@ class KustomizeBaseTest {
         long heap = limitBytes * Dockerfile.read().maxRamPercentage() / 100;
 
         assertThat(request.getNumericalAmount()).isLessThanOrEqualTo(limit.getNumericalAmount());
-        // the measured busy peak (710 MB with the local stack) must fit in the request
-        assertThat(request.getNumericalAmount().longValueExact()).isGreaterThanOrEqualTo(710L * 1000 * 1000);
-        // two concurrent 12 MP decodes need more than the 256 MB that ran out with the detector on
+        // measured in aws mode (deployment.yaml): peak RSS 620 MB, RSS minus committed heap about 280 MB
+        assertThat(request.getNumericalAmount().longValueExact()).isGreaterThanOrEqualTo(620L * 1000 * 1000);
+        assertThat(limitBytes - heap).as("native memory").isGreaterThanOrEqualTo(280L * 1000 * 1000);
+        // the heap that went through the measured bursts without running out
         assertThat(heap).isGreaterThanOrEqualTo(512L * 1024 * 1024);
-        assertThat(limitBytes - heap).as("native memory").isGreaterThanOrEqualTo(400L * 1024 * 1024);
         assertThat(container.getResources().getRequests()).containsKey("cpu");
     }
 
