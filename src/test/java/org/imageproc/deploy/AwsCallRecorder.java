@@ -11,9 +11,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Records every AWS SDK call of the test JVM: service, operation, the port it went to and what it named. The SDK
- * loads it for every client from the test resources' software/amazon/awssdk/global/handlers/execution.interceptors,
- * which is why it is public.
+ * Records the AWS SDK calls of the test JVM while switched on: service, operation, the port it went to and what it
+ * named. The SDK loads it for every client from the test resources'
+ * software/amazon/awssdk/global/handlers/execution.interceptors, which is why it is public; switched off (the
+ * default) it does nothing, so the other tests' calls are neither kept nor slowed.
  */
 public final class AwsCallRecorder implements ExecutionInterceptor {
 
@@ -23,12 +24,16 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     }
 
     private static final ConcurrentLinkedQueue<Call> CALLS = new ConcurrentLinkedQueue<>();
+    private static volatile boolean recording;
 
     public AwsCallRecorder() {
     }
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        if (!recording) {
+            return;
+        }
         SdkRequest request = context.request();
         CALLS.add(new Call(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.httpRequest().port(),
@@ -41,11 +46,15 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         return request.getValueForField(field, Object.class).filter(String.class::isInstance).map(String.class::cast);
     }
 
-    static void clear() {
+    /** Forgets what was recorded and records from now on. */
+    static void start() {
         CALLS.clear();
+        recording = true;
     }
 
-    static List<Call> calls() {
+    /** Stops recording and returns the calls since {@link #start()}. */
+    static List<Call> stop() {
+        recording = false;
         return List.copyOf(CALLS);
     }
 }

@@ -44,7 +44,7 @@ class IamPolicyTest {
     @BeforeAll
     static void runTheServiceThroughAScenario() throws Exception {
         // the stack's own calls (creating tables, looking up queues) are not the service's
-        aws = AwsModeService.start(AwsCallRecorder::clear);
+        aws = AwsModeService.start(AwsCallRecorder::start);
         Api api = new Api(aws.service().web());
 
         assertThat(api.createAlbum(USER, "trip").status()).isEqualTo(201);
@@ -60,7 +60,7 @@ class IamPolicyTest {
         // readiness asks for the queue, the bucket and both tables, as the kubelet's probe does
         assertThat(fetch(aws.service().management().resolve("observe/health/ready").toString())).isEqualTo(200);
 
-        used = AwsCallRecorder.calls().stream()
+        used = AwsCallRecorder.stop().stream()
                 .filter(call -> ports().contains(call.port()))
                 // in AWS, S3 itself sends the event (the queue policy lets it); here the local stack stands in for S3
                 .filter(call -> !(call.service().equals("Sqs") && call.operation().equals("SendMessage")))
