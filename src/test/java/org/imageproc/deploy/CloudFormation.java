@@ -55,9 +55,17 @@ final class CloudFormation {
 
     /** A !Sub string with only parameters in it, filled with their defaults. */
     String substituteDefaults(Object sub) {
+        return substitute(sub, Map.of());
+    }
+
+    /** A !Sub string filled with the parameters' defaults and the given pseudo parameters (AWS::Region...). */
+    String substitute(Object sub, Map<String, String> pseudo) {
         String text = (String) map(sub).get("Fn::Sub");
         for (String parameter : map(template.get("Parameters")).keySet()) {
             text = text.replace("${" + parameter + "}", String.valueOf(parameterDefault(parameter)));
+        }
+        for (Map.Entry<String, String> value : pseudo.entrySet()) {
+            text = text.replace("${" + value.getKey() + "}", value.getValue());
         }
         return text;
     }

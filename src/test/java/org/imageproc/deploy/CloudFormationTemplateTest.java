@@ -127,6 +127,18 @@ class CloudFormationTemplateTest {
                         .getMetadata().getName());
     }
 
+    @Test
+    void kedasOperatorMayOnlyReadTheQueueDepth() {
+        Map<String, Object> policy = template.properties("QueueDepthPolicy");
+        Map<String, Object> statement = map(list(map(policy.get("PolicyDocument")).get("Statement")).get(0));
+
+        assertThat(list(map(policy.get("PolicyDocument")).get("Statement"))).hasSize(1);
+        assertThat(statement).containsEntry("Action", "sqs:GetQueueAttributes")
+                .containsEntry("Resource", Map.of("Fn::GetAtt", List.of("EventQueue", "Arn")));
+        assertThat(policy.get("Roles")).isEqualTo(Map.of("Fn::If", List.of("HasKedaOperatorRole",
+                List.of(Map.of("Ref", "KedaOperatorRoleName")), Map.of("Ref", "AWS::NoValue"))));
+    }
+
     private CreateTableRequest table(String logicalId) {
         Map<String, Object> table = template.properties(logicalId);
         return CreateTableRequest.builder()

@@ -27,7 +27,8 @@ final class Kustomize {
         Process kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(true).start();
         byte[] output = kubectl.getInputStream().readAllBytes();
         if (!kubectl.waitFor(60, TimeUnit.SECONDS) || kubectl.exitValue() != 0) {
-            throw new AssertionError("kubectl kustomize " + dir + " failed: " + new String(output, StandardCharsets.UTF_8));
+            throw new AssertionError("kubectl kustomize " + dir + " failed: "
+                    + new String(output, StandardCharsets.UTF_8));
         }
         return Manifests.parseAll(new String(output, StandardCharsets.UTF_8));
     }

@@ -80,6 +80,27 @@ class KustomizeOverlayTest {
     }
 
     @Test
+    void exampleValuesAreWhatTheAwsTemplateCreatesInThatAccount() {
+        Map<String, String> config = configMap("imageproc-config").getData();
+        String role = one(ServiceAccount.class).getMetadata().getAnnotations().get("eks.amazonaws.com/role-arn");
+        String account = role.split(":")[4];
+        Map<String, String> pseudo = Map.of("AWS::AccountId", account, "AWS::Region", config.get("IMAGEPROC_AWS_REGION"),
+                "AWS::Partition", "aws");
+        CloudFormation template = CloudFormation.read();
+
+        assertThat(config.get("IMAGEPROC_BUCKET"))
+                .isEqualTo(template.substitute(template.properties("PhotoBucket").get("BucketName"), pseudo));
+        assertThat(config.get("IMAGEPROC_QUEUE"))
+                .isEqualTo(template.substitute(template.properties("EventQueue").get("QueueName"), pseudo));
+        assertThat(config.get("IMAGEPROC_TABLE_IMAGES"))
+                .isEqualTo(template.substitute(template.properties("ImageTable").get("TableName"), pseudo));
+        assertThat(config.get("IMAGEPROC_TABLE_ALBUMS"))
+                .isEqualTo(template.substitute(template.properties("AlbumTable").get("TableName"), pseudo));
+        assertThat(role).isEqualTo("arn:aws:iam::" + account + ":role/"
+                + template.substitute(template.properties("ServiceRole").get("RoleName"), pseudo));
+    }
+
+    @Test
     void editingARouteRenamesItsConfigMapSoThePodsRoll(@TempDir Path copy) throws Exception {
         copyTree(Manifests.K8S, copy);
         Path route = copy.resolve("base/routes/process-image.yaml");
