@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.imageproc.aws.AwsModeService;
 import org.imageproc.testing.TestImages;
 import org.imageproc.web.Api;
@@ -57,8 +58,10 @@ class IamPolicyTest {
         assertThat(api.get("api/albums/" + USER + "/trip/photos", USER).json()).hasSize(2);
         assertThat(fetch(jpeg.path("thumbnailUrl").asText())).isEqualTo(200);
         assertThat(fetch(jpeg.path("imageUrl").asText())).isEqualTo(200);
-        // readiness asks for the queue, the bucket and both tables, as the kubelet's probe does
-        assertThat(fetch(aws.service().management().resolve("observe/health/ready").toString())).isEqualTo(200);
+        // readiness asks for the queue, the bucket and both tables, as the kubelet's probe does (it turns UP once the
+        // consumers have polled)
+        String ready = aws.service().management().resolve("observe/health/ready").toString();
+        Awaitility.await().atMost(WAIT).until(() -> fetch(ready) == 200);
 
         used = AwsCallRecorder.stop().stream()
                 .filter(call -> ports().contains(call.port()))
@@ -70,6 +73,8 @@ class IamPolicyTest {
 
     @AfterAll
     static void stop() {
+        // also when the scenario failed half-way
+        AwsCallRecorder.stop();
         aws.close();
     }
 
