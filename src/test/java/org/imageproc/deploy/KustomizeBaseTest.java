@@ -176,6 +176,9 @@ class KustomizeBaseTest {
     void everyEnvironmentVariableOverridesAnExistingProperty() {
         assertThat(environment.keySet()).allSatisfy(name ->
                 assertThat(AppProperties.keyOf(name)).as(name).isPresent());
+        assertThat(container.getEnv()).extracting(variable -> variable.getName())
+                .filteredOn(name -> name.startsWith("IMAGEPROC_"))
+                .allSatisfy(name -> assertThat(AppProperties.keyOf(name)).as(name).isPresent());
         assertThat(AppProperties.keyOf("IMAGEPROC_TABLE_IMAGES")).contains("imageproc.table.images");
         assertThat(AppProperties.keyOf("IMAGEPROC_NO_SUCH_SETTING")).isEmpty();
     }
