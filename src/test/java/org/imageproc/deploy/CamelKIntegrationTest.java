@@ -59,6 +59,8 @@ class CamelKIntegrationTest {
         assertThat(container.getLimitMemory()).isEqualTo(resources.getLimits().get("memory").toString());
         assertThat(container.getRequestCPU()).isEqualTo(resources.getRequests().get("cpu").toString());
         assertThat(container.getLimitCPU()).isEqualTo(resources.getLimits().get("cpu").toString());
+        assertThat(integration.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+                .isEqualTo(base.getTerminationGracePeriodSeconds());
         assertThat(integration.getSpec().getServiceAccountName()).isEqualTo(
                 Manifests.only(Manifests.BASE, ServiceAccount.class).getMetadata().getName());
     }
