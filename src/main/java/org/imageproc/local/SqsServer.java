@@ -117,7 +117,8 @@ final class SqsServer implements AutoCloseable {
                 "messages-storage.uri", "jdbc:h2:" + dir.resolve("elasticmq"),
                 ConfigUtil.joinPath("queues", queue, "defaultVisibilityTimeout"), "30 seconds",
                 ConfigUtil.joinPath("queues", queue, "deadLettersQueue", "name"), deadLetters,
-                ConfigUtil.joinPath("queues", queue, "deadLettersQueue", "maxReceiveCount"), 5,
+                ConfigUtil.joinPath("queues", queue, "deadLettersQueue", "maxReceiveCount"),
+                LocalStackSettings.MAX_RECEIVE_COUNT,
                 ConfigUtil.joinPath("queues", deadLetters, "defaultVisibilityTimeout"), "30 seconds");
         return ConfigFactory.parseMap(values).withFallback(ConfigFactory.load());
     }

@@ -2,15 +2,10 @@ package org.imageproc.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.imageproc.TestService;
-import org.imageproc.local.LocalAwsStack;
-import org.imageproc.local.LocalStackSettings;
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,35 +20,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class AwsModeTest {
 
-    private static LocalAwsStack stack;
+    private static AwsModeService aws;
     private static TestService service;
 
     @BeforeAll
-    static void startStackThenServiceInAwsMode() throws IOException {
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "aws-");
-        LocalStackSettings defaults = LocalStackSettings.defaults(dataDir);
-        stack = LocalAwsStack.start(new LocalStackSettings(dataDir, defaults.host(), 0, 0, 0, defaults.accessKey(),
-                defaults.secretKey(), defaults.region(), defaults.bucket(), defaults.incomingPrefix(), defaults.queue(),
-                defaults.deadLetterQueue(), defaults.imageTable(), defaults.albumTable()));
-        // the default credential chain reads these system properties first
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        service = TestService.start(Map.of(
-                "imageproc.mode", "aws",
-                "imageproc.aws.s3-endpoint", stack.s3Endpoint().toString(),
-                "imageproc.aws.sqs-endpoint", stack.sqsEndpoint().toString(),
-                "imageproc.aws.dynamodb-endpoint", stack.dynamoDbEndpoint().toString()));
+    static void startStackThenServiceInAwsMode() {
+        aws = AwsModeService.start();
+        service = aws.service();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            service.stop();
-            stack.close();
-        } finally {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
-        }
+        aws.close();
     }
 
     @Test

@@ -9,27 +9,29 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 
 /** Calls the running service's web API over HTTP as a demo user, the way the browser does. */
-final class Api {
+public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final URI base;
 
-    Api(URI base) {
+    public Api(URI base) {
         this.base = base;
     }
 
     /** A response: status, headers and the body as JSON (missing node when it is not JSON). */
-    record Reply(int status, String contentType, String text, HttpHeaders headers) {
+    public record Reply(int status, String contentType, String text, HttpHeaders headers) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(text);
             } catch (IOException e) {
@@ -38,11 +40,11 @@ final class Api {
         }
     }
 
-    Reply get(String path, String user) {
+    public Reply get(String path, String user) {
         return send(request(path, user).GET());
     }
 
-    Reply post(String path, String user, Object body) {
+    public Reply post(String path, String user, Object body) {
         try {
             String json = body instanceof String text ? text : JSON.writeValueAsString(body);
             return send(request(path, user).header("Content-Type", "application/json")
@@ -52,8 +54,33 @@ final class Api {
         }
     }
 
-    Reply createAlbum(String user, String name) {
+    public Reply createAlbum(String user, String name) {
         return post("api/albums", user, Map.of("name", name));
+    }
+
+    /** Waits until the photo's run is SUCCEEDED or FAILED, asking the API as the app does, and returns the photo. */
+    public JsonNode awaitFinal(String imageId, String user, Duration atMost) {
+        Awaitility.await().atMost(atMost).until(() -> {
+            String status = get("api/photos/" + imageId, user).json().path("item").path("status").asText();
+            return status.equals("SUCCEEDED") || status.equals("FAILED");
+        });
+        return get("api/photos/" + imageId, user).json();
+    }
+
+    /** PUTs the bytes as the browser does: to the ticket's URL with its headers, {@code overrides} replacing some. */
+    public static int upload(JsonNode ticket, byte[] bytes, Map<String, String> overrides) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ticket.path("url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        ticket.path("headers").fields().forEachRemaining(h ->
+                request.header(h.getKey(), overrides.getOrDefault(h.getKey(), h.getValue().asText())));
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static String encode(String segment) {

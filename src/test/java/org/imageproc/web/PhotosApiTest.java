@@ -2,7 +2,6 @@ package org.imageproc.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -179,21 +178,11 @@ class PhotosApiTest {
     }
 
     private JsonNode awaitFinal(String id) {
-        await().atMost(WAIT).until(() -> {
-            Api.Reply reply = api.get("api/photos/" + id, user);
-            String status = reply.json().path("item").path("status").asText();
-            return status.equals("SUCCEEDED") || status.equals("FAILED");
-        });
-        return api.get("api/photos/" + id, user).json();
+        return api.awaitFinal(id, user, WAIT);
     }
 
-    /** PUTs the bytes as the browser does: the ticket's headers, with {@code overrides} replacing some. */
-    private static int put(JsonNode ticket, byte[] bytes, Map<String, String> overrides) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ticket.path("url").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        ticket.path("headers").fields().forEachRemaining(h ->
-                request.header(h.getKey(), overrides.getOrDefault(h.getKey(), h.getValue().asText())));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    private static int put(JsonNode ticket, byte[] bytes, Map<String, String> overrides) {
+        return Api.upload(ticket, bytes, overrides);
     }
 
     private static HttpResponse<byte[]> fetch(String url) throws IOException, InterruptedException {

@@ -1,0 +1,159 @@
+package org.imageproc.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
+import org.imageproc.aws.AwsModeService;
+import org.imageproc.testing.TestImages;
+import org.imageproc.web.Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service's IAM policy in aws/imageproc.yaml allows exactly what the service does: it runs in aws mode through a
+ * whole scenario (albums, uploads through presigned URLs, a processed JPEG, a rejected GIF, the gallery, the links,
+ * the readiness probe),
+ * every SDK call is recorded, and the calls as "action on resource" must equal what the template grants.
+ */
+class IamPolicyTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String USER = "iam";
+
+    /** Granted for calls that are not made through the SDK here, each with the reason. */
+    private static final Set<String> NOT_SEEN_AS_SDK_CALLS = Set.of(
+            // the browser's upload: a presigned PUT, signed with the service's credentials
+            "s3:PutObject on PhotoBucket/Incoming/*",
+            // the browser shows originals and thumbnails through presigned GETs, signed likewise
+            "s3:GetObject on PhotoBucket/Thumbnails/*");
+
+    private static AwsModeService aws;
+    private static Set<String> used;
+
+    @BeforeAll
+    static void runTheServiceThroughAScenario() throws Exception {
+        // the stack's own calls (creating tables, looking up queues) are not the service's
+        aws = AwsModeService.start(AwsCallRecorder::start);
+        Api api = new Api(aws.service().web());
+
+        assertThat(api.createAlbum(USER, "trip").status()).isEqualTo(201);
+        assertThat(api.get("api/albums", USER).status()).isEqualTo(200);
+        JsonNode jpeg = upload(api, "photo.jpg", TestImages.jpeg(640, 480));
+        JsonNode gif = upload(api, "anim.gif", TestImages.gif(TestImages.gradient(60, 40)));
+
+        assertThat(jpeg.path("item").path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(gif.path("item").path("status").asText()).isEqualTo("FAILED");
+        assertThat(api.get("api/albums/" + USER + "/trip/photos", USER).json()).hasSize(2);
+        assertThat(fetch(jpeg.path("thumbnailUrl").asText())).isEqualTo(200);
+        assertThat(fetch(jpeg.path("imageUrl").asText())).isEqualTo(200);
+        // readiness asks for the queue, the bucket and both tables, as the kubelet's probe does (it turns UP once the
+        // consumers have polled)
+        String ready = aws.service().management().resolve("observe/health/ready").toString();
+        Awaitility.await().atMost(WAIT).until(() -> fetch(ready) == 200);
+
+        used = AwsCallRecorder.stop().stream()
+                .filter(call -> ports().contains(call.port()))
+                // in AWS, S3 itself sends the event (the queue policy lets it); here the local stack stands in for S3
+                .filter(call -> !(call.service().equals("Sqs") && call.operation().equals("SendMessage")))
+                .map(IamPolicyTest::grantFor)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @AfterAll
+    static void stop() {
+        // also when the scenario failed half-way
+        AwsCallRecorder.stop();
+        aws.close();
+    }
+
+    @Test
+    void everyCallTheServiceMakesIsGranted() {
+        assertThat(IamGrants.of(CloudFormation.read())).containsAll(used);
+    }
+
+    @Test
+    void everyGrantIsUsedByACallOrNamedWithItsReason() {
+        Set<String> needed = new TreeSet<>(used);
+        needed.addAll(NOT_SEEN_AS_SDK_CALLS);
+
+        assertThat(IamGrants.of(CloudFormation.read())).containsExactlyInAnyOrderElementsOf(needed);
+    }
+
+    @Test
+    void theScenarioReachedEveryKindOfResource() {
+        assertThat(used).contains("sqs:ReceiveMessage on EventQueue", "sqs:DeleteMessage on EventQueue",
+                "sqs:GetQueueAttributes on EventQueue", "s3:ListBucket on PhotoBucket",
+                "dynamodb:DescribeTable on AlbumTable",
+                "s3:GetObject on PhotoBucket/Incoming/*", "s3:PutObject on PhotoBucket/Thumbnails/*",
+                "dynamodb:UpdateItem on ImageTable", "dynamodb:Query on ImageTable/index/albumID-uploadTime-index",
+                "dynamodb:PutItem on AlbumTable", "rekognition:DetectLabels on *");
+    }
+
+    private static JsonNode upload(Api api, String fileName, byte[] bytes) {
+        Api.Reply reply = api.post("api/albums/" + USER + "/trip/uploads", USER, Map.of("fileName", fileName));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        assertThat(Api.upload(reply.json(), bytes, Map.of())).isEqualTo(200);
+        return api.awaitFinal(reply.json().path("imageID").asText(), USER, WAIT);
+    }
+
+    private static int fetch(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Ports of the stack the service in aws mode talks to, and of its stand-in Rekognition. */
+    private static Set<Integer> ports() {
+        return Set.of(aws.stack().s3Endpoint().getPort(), aws.stack().sqsEndpoint().getPort(),
+                aws.stack().dynamoDbEndpoint().getPort(), aws.service().rekognition().endpoint().getPort());
+    }
+
+    /** The IAM action and the template's resource one SDK call needs. */
+    private static String grantFor(AwsCallRecorder.Call call) {
+        return switch (call.service()) {
+            case "S3" -> "s3:" + s3Action(call.operation()) + " on PhotoBucket"
+                    + call.key().map(key -> "/" + key.substring(0, key.indexOf('/') + 1) + "*").orElse("");
+            case "Sqs" -> "sqs:" + call.operation() + " on " + queue(call.queue().orElse("?"));
+            case "DynamoDb" -> "dynamodb:" + call.operation() + " on " + table(call.table().orElse("?"))
+                    + call.index().map(index -> "/index/" + index).orElse("");
+            case "Rekognition" -> "rekognition:" + call.operation() + " on *";
+            default -> throw new AssertionError("a call to a service the template does not cover: " + call);
+        };
+    }
+
+    /** S3 checks the object's permission for HeadObject and the bucket's list permission for HeadBucket. */
+    private static String s3Action(String operation) {
+        return switch (operation) {
+            case "HeadObject" -> "GetObject";
+            case "HeadBucket", "ListObjectsV2", "ListObjects" -> "ListBucket";
+            default -> operation;
+        };
+    }
+
+    /** The event queue by URL or name; ListQueues names no queue, it lists the account's. */
+    private static String queue(String urlOrName) {
+        if (urlOrName.equals("?")) {
+            return "sqs:*";
+        }
+        return urlOrName.endsWith("/" + AppProperties.value("imageproc.queue"))
+                || urlOrName.equals(AppProperties.value("imageproc.queue")) ? "EventQueue" : urlOrName;
+    }
+
+    private static String table(String name) {
+        if (name.equals(AppProperties.value("imageproc.table.images"))) {
+            return "ImageTable";
+        }
+        return name.equals(AppProperties.value("imageproc.table.albums")) ? "AlbumTable" : name;
+    }
+}
