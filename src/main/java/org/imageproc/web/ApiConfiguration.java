@@ -13,6 +13,7 @@ public class ApiConfiguration extends RouteBuilder {
                 .contextPath("/api")
                 .bindingMode(RestBindingMode.json)
                 .apiContextPath("/openapi.json")
+                .apiContextRouteId("get-openapi")
                 .apiProperty("api.title", "imageproc web API")
                 .apiProperty("api.version", "1")
                 .apiProperty("api.description", "Albums, uploads and processed photos of the demo user named in "

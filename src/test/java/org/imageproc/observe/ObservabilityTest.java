@@ -172,9 +172,21 @@ class ObservabilityTest {
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(live.body()).get("status").asText()).isEqualTo("UP");
 
-        HttpResponse<String> ready = get("observe/health/ready");
+        HttpResponse<String> ready = get("observe/health/ready?exposureLevel=full");
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(ready.body()).get("status").asText()).isEqualTo("UP");
+        JsonNode readiness = JSON.readTree(ready.body());
+        assertThat(readiness.get("status").asText()).isEqualTo("UP");
+        // readiness covers the SQS consumer itself and the AWS resources, not only the context
+        assertThat(readiness.get("checks")).extracting(check -> check.get("name").asText())
+                .contains("context", "aws-resources", "consumer:consume-image-events", "route:process-image");
+    }
+
+    @Test
+    void everyRouteHasAnExplicitIdSoItsMBeansAndMetricsKeepTheirNames() {
+        assertThat(service.context().getRoutes()).extracting(org.apache.camel.Route::getRouteId)
+                .isNotEmpty()
+                .noneMatch(id -> id.matches("route\\d+"))
+                .contains("consume-image-events", "process-image", "get-openapi");
     }
 
     @Test
