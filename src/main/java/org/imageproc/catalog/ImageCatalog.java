@@ -23,6 +23,7 @@ import org.imageproc.labels.Label;
 import org.imageproc.labels.LabelInstance;
 import org.imageproc.metadata.GeoLocation;
 import org.imageproc.metadata.ImageMetadata;
+import org.imageproc.metadata.ImageRejectedException;
 import org.imageproc.pipeline.Execution;
 import org.imageproc.pipeline.Failure;
 import org.imageproc.pipeline.ObjectVersion;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
@@ -333,6 +335,13 @@ public class ImageCatalog {
                     .toRequest(table, key(execution.imageId())));
         } catch (ConditionalCheckFailedException e) {
             throw new RunSupersededException("Another run of " + execution.key() + " owns the item now");
+        } catch (DynamoDbException e) {
+            if (e.statusCode() == 400 && String.valueOf(e.getMessage()).contains("size has exceeded")) {
+                // retrying could never make it fit
+                throw new ImageRejectedException(ImageRejectedException.ITEM_TOO_LARGE,
+                        "What was found in this image is more than a DynamoDB item can hold (400 KB)", e);
+            }
+            throw e;
         }
     }
 

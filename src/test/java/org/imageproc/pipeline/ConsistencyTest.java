@@ -174,7 +174,7 @@ class ConsistencyTest {
         put(id, Kind.JPEG.bytes(), Kind.JPEG.contentType);
         Map<String, AttributeValue> before = awaitSettled(id);
 
-        send(event("no-such-bucket", "Incoming/" + id, before.get("eTag").s(), "FFFFFFFFFFFFFFFFFF"));
+        send(event("no-such-bucket", "Incoming/" + id, "0123456789abcdef0123456789abcdef", "FFFFFFFFFFFFFFFFFF"));
         awaitQueueDrained();
 
         Map<String, AttributeValue> after = service.item(id);
