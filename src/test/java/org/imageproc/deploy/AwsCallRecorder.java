@@ -52,6 +52,17 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         recording = true;
     }
 
+    /** Runs what the test itself does (playing another S3 client) without recording it. */
+    static void unrecorded(Runnable action) {
+        boolean was = recording;
+        recording = false;
+        try {
+            action.run();
+        } finally {
+            recording = was;
+        }
+    }
+
     /** Stops recording and returns the calls since {@link #start()}. */
     static List<Call> stop() {
         recording = false;

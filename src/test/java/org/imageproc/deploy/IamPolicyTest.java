@@ -14,12 +14,14 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
+import org.imageproc.TestService;
 import org.imageproc.aws.AwsModeService;
 import org.imageproc.testing.TestImages;
 import org.imageproc.web.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The service's IAM policy in aws/imageproc.yaml allows exactly what the service does: it runs in aws mode through a
@@ -55,7 +57,16 @@ class IamPolicyTest {
 
         assertThat(jpeg.path("item").path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(gif.path("item").path("status").asText()).isEqualTo("FAILED");
-        assertThat(api.get("api/albums/" + USER + "/trip/photos", USER).json()).hasSize(2);
+        // a photo replaced by a file that fails: its earlier thumbnail is removed
+        JsonNode replaced = upload(api, "replaced.jpg", TestImages.jpeg(320, 240));
+        String replacedId = replaced.path("imageID").asText();
+        Map<String, String> owner = Map.of("userid", USER, "albumid", replaced.path("item").path("albumID").asText());
+        AwsCallRecorder.unrecorded(() -> aws.service().s3().putObject(r -> r.bucket(TestService.BUCKET)
+                .key("Incoming/" + replacedId).metadata(owner),
+                RequestBody.fromBytes(TestImages.gif(TestImages.gradient(60, 40)))));
+        Awaitility.await().atMost(WAIT).until(() -> "FAILED".equals(api.get("api/photos/" + replacedId, USER).json()
+                .path("item").path("status").asText()));
+        assertThat(api.get("api/albums/" + USER + "/trip/photos", USER).json()).hasSize(3);
         assertThat(fetch(jpeg.path("thumbnailUrl").asText())).isEqualTo(200);
         assertThat(fetch(jpeg.path("imageUrl").asText())).isEqualTo(200);
         // readiness asks for the queue, the bucket and both tables, as the kubelet's probe does (it turns UP once the
@@ -97,6 +108,7 @@ class IamPolicyTest {
                 "sqs:GetQueueAttributes on EventQueue", "s3:ListBucket on PhotoBucket",
                 "dynamodb:DescribeTable on AlbumTable",
                 "s3:GetObject on PhotoBucket/Incoming/*", "s3:PutObject on PhotoBucket/Thumbnails/*",
+                "s3:DeleteObject on PhotoBucket/Thumbnails/*",
                 "dynamodb:UpdateItem on ImageTable", "dynamodb:Query on ImageTable/index/albumID-uploadTime-index",
                 "dynamodb:PutItem on AlbumTable", "rekognition:DetectLabels on *");
     }
