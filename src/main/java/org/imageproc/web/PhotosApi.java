@@ -5,7 +5,7 @@ import org.imageproc.photo.Photo;
 import org.imageproc.photo.UploadTicket;
 
 /**
- * REST resources for photos: an album's gallery, a presigned upload into it, and one photo with its processing
+ * REST resources for photos: an album's gallery, a signed upload form into it, and one photo with its processing
  * state (polled by the app while it runs).
  */
 public class PhotosApi extends ApiRouteBuilder {
@@ -19,7 +19,11 @@ public class PhotosApi extends ApiRouteBuilder {
                 .to(direct("get-album-photos"));
         asDemoUser(rest("/albums/{owner}/{name}")
                 .post("/uploads").id("create-upload").routeId("create-upload")
-                .description("A presigned S3 PUT for one new photo; the browser uploads straight to S3"))
+                .description("A signed S3 POST form for one new JPEG or PNG photo (contentType image/jpeg or "
+                        + "image/png, from the file): the browser posts the ticket's fields in their order, then the "
+                        + "file as the last field 'file', as multipart/form-data straight to the ticket's url before "
+                        + "expiresAt; S3 refuses another key, content type or metadata, an empty file or one over "
+                        + "imageproc.max-file-bytes, and answers 204"))
                 .type(NewUpload.class).outType(UploadTicket.class)
                 .to(direct("create-upload"));
         asDemoUser(rest("/photos").description("Photos of the demo user")
