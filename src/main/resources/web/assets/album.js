@@ -53,6 +53,8 @@ async function upload(file) {
     run.status.textContent = 'Uploaded; waiting for processing to start…';
     await watch(ticket.imageID, run);
   } catch (error) {
+    // refused before reaching the pipeline: the flow would only show steps that never ran
+    if (run.card.dataset.state === 'UPLOADING') show(run.diagram, false);
     run.card.dataset.state = 'ERROR';
     run.status.textContent = error.message;
   }

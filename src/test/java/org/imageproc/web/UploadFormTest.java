@@ -61,7 +61,7 @@ class UploadFormTest {
         JsonNode ticket = ticket("image/jpeg");
         String other = "Incoming/" + UUID.randomUUID() + ".jpg";
 
-        assertRefused(ticket, Api.upload(ticket, jpeg, Map.of("key", other)), 403, "AccessDenied");
+        assertRefused(ticket, Api.upload(ticket, jpeg, Map.of("key", other)), 403, "AccessDenied", "\"$key\"");
         assertThat(stored(other)).isFalse();
     }
 
@@ -69,9 +69,10 @@ class UploadFormTest {
     void anotherContentTypeIsRefused() {
         JsonNode ticket = ticket("image/jpeg");
 
-        assertRefused(ticket, Api.upload(ticket, jpeg, Map.of("Content-Type", "text/html")), 403, "AccessDenied");
+        assertRefused(ticket, Api.upload(ticket, jpeg, Map.of("Content-Type", "text/html")), 403, "AccessDenied",
+                "\"$content-type\", \"image/jpeg\"");
         assertRefused(ticket, Api.upload(ticket, TestImages.gif(TestImages.gradient(20, 20)),
-                Map.of("Content-Type", "image/gif")), 403, "AccessDenied");
+                Map.of("Content-Type", "image/gif")), 403, "AccessDenied", "\"$content-type\", \"image/jpeg\"");
     }
 
     @Test
@@ -79,14 +80,15 @@ class UploadFormTest {
         JsonNode ticket = ticket("image/png");
 
         assertRefused(ticket, Api.upload(ticket, TestImages.png(TestImages.gradient(20, 20)),
-                Map.of("x-amz-meta-userid", "someone-else")), 403, "AccessDenied");
+                Map.of("x-amz-meta-userid", "someone-else")), 403, "AccessDenied", "\"$x-amz-meta-userid\"");
     }
 
     @Test
     void extraMetadataIsRefused() {
         JsonNode ticket = ticket("image/jpeg");
 
-        assertRefused(ticket, Api.upload(ticket, jpeg, Map.of("x-amz-meta-note", "unsigned")), 403, "AccessDenied");
+        assertRefused(ticket, Api.upload(ticket, jpeg, Map.of("x-amz-meta-note", "unsigned")), 403, "AccessDenied",
+                "Extra input fields: x-amz-meta-note");
     }
 
     @Test
@@ -101,14 +103,14 @@ class UploadFormTest {
         Api.Reply reply = Api.upload(ticket, jpeg, Map.of("policy", widened, "Content-Type", "text/html"));
 
         // s3proxy answers a signature that does not match with a bare 403
-        assertRefused(ticket, reply, 403, "");
+        assertRefused(ticket, reply, 403, "", "");
     }
 
     @Test
     void anEmptyFileIsRefused() {
         JsonNode ticket = ticket("image/jpeg");
 
-        assertRefused(ticket, Api.upload(ticket, new byte[0]), 400, "EntityTooSmall");
+        assertRefused(ticket, Api.upload(ticket, new byte[0]), 400, "EntityTooSmall", "");
     }
 
     private JsonNode ticket(String contentType) {
@@ -118,10 +120,14 @@ class UploadFormTest {
         return reply.json();
     }
 
-    /** S3's status and error code (empty: no error document), and nothing stored under the ticket's key. */
-    private void assertRefused(JsonNode ticket, Api.Reply reply, int status, String code) {
+    /**
+     * S3's status, error code (empty: no error document) and the condition its message names, and nothing stored
+     * under the ticket's key.
+     */
+    private void assertRefused(JsonNode ticket, Api.Reply reply, int status, String code, String condition) {
         assertThat(reply.status()).as(reply.text()).isEqualTo(status);
         assertThat(errorCode(reply)).isEqualTo(code);
+        assertThat(reply.text()).contains(condition);
         assertThat(stored(ticket.path("fields").path("key").asText())).isFalse();
     }
 
