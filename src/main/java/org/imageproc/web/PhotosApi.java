@@ -24,7 +24,15 @@ public class PhotosApi extends ApiRouteBuilder {
                         + "file as the last field 'file', as multipart/form-data straight to the ticket's url before "
                         + "expiresAt; S3 refuses another key, content type or metadata, an empty file or one over "
                         + "imageproc.max-file-bytes, and answers 204"))
-                .type(NewUpload.class).outType(UploadTicket.class)
+                // no outType: OpenAPI would add a 200 beside the 201 it answers with
+                .type(NewUpload.class)
+                .responseMessage().code(201).message("The upload ticket: imageID, url, fields (in form order), "
+                        + "expiresAt").responseModel(UploadTicket.class).endResponseMessage()
+                // responseMessage(code, message) would not add the message (Camel 4.18); the builder form does
+                .responseMessage().code(400).message("contentType is not image/jpeg or image/png (the message names "
+                        + "the file's type), or a user or album name is not valid").endResponseMessage()
+                .responseMessage().code(403).message("The album belongs to someone else").endResponseMessage()
+                .responseMessage().code(404).message("No such album").endResponseMessage()
                 .to(direct("create-upload"));
         asDemoUser(rest("/photos").description("Photos of the demo user")
                 .get("/{id}").id("get-photo").routeId("get-photo")
