@@ -21,6 +21,8 @@ import org.imageproc.pipeline.CollectVariables;
 import org.imageproc.pipeline.FailureRecorder;
 import org.imageproc.photo.PhotoCatalog;
 import org.imageproc.photo.PhotoLinks;
+import org.imageproc.photo.PresignedPost;
+import org.imageproc.photo.UploadTickets;
 import org.imageproc.pipeline.StepRecorderFactory;
 import org.imageproc.storage.CurrentObject;
 import org.imageproc.storage.ImageLoader;
@@ -84,7 +86,11 @@ public class ServiceConfiguration implements CamelConfiguration {
         PhotoCatalog photos = new PhotoCatalog(aws.dynamoDb(), aws.s3(), config.string("imageproc.table.images"),
                 bucket, incomingPrefix, links);
         AlbumCatalog albums = new AlbumCatalog(aws.dynamoDb(), config.string("imageproc.table.albums"), clock);
-        registry.bind("webApi", new WebApi(albums, photos, links));
+        UploadTickets tickets = new UploadTickets(
+                new PresignedPost(aws.credentials(), aws.region(), aws.s3().utilities(), bucket, clock),
+                incomingPrefix, config.number("imageproc.max-file-bytes"),
+                Duration.ofSeconds(config.number("imageproc.web.upload-seconds")));
+        registry.bind("webApi", new WebApi(albums, photos, tickets));
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("staticFiles", new StaticFiles());
     }

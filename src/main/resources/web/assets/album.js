@@ -1,6 +1,7 @@
-// One album: upload photos straight to S3, watch each one's processing live, browse the gallery.
+// One album: upload photos straight to S3 (a signed POST form each), watch each one's processing live, browse
+// the gallery.
 import { h, $, show } from './dom.js';
-import { api, putToS3 } from './api.js';
+import { api, postToS3 } from './api.js';
 import { flowDiagram, updateFlow } from './flow.js';
 import { photoCard, openPhoto } from './photo.js';
 
@@ -44,14 +45,16 @@ async function upload(file) {
   $('#runs').prepend(run.card);
   show($('#runs-section'), true);
   try {
-    const ticket = await api.upload(current, file.name);
+    const ticket = await api.upload(current, file);
     run.card.dataset.imageId = ticket.imageID;
-    await putToS3(ticket, file, (fraction) => { run.progress.value = fraction; });
+    await postToS3(ticket, file, (fraction) => { run.progress.value = fraction; });
     run.progress.value = 1;
     run.card.dataset.state = 'UPLOADED';
     run.status.textContent = 'Uploaded; waiting for processing to start…';
     await watch(ticket.imageID, run);
   } catch (error) {
+    // refused before reaching the pipeline: the flow would only show steps that never ran
+    if (run.card.dataset.state === 'UPLOADING') show(run.diagram, false);
     run.card.dataset.state = 'ERROR';
     run.status.textContent = error.message;
   }

@@ -33,20 +33,38 @@ export const api = {
   albums: () => call('GET', 'albums'),
   createAlbum: (name) => call('POST', 'albums', { name }),
   photos: (albumID) => call('GET', `albums/${album(albumID)}/photos`),
-  upload: (albumID, fileName) => call('POST', `albums/${album(albumID)}/uploads`, { fileName }),
+  upload: (albumID, file) => call('POST', `albums/${album(albumID)}/uploads`,
+    { fileName: file.name, contentType: file.type }),
   photo: (imageID) => call('GET', `photos/${encodeURIComponent(imageID)}`),
 };
 
-/** PUTs the file straight to S3 with the ticket's signed headers, reporting progress from 0 to 1. */
-export function putToS3(ticket, file, onProgress) {
+/** S3's own words from an error document (<Error><Message>…), if it sent one. */
+function s3Message(request) {
+  const xml = new DOMParser().parseFromString(request.responseText ?? '', 'application/xml');
+  return xml.querySelector('Error > Message')?.textContent;
+}
+
+/**
+ * POSTs the file straight to S3 with the ticket's signed form: its fields in their order, the file last (S3 reads
+ * no field after it), reporting progress from 0 to 1.
+ */
+export function postToS3(ticket, file, onProgress) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);
+  form.append('file', file);
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('PUT', ticket.url);
-    for (const [name, value] of Object.entries(ticket.headers)) request.setRequestHeader(name, value);
+    request.open('POST', ticket.url);
     request.upload.addEventListener('progress', (e) => e.lengthComputable && onProgress(e.loaded / e.total));
-    request.addEventListener('load', () => request.status < 300
-      ? resolve() : reject(new Error(`S3 refused the upload (HTTP ${request.status})`)));
+    request.addEventListener('load', () => {
+      if (request.status < 300) {
+        resolve();
+        return;
+      }
+      const message = s3Message(request);
+      reject(new Error(`S3 refused the upload (HTTP ${request.status}${message ? `: ${message}` : ''})`));
+    });
     request.addEventListener('error', () => reject(new Error('The upload could not reach S3')));
-    request.send(file);
+    request.send(form);
   });
 }

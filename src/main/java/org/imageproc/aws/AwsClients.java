@@ -35,6 +35,8 @@ public final class AwsClients extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
 
     private final LocalAwsStack localStack;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
     private final S3Client s3;
     private final S3Presigner presigner;
     private final SqsClient sqs;
@@ -45,6 +47,8 @@ public final class AwsClients extends ServiceSupport {
             Optional<URI> s3Endpoint, Optional<URI> sqsEndpoint, Optional<URI> dynamoDbEndpoint,
             Optional<URI> rekognitionEndpoint) {
         this.localStack = localStack;
+        this.region = region;
+        this.credentials = credentials;
         this.s3 = build(S3Client.builder().forcePathStyle(s3Endpoint.isPresent()), region, credentials, s3Endpoint);
         S3Presigner.Builder presignerBuilder = S3Presigner.builder().region(region).credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3Endpoint.isPresent()).build());
@@ -98,6 +102,16 @@ public final class AwsClients extends ServiceSupport {
                 config.string("imageproc.dead-letter-queue"),
                 config.string("imageproc.table.images"),
                 config.string("imageproc.table.albums"));
+    }
+
+    /** The region every client is in. */
+    public Region region() {
+        return region;
+    }
+
+    /** The credentials every client signs with (the web app's upload forms too). */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
     }
 
     public S3Client s3() {

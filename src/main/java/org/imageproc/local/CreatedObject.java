@@ -1,9 +1,10 @@
 package org.imageproc.local;
 
-/** An object that a PutObject, CompleteMultipartUpload or CopyObject has just written; eTag without quotes. */
+/** An object a PutObject, form POST, CompleteMultipartUpload or CopyObject has just written; eTag without quotes. */
 record CreatedObject(String bucket, String key, long size, String eTag, String eventName) {
 
     static final String PUT = "ObjectCreated:Put";
+    static final String POST = "ObjectCreated:Post";
     static final String COMPLETE_MULTIPART_UPLOAD = "ObjectCreated:CompleteMultipartUpload";
     static final String COPY = "ObjectCreated:Copy";
 

@@ -13,7 +13,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 /** s3proxy on the loopback interface, keeping objects as files under the data directory and announcing uploads. */
 final class S3Server implements AutoCloseable {
 
-    // browsers upload with presigned PUT URLs from any page the developer serves
+    // browsers upload with signed POST forms (the web app) or presigned PUTs, and read through presigned GETs, from
+    // any page the developer serves
     private static final CrossOriginResourceSharing CORS = new CrossOriginResourceSharing(
             List.of("*"), List.of("GET", "PUT", "HEAD", "POST"), List.of("*"), List.of("ETag"), "false");
 

@@ -2,6 +2,9 @@ package org.imageproc.photo;
 
 import java.util.Map;
 
-/** A presigned PUT for one new upload: send the file to {@code url} with exactly {@code headers} before {@code expiresAt}. */
-public record UploadTicket(String imageID, String url, Map<String, String> headers, String expiresAt) {
+/**
+ * A signed S3 POST form for one new upload: send {@code fields} in their order, then the file as the last field
+ * {@code file}, as multipart/form-data to {@code url} before {@code expiresAt}.
+ */
+public record UploadTicket(String imageID, String url, Map<String, String> fields, String expiresAt) {
 }

@@ -4,7 +4,12 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Validates what the API takes from a request (demo user, album name, image id) and makes new image ids. */
+import org.imageproc.photo.UploadTickets;
+
+/**
+ * Validates what the API takes from a request (demo user, album name, image id, photo content type) and makes new
+ * image ids.
+ */
 final class Ids {
 
     private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
@@ -12,6 +17,7 @@ final class Ids {
     private static final Pattern IMAGE_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\\.[a-z0-9]{1,5})?");
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,5}");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9.+-]{0,40}/[a-z0-9][a-z0-9.+-]{0,60}");
 
     private Ids() {
     }
@@ -30,6 +36,16 @@ final class Ids {
 
     static String imageId(String id) {
         return require(id, IMAGE_ID, "Not an image id of this app");
+    }
+
+    /** The content type of a photo to upload, in lower case: one an upload ticket is issued for. */
+    static String photoType(String contentType) {
+        String type = contentType == null ? "" : contentType.trim().toLowerCase(Locale.ROOT);
+        if (UploadTickets.CONTENT_TYPES.contains(type)) {
+            return type;
+        }
+        throw ApiException.badRequest("Only JPEG and PNG photos can be uploaded ("
+                + (MEDIA_TYPE.matcher(type).matches() ? "this file is " + type : "this file's type is unknown") + ")");
     }
 
     /** A fresh image id: a UUID, plus the file's extension when it is a safe one. */

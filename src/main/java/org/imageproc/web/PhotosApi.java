@@ -5,7 +5,7 @@ import org.imageproc.photo.Photo;
 import org.imageproc.photo.UploadTicket;
 
 /**
- * REST resources for photos: an album's gallery, a presigned upload into it, and one photo with its processing
+ * REST resources for photos: an album's gallery, a signed upload form into it, and one photo with its processing
  * state (polled by the app while it runs).
  */
 public class PhotosApi extends ApiRouteBuilder {
@@ -19,8 +19,20 @@ public class PhotosApi extends ApiRouteBuilder {
                 .to(direct("get-album-photos"));
         asDemoUser(rest("/albums/{owner}/{name}")
                 .post("/uploads").id("create-upload").routeId("create-upload")
-                .description("A presigned S3 PUT for one new photo; the browser uploads straight to S3"))
-                .type(NewUpload.class).outType(UploadTicket.class)
+                .description("A signed S3 POST form for one new JPEG or PNG photo (contentType image/jpeg or "
+                        + "image/png, from the file): the browser posts the ticket's fields in their order, then the "
+                        + "file as the last field 'file', as multipart/form-data straight to the ticket's url before "
+                        + "expiresAt; S3 refuses another key, content type or metadata, an empty file or one over "
+                        + "imageproc.max-file-bytes, and answers 204"))
+                // no outType: OpenAPI would add a 200 beside the 201 it answers with
+                .type(NewUpload.class)
+                .responseMessage().code(201).message("The upload ticket: imageID, url, fields (in form order), "
+                        + "expiresAt").responseModel(UploadTicket.class).endResponseMessage()
+                // responseMessage(code, message) would not add the message (Camel 4.18); the builder form does
+                .responseMessage().code(400).message("contentType is not image/jpeg or image/png (the message names "
+                        + "the file's type), or a user or album name is not valid").endResponseMessage()
+                .responseMessage().code(403).message("The album belongs to someone else").endResponseMessage()
+                .responseMessage().code(404).message("No such album").endResponseMessage()
                 .to(direct("create-upload"));
         asDemoUser(rest("/photos").description("Photos of the demo user")
                 .get("/{id}").id("get-photo").routeId("get-photo")

@@ -7,9 +7,9 @@ import org.imageproc.album.Album;
 import org.imageproc.album.AlbumCatalog;
 import org.imageproc.photo.Photo;
 import org.imageproc.photo.PhotoCatalog;
-import org.imageproc.photo.PhotoLinks;
 import org.imageproc.photo.PhotoOwner;
 import org.imageproc.photo.UploadTicket;
+import org.imageproc.photo.UploadTickets;
 
 /**
  * What the REST API does, behind the demo identity: every call names its user in {@link #USER_HEADER}, and a user
@@ -21,12 +21,12 @@ public class WebApi {
 
     private final AlbumCatalog albums;
     private final PhotoCatalog photos;
-    private final PhotoLinks links;
+    private final UploadTickets tickets;
 
-    public WebApi(AlbumCatalog albums, PhotoCatalog photos, PhotoLinks links) {
+    public WebApi(AlbumCatalog albums, PhotoCatalog photos, UploadTickets tickets) {
         this.albums = albums;
         this.photos = photos;
-        this.links = links;
+        this.tickets = tickets;
     }
 
     public List<Album> albums(@Header(USER_HEADER) String user) {
@@ -49,8 +49,8 @@ public class WebApi {
     public UploadTicket upload(@Header(USER_HEADER) String user, @Header("owner") String owner,
             @Header("name") String name, NewUpload upload) {
         Album album = ownAlbum(user, owner, name);
-        return links.upload(Ids.newImageId(upload == null ? null : upload.fileName()), album.userID(),
-                album.albumID());
+        String contentType = Ids.photoType(upload == null ? null : upload.contentType());
+        return tickets.issue(Ids.newImageId(upload.fileName()), contentType, album.userID(), album.albumID());
     }
 
     public Photo photo(@Header(USER_HEADER) String user, @Header("id") String id) {

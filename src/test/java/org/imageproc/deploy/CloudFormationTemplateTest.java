@@ -77,7 +77,7 @@ class CloudFormationTemplateTest {
         Map<String, Object> cors = map(list(map(bucket.get("CorsConfiguration")).get("CorsRules")).get(0));
 
         assertThat(map(bucket.get("PublicAccessBlockConfiguration")).values()).containsOnly(true).hasSize(4);
-        assertThat(list(cors.get("AllowedMethods"))).contains("PUT", "GET");
+        assertThat(list(cors.get("AllowedMethods"))).containsExactlyInAnyOrder("POST", "GET");
         assertThat(list(cors.get("AllowedOrigins"))).containsExactly(Map.of("Ref", "WebOrigin"));
         assertThat(list(cors.get("AllowedHeaders"))).containsExactly("*");
     }

@@ -25,7 +25,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The service's IAM policy in aws/imageproc.yaml allows exactly what the service does: it runs in aws mode through a
- * whole scenario (albums, uploads through presigned URLs, a processed JPEG, a rejected GIF, the gallery, the links,
+ * whole scenario (albums, uploads through signed POST forms, a processed JPEG, a rejected GIF, the gallery, the links,
  * the readiness probe),
  * every SDK call is recorded, and the calls as "action on resource" must equal what the template grants.
  */
@@ -36,7 +36,8 @@ class IamPolicyTest {
 
     /** Granted for calls that are not made through the SDK here, each with the reason. */
     private static final Set<String> NOT_SEEN_AS_SDK_CALLS = Set.of(
-            // the browser's upload: a presigned PUT, signed with the service's credentials
+            // the browser's upload: a POST of the form the service signs with its credentials (S3 authorizes a POST
+            // upload as PutObject)
             "s3:PutObject on PhotoBucket/Incoming/*",
             // the browser shows originals and thumbnails through presigned GETs, signed likewise
             "s3:GetObject on PhotoBucket/Thumbnails/*");
@@ -52,8 +53,9 @@ class IamPolicyTest {
 
         assertThat(api.createAlbum(USER, "trip").status()).isEqualTo(201);
         assertThat(api.get("api/albums", USER).status()).isEqualTo(200);
-        JsonNode jpeg = upload(api, "photo.jpg", TestImages.jpeg(640, 480));
-        JsonNode gif = upload(api, "anim.gif", TestImages.gif(TestImages.gradient(60, 40)));
+        JsonNode jpeg = upload(api, "photo.jpg", "image/jpeg", TestImages.jpeg(640, 480));
+        // a GIF gets no ticket; named .png it does, and the pipeline rejects it
+        JsonNode gif = upload(api, "anim.png", "image/png", TestImages.gif(TestImages.gradient(60, 40)));
 
         assertThat(jpeg.path("item").path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(gif.path("item").path("status").asText()).isEqualTo("FAILED");
@@ -113,10 +115,11 @@ class IamPolicyTest {
                 "dynamodb:PutItem on AlbumTable", "rekognition:DetectLabels on *");
     }
 
-    private static JsonNode upload(Api api, String fileName, byte[] bytes) {
-        Api.Reply reply = api.post("api/albums/" + USER + "/trip/uploads", USER, Map.of("fileName", fileName));
+    private static JsonNode upload(Api api, String fileName, String contentType, byte[] bytes) {
+        Api.Reply reply = api.post("api/albums/" + USER + "/trip/uploads", USER,
+                Map.of("fileName", fileName, "contentType", contentType));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
-        assertThat(Api.upload(reply.json(), bytes, Map.of())).isEqualTo(200);
+        assertThat(Api.upload(reply.json(), bytes).status()).isEqualTo(204);
         return api.awaitFinal(reply.json().path("imageID").asText(), USER, WAIT);
     }
 

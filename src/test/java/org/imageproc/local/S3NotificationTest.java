@@ -3,25 +3,40 @@ package org.imageproc.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.imageproc.photo.PostForm;
+import org.imageproc.photo.PresignedPost;
+import org.imageproc.testing.MultipartForm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** Uploads through the S3 wire protocol and reads the resulting event notifications from the SQS queue. */
+/**
+ * Uploads through the S3 wire protocol (PUT, form POST, multipart, copy) and reads the resulting event notifications
+ * from the SQS queue.
+ */
 class S3NotificationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +84,34 @@ class S3NotificationTest {
         assertThat(object.path("eTag").asText()).isEqualTo("5d41402abc4b2a76b9719d911017c592")
                 .isEqualTo(etag.replace("\"", ""));
         assertThat(object.path("sequencer").asText()).matches("[0-9A-F]{16}");
+    }
+
+    @Test
+    void aFormPostUnderIncomingSendsPost() throws Exception {
+        // session credentials, as IRSA gives the service in production: the form carries the token
+        PresignedPost post = new PresignedPost(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                stack.settings().accessKey(), stack.settings().secretKey(), "session-token")),
+                Region.of(stack.settings().region()), s3.utilities(), BUCKET, Clock.systemUTC());
+        PostForm form = post.sign(Map.of("key", "Incoming/posted.png", "Content-Type", "image/png"), 1, 100,
+                Duration.ofMinutes(1));
+        assertThat(form.fields()).containsEntry("x-amz-security-token", "session-token");
+        MultipartForm body = MultipartForm.of(form.fields(), "posted".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(form.url())
+                .header("Content-Type", body.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(body.body()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        assertThat(s3.headObject(r -> r.bucket(BUCKET).key("Incoming/posted.png")).contentType())
+                .isEqualTo("image/png");
+        List<JsonNode> records = drainRecords();
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("eventName").asText()).isEqualTo("ObjectCreated:Post");
+        JsonNode object = records.get(0).path("s3").path("object");
+        assertThat(object.path("key").asText()).isEqualTo("Incoming/posted.png");
+        assertThat(object.path("size").asLong()).isEqualTo(6);
+        assertThat(object.path("eTag").asText()).isEqualTo(response.headers().firstValue("ETag").orElseThrow()
+                .replace("\"", ""));
     }
 
     @Test

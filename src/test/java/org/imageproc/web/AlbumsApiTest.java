@@ -94,5 +94,18 @@ class AlbumsApiTest {
         assertThat(paths.fieldNames()).toIterable().contains("/albums", "/albums/{owner}/{name}/photos",
                 "/albums/{owner}/{name}/uploads", "/photos/{id}");
         assertThat(paths.path("/albums").path("post").path("operationId").asText()).isEqualTo("create-album");
+        JsonNode upload = paths.path("/albums/{owner}/{name}/uploads").path("post");
+        assertThat(upload.path("summary").asText()).startsWith("A signed S3 POST form for one new JPEG or PNG photo");
+        assertThat(upload.path("responses").fieldNames()).toIterable().containsExactlyInAnyOrder("201", "400", "403",
+                "404");
+        assertThat(upload.path("responses").path("201").path("content").path("application/json").path("schema")
+                .path("$ref").asText()).isEqualTo("#/components/schemas/UploadTicket");
+        JsonNode schemas = reply.json().path("components").path("schemas");
+        assertThat(schemas.path("NewUpload").path("properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("fileName", "contentType");
+        assertThat(schemas.path("UploadTicket").path("properties").fieldNames()).toIterable()
+                .containsExactly("imageID", "url", "fields", "expiresAt");
+        assertThat(schemas.path("UploadTicket").path("properties").path("fields").path("additionalProperties")
+                .path("type").asText()).isEqualTo("string");
     }
 }

@@ -10,11 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
+import org.imageproc.testing.MultipartForm;
 
 /** Calls the running service's web API over HTTP as a demo user, the way the browser does. */
 public final class Api {
@@ -67,20 +69,21 @@ public final class Api {
         return get("api/photos/" + imageId, user).json();
     }
 
-    /** PUTs the bytes as the browser does: to the ticket's URL with its headers, {@code overrides} replacing some. */
-    public static int upload(JsonNode ticket, byte[] bytes, Map<String, String> overrides) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ticket.path("url").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        ticket.path("headers").fields().forEachRemaining(h ->
-                request.header(h.getKey(), overrides.getOrDefault(h.getKey(), h.getValue().asText())));
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** POSTs the bytes as the browser does: the ticket's form fields in their order, then the file; S3's answer. */
+    public static Reply upload(JsonNode ticket, byte[] bytes) {
+        return upload(ticket, bytes, Map.of());
+    }
+
+    /**
+     * Like {@link #upload(JsonNode, byte[])} with {@code overrides} replacing the values of some fields; an override
+     * naming a field the ticket does not have is sent after the ticket's fields.
+     */
+    public static Reply upload(JsonNode ticket, byte[] bytes, Map<String, String> overrides) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        ticket.path("fields").fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().asText()));
+        fields.putAll(overrides);
+        return send(HttpRequest.newBuilder(URI.create(ticket.path("url").asText())),
+                MultipartForm.of(fields, bytes));
     }
 
     static String encode(String segment) {
@@ -90,6 +93,11 @@ public final class Api {
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json");
         return user == null ? builder : builder.header(WebApi.USER_HEADER, user);
+    }
+
+    private static Reply send(HttpRequest.Builder request, MultipartForm form) {
+        return send(request.header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())));
     }
 
     private static Reply send(HttpRequest.Builder request) {

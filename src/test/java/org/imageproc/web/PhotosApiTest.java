@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,8 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The photo endpoints over HTTP against the running service: an upload through the presigned PUT goes through the
- * pipeline and shows in the gallery; other users, unknown and invalid ids are refused.
+ * The photo endpoints over HTTP against the running service: an upload through its signed POST form goes through the
+ * pipeline and shows in the gallery; other users, unknown and invalid ids, and files other than JPEG and PNG are
+ * refused.
  */
 class PhotosApiTest {
 
@@ -42,13 +45,22 @@ class PhotosApiTest {
         byte[] jpeg = new ExifBuilder().make("HTC").model("Desire").dateTimeOriginal("2011:05:01 10:20:30")
                 .gps(45.5006667, 9.1103333).writeInto(TestImages.jpeg(TestImages.gradient(640, 480)));
 
-        JsonNode ticket = ticket("IMG_0001.JPG");
+        Instant asked = Instant.now();
+        JsonNode ticket = ticket("IMG_0001.JPG", "image/jpeg");
         String id = ticket.path("imageID").asText();
         assertThat(id).matches("[0-9a-f-]{36}\\.jpg");
-        assertThat(ticket.path("url").asText()).contains("/photo-repo/Incoming/" + id + "?");
-        assertThat(ticket.path("headers").path("x-amz-meta-userid").asText()).isEqualTo(user);
-        assertThat(ticket.path("headers").path("x-amz-meta-albumid").asText()).isEqualTo(user + "/trip");
-        assertThat(put(ticket, jpeg, Map.of())).isEqualTo(200);
+        assertThat(ticket.path("url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/photo-repo/");
+        JsonNode fields = ticket.path("fields");
+        assertThat(fields.fieldNames()).toIterable().containsExactly("key", "Content-Type", "x-amz-meta-userid",
+                "x-amz-meta-albumid", "success_action_status", "x-amz-algorithm", "x-amz-credential", "x-amz-date",
+                "policy", "x-amz-signature");
+        assertThat(fields.path("key").asText()).isEqualTo("Incoming/" + id);
+        assertThat(fields.path("Content-Type").asText()).isEqualTo("image/jpeg");
+        assertThat(fields.path("x-amz-meta-userid").asText()).isEqualTo(user);
+        assertThat(fields.path("x-amz-meta-albumid").asText()).isEqualTo(user + "/trip");
+        assertThat(Instant.parse(ticket.path("expiresAt").asText()))
+                .isBetween(asked.plusSeconds(299), Instant.now().plusSeconds(300));
+        assertThat(upload(ticket, jpeg).status()).isEqualTo(204);
 
         JsonNode photo = awaitFinal(id);
         JsonNode item = photo.path("item");
@@ -74,11 +86,11 @@ class PhotosApiTest {
 
     @Test
     void anUploadWaitingForProcessingShowsAsUploaded() throws Exception {
-        JsonNode ticket = ticket("waiting.jpg");
+        JsonNode ticket = ticket("waiting.jpg", "image/jpeg");
         String id = ticket.path("imageID").asText();
         TestService.get().context().getRouteController().stopRoute("consume-image-events");
         try {
-            put(ticket, TestImages.jpeg(64, 48), Map.of());
+            assertThat(upload(ticket, TestImages.jpeg(64, 48)).status()).isEqualTo(204);
 
             JsonNode photo = api.get("api/photos/" + id, user).json();
 
@@ -92,9 +104,9 @@ class PhotosApiTest {
     }
 
     @Test
-    void aGifFailsWithItsReasonAndHasNoThumbnail() throws Exception {
-        JsonNode ticket = ticket("anim.gif");
-        put(ticket, TestImages.gif(TestImages.gradient(60, 40)), Map.of());
+    void aGifPassedOffAsPngFailsWithItsReasonAndHasNoThumbnail() throws Exception {
+        JsonNode ticket = ticket("anim.png", "image/png");
+        assertThat(upload(ticket, TestImages.gif(TestImages.gradient(60, 40))).status()).isEqualTo(204);
 
         JsonNode photo = awaitFinal(ticket.path("imageID").asText());
 
@@ -105,24 +117,43 @@ class PhotosApiTest {
     }
 
     @Test
-    void aTicketOnlyWorksWithTheSignedMetadata() throws Exception {
-        JsonNode ticket = ticket("a.png");
+    void onlyJpegAndPngGetATicket() {
+        Api.Reply gif = requestTicket(Map.of("fileName", "anim.gif", "contentType", "image/gif"));
+        Api.Reply none = requestTicket(Map.of("fileName", "photo.jpg"));
+        Api.Reply empty = requestTicket(Map.of("fileName", "photo", "contentType", ""));
+        Api.Reply odd = requestTicket(Map.of("fileName", "x.jpg", "contentType", "<b>image/jpeg</b>"));
+        Api.Reply noBody = api.post("api/albums/" + user + "/trip/uploads", user, "");
 
-        int status = put(ticket, TestImages.png(TestImages.gradient(20, 20)), Map.of("x-amz-meta-userid", stranger));
+        assertThat(gif.status()).isEqualTo(400);
+        assertThat(gif.json().path("error").asText()).isEqualTo("BadRequest");
+        assertThat(gif.json().path("message").asText())
+                .isEqualTo("Only JPEG and PNG photos can be uploaded (this file is image/gif)");
+        for (Api.Reply unknown : List.of(none, empty, odd)) {
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.json().path("message").asText())
+                    .isEqualTo("Only JPEG and PNG photos can be uploaded (this file's type is unknown)");
+        }
+        assertThat(noBody.status()).isEqualTo(400);
+        assertThat(api.get("api/albums/" + user + "/trip/photos", user).json()).isEmpty();
+    }
 
-        assertThat(status).isEqualTo(403);
-        assertThat(api.get("api/photos/" + ticket.path("imageID").asText(), user).status()).isEqualTo(404);
+    @Test
+    void theTypeIsTakenInAnyCaseAndSignedInLowerCase() {
+        JsonNode ticket = ticket("SHOT.PNG", "Image/PNG");
+
+        assertThat(ticket.path("fields").path("Content-Type").asText()).isEqualTo("image/png");
     }
 
     @Test
     void anotherUserCannotSeeUploadToOrReadFromTheAlbum() throws Exception {
-        JsonNode ticket = ticket("mine.jpg");
-        put(ticket, TestImages.jpeg(100, 80), Map.of());
+        JsonNode ticket = ticket("mine.jpg", "image/jpeg");
+        assertThat(upload(ticket, TestImages.jpeg(100, 80)).status()).isEqualTo(204);
         String id = ticket.path("imageID").asText();
         awaitFinal(id);
 
         Api.Reply gallery = api.get("api/albums/" + user + "/trip/photos", stranger);
-        Api.Reply upload = api.post("api/albums/" + user + "/trip/uploads", stranger, Map.of("fileName", "x.jpg"));
+        Api.Reply upload = api.post("api/albums/" + user + "/trip/uploads", stranger,
+                Map.of("fileName", "x.jpg", "contentType", "image/jpeg"));
         Api.Reply photo = api.get("api/photos/" + id, stranger);
 
         assertThat(gallery.status()).isEqualTo(403);
@@ -136,7 +167,8 @@ class PhotosApiTest {
     @Test
     void unknownAlbumsAndPhotosAreNotFound() {
         Api.Reply album = api.get("api/albums/" + user + "/nope/photos", user);
-        Api.Reply upload = api.post("api/albums/" + user + "/nope/uploads", user, Map.of("fileName", "x.jpg"));
+        Api.Reply upload = api.post("api/albums/" + user + "/nope/uploads", user,
+                Map.of("fileName", "x.jpg", "contentType", "image/jpeg"));
         Api.Reply photo = api.get("api/photos/" + UUID.randomUUID() + ".jpg", user);
 
         assertThat(album.status()).isEqualTo(404);
@@ -152,7 +184,8 @@ class PhotosApiTest {
         Api.Reply notUuid = api.get("api/photos/photo.jpg", user);
         Api.Reply albumName = api.get("api/albums/" + user + "/" + Api.encode("<b>x</b>") + "/photos", user);
         Api.Reply owner = api.get("api/albums/" + Api.encode("Not Valid") + "/trip/photos", user);
-        Api.Reply noUser = api.post("api/albums/" + user + "/trip/uploads", null, Map.of("fileName", "x.jpg"));
+        Api.Reply noUser = api.post("api/albums/" + user + "/trip/uploads", null,
+                Map.of("fileName", "x.jpg", "contentType", "image/jpeg"));
 
         assertThat(photo.status()).isEqualTo(400);
         assertThat(photo.json().path("message").asText()).isEqualTo("Not an image id of this app");
@@ -164,25 +197,29 @@ class PhotosApiTest {
 
     @Test
     void anUnsafeExtensionIsDroppedFromTheNewId() {
-        JsonNode odd = ticket("evil.j/../pg");
-        JsonNode none = ticket("README");
+        JsonNode odd = ticket("evil.j/../pg", "image/jpeg");
+        JsonNode none = ticket("README", "image/png");
 
         assertThat(odd.path("imageID").asText()).matches("[0-9a-f-]{36}");
         assertThat(none.path("imageID").asText()).matches("[0-9a-f-]{36}");
     }
 
-    private JsonNode ticket(String fileName) {
-        Api.Reply reply = api.post("api/albums/" + user + "/trip/uploads", user, Map.of("fileName", fileName));
+    private JsonNode ticket(String fileName, String contentType) {
+        Api.Reply reply = requestTicket(Map.of("fileName", fileName, "contentType", contentType));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();
+    }
+
+    private Api.Reply requestTicket(Map<String, String> body) {
+        return api.post("api/albums/" + user + "/trip/uploads", user, body);
     }
 
     private JsonNode awaitFinal(String id) {
         return api.awaitFinal(id, user, WAIT);
     }
 
-    private static int put(JsonNode ticket, byte[] bytes, Map<String, String> overrides) {
-        return Api.upload(ticket, bytes, overrides);
+    private static Api.Reply upload(JsonNode ticket, byte[] bytes) {
+        return Api.upload(ticket, bytes);
     }
 
     private static HttpResponse<byte[]> fetch(String url) throws IOException, InterruptedException {

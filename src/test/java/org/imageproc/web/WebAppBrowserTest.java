@@ -1,10 +1,12 @@
 package org.imageproc.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * Drives the real web app in headless Chromium against the running service and its embedded stack: log in, create
- * an album, upload a JPEG with GPS and a GIF, watch them reach SUCCEEDED and FAILED, browse the gallery.
+ * an album, upload a JPEG with GPS, a GIF (refused before upload) and a GIF named .png, watch them reach SUCCEEDED,
+ * ERROR and FAILED, browse the gallery.
  */
 class WebAppBrowserTest {
 
@@ -50,12 +54,27 @@ class WebAppBrowserTest {
 
         Path jpeg = photo("htc_desire_gps.jpg");
         Path gif = photo("gif_photo_500x375.gif");
-        browser.upload(jpeg, gif);
+        // the browser types a file by its name: this one gets a PNG ticket, S3 stores it, the pipeline refuses it
+        Path disguised = Files.copy(gif, Files.createDirectories(Path.of("target", "browser-photos"))
+                .resolve("disguised-gif.png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.upload(jpeg, gif, disguised);
 
         WebElement jpegRun = browser.await(".run[data-state='SUCCEEDED']");
+        WebElement refusedRun = browser.await(".run[data-state='ERROR']");
         WebElement gifRun = browser.await(".run[data-state='FAILED']");
         assertThat(jpegRun.findElement(By.cssSelector(".run-file")).getText()).isEqualTo(jpeg.getFileName().toString());
         assertThat(jpegRun.findElement(By.cssSelector(".run-status")).getText()).startsWith("SUCCEEDED · execution ");
+        assertThat(jpegRun.findElement(By.cssSelector("progress")).getAttribute("value")).isEqualTo("1");
+        HeadObjectResponse stored = service.s3().headObject(r -> r.bucket(TestService.BUCKET)
+                .key("Incoming/" + jpegRun.getAttribute("data-image-id")));
+        assertThat(stored.contentType()).isEqualTo("image/jpeg");
+        assertThat(stored.contentLength()).isEqualTo(Files.size(jpeg));
+        assertThat(stored.metadata()).containsOnly(entry("userid", user), entry("albumid", user + "/Holiday-2024"));
+        assertThat(refusedRun.findElement(By.cssSelector(".run-file")).getText())
+                .isEqualTo(gif.getFileName().toString());
+        assertThat(refusedRun.findElement(By.cssSelector(".run-status")).getText())
+                .isEqualTo("Only JPEG and PNG photos can be uploaded (this file is image/gif)");
+        assertThat(gifRun.findElement(By.cssSelector(".run-file")).getText()).isEqualTo("disguised-gif.png");
         for (String step : List.of("start", "read-image", "extract-metadata", "check-image", "store-metadata",
                 "detect-labels", "make-thumbnail", "finish-execution", "end")) {
             assertThat(jpegRun.findElement(By.cssSelector("[data-step='" + step + "']")).getAttribute("data-state"))
