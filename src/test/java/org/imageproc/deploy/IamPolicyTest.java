@@ -60,7 +60,7 @@ class IamPolicyTest {
         assertThat(jpeg.path("item").path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(gif.path("item").path("status").asText()).isEqualTo("FAILED");
         // a photo replaced by a file that fails: its earlier thumbnail is removed
-        JsonNode replaced = upload(api, "replaced.jpg", TestImages.jpeg(320, 240));
+        JsonNode replaced = upload(api, "replaced.jpg", "image/jpeg", TestImages.jpeg(320, 240));
         String replacedId = replaced.path("imageID").asText();
         Map<String, String> owner = Map.of("userid", USER, "albumid", replaced.path("item").path("albumID").asText());
         AwsCallRecorder.unrecorded(() -> aws.service().s3().putObject(r -> r.bucket(TestService.BUCKET)
