@@ -1,5 +1,6 @@
 package org.imageproc.local;
 
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -18,7 +19,7 @@ final class Causes {
         Throwable deepest = failure;
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             deepest = t;
-            String message = t.getMessage();
+            String message = message(t);
             // new Exception(cause) takes the cause's toString() as its message: nothing of its own to say
             boolean onlyWraps = t.getCause() != null && t.getCause().toString().equals(message);
             if (message != null && !message.isBlank() && !onlyWraps) {
@@ -31,5 +32,12 @@ final class Causes {
         String first = messages.get(0);
         String last = messages.get(messages.size() - 1);
         return first.contains(last) ? first : first + ": " + last;
+    }
+
+    /** File system failures often say only which file; their type says what went wrong with it. */
+    private static String message(Throwable t) {
+        return t instanceof FileSystemException e && e.getReason() == null
+                ? t.getClass().getSimpleName() + ": " + t.getMessage()
+                : t.getMessage();
     }
 }

@@ -113,9 +113,10 @@ final class DynaliteServer implements AutoCloseable {
                     quickExits = 0;
                 }
                 Duration delay = restartDelay(quickExits++);
-                outage = "The local DynamoDB (dynalite) exited with code " + code + " and is being restarted";
-                LOG.warn("The local DynamoDB (dynalite, pid {}) exited with code {}; restarting it on port {} with its "
-                        + "data in {} s", current.pid(), code, port, delay.toMillis() / 1000.0);
+                String exit = "exited with code " + code + (code > 128 ? " (signal " + (code - 128) + ")" : "");
+                outage = "The local DynamoDB (dynalite) " + exit + " and is being restarted";
+                LOG.warn("The local DynamoDB (dynalite, pid {}) {}; restarting it in {} s on port {} with its data",
+                        current.pid(), exit, delay.toMillis() / 1000.0, port);
                 Process next = restart(delay);
                 if (next == null) {
                     return;
