@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The packaged jar as a user runs it ({@code java -jar target/imageproc.jar}, local mode, 256 MB heap): it processes
- * an upload, stops cleanly on SIGTERM leaving no child process, and finds its data again after a restart.
+ * an upload, stops cleanly on SIGTERM leaving no child process, and finds its data again after a restart; killed with
+ * SIGKILL it leaves no child behind either, and the next start has the data directory and the ports.
  */
 @Tag("detector")
 class PackagedJarIT {
@@ -93,6 +95,33 @@ class PackagedJarIT {
             assertThat(s3.headObject(r -> r.bucket("photo-repo").key("Thumbnails/jar.jpg")).contentType())
                     .isEqualTo("image/jpeg");
         }
+    }
+
+    @Test
+    void killMinus9LeavesNoChildBehindAndTheNextStartOwnsTheDataAndThePortsAgain() throws Exception {
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "jar-");
+        int s3Port = freePort();
+        int sqsPort = freePort();
+        int dynamoDbPort = freePort();
+        int webPort = freePort();
+        List<String> output = new CopyOnWriteArrayList<>();
+
+        Process service = start(dataDir, s3Port, sqsPort, dynamoDbPort, webPort, output);
+        await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started")));
+        List<ProcessHandle> children = service.descendants().toList();
+        assertThat(children).as("the dynalite node process").isNotEmpty();
+        service.destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        try (ServerSocket dynamoDb = new ServerSocket(dynamoDbPort, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(dynamoDb.getLocalPort()).as("the local DynamoDB's port is free").isEqualTo(dynamoDbPort);
+        }
+
+        output.clear();
+        Process next = start(dataDir, s3Port, sqsPort, dynamoDbPort, webPort, output);
+        await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started"))
+                || !next.isAlive());
+        assertThat(next.isAlive()).as("a start on the same data and ports\n" + tail(output)).isTrue();
     }
 
     private Process start(Path dataDir, int s3Port, int sqsPort, int dynamoDbPort, int webPort, List<String> output)

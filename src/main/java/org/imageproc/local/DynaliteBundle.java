@@ -16,15 +16,23 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** The dynalite node_modules that the build zips into the jar, unpacked once per zip content under the data directory. */
+/**
+ * The dynalite node_modules and their launcher that the build zips into the jar, unpacked once per zip content under
+ * the data directory.
+ */
 final class DynaliteBundle {
 
     static final String RESOURCE = "dynalite.zip";
+    /** The script that runs dynalite for as long as its stdin stays open (src/main/dynalite/serve.js). */
+    static final String LAUNCHER = "serve.js";
 
     private DynaliteBundle() {
     }
 
-    /** The folder holding node_modules/dynalite, unpacking the zip there unless an earlier start already did. */
+    /**
+     * The folder holding node_modules/dynalite and the launcher, unpacking the zip there unless an earlier start
+     * already did.
+     */
     static Path unpack(Path runtimeDir) throws IOException {
         byte[] zip = read();
         Path target = runtimeDir.resolve("dynalite-" + sha256(zip).substring(0, 16));

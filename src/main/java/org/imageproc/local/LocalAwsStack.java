@@ -26,15 +26,17 @@ public final class LocalAwsStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalAwsStack.class);
 
     private final LocalStackSettings settings;
+    private final DataDirLock lock;
     private final Servers servers;
     private final SqsClient notifications;
     private final String queueUrl;
     private final RekognitionServer rekognition;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalAwsStack(LocalStackSettings settings, Servers servers, SqsClient notifications, String queueUrl,
-            RekognitionServer rekognition) {
+    private LocalAwsStack(LocalStackSettings settings, DataDirLock lock, Servers servers, SqsClient notifications,
+            String queueUrl, RekognitionServer rekognition) {
         this.settings = settings;
+        this.lock = lock;
         this.servers = servers;
         this.notifications = notifications;
         this.queueUrl = queueUrl;
@@ -52,20 +54,30 @@ public final class LocalAwsStack implements AutoCloseable {
      */
     public static LocalAwsStack start(LocalStackSettings settings, OptionalInt rekognitionPort) {
         long begin = System.nanoTime();
-        CompletableFuture<LocalLabels> model = rekognitionPort.isPresent()
-                ? CompletableFuture.supplyAsync(() -> new LocalLabels(
-                        ObjectDetectors.load(LocalAwsStack.class.getClassLoader())))
-                : CompletableFuture.completedFuture(null);
+        DataDirLock lock;
+        try {
+            lock = DataDirLock.acquire(settings.dataDir());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The local AWS stack did not start: " + Causes.describe(e), e);
+        }
+        CompletableFuture<LocalLabels> model = CompletableFuture.completedFuture(null);
         Servers servers;
         try {
+            requirePortsFree(settings, rekognitionPort);
+            if (rekognitionPort.isPresent()) {
+                model = CompletableFuture.supplyAsync(() -> new LocalLabels(
+                        ObjectDetectors.load(LocalAwsStack.class.getClassLoader())));
+            }
             servers = Servers.start(settings);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closeWhenLoaded(model);
+            Servers.closeAll(List.of(lock));
             throw new IllegalStateException("Interrupted while starting the local AWS stack", e);
         } catch (Exception e) {
             closeWhenLoaded(model);
-            throw new IllegalStateException("The local AWS stack did not start: " + e.getMessage(), e);
+            Servers.closeAll(List.of(lock));
+            throw new IllegalStateException("The local AWS stack did not start: " + Causes.describe(e), e);
         }
         SqsClient notifications = LocalClients.sqs(settings, endpoint(settings.host(), servers.sqs().port()));
         RekognitionServer rekognition = null;
@@ -74,13 +86,25 @@ public final class LocalAwsStack implements AutoCloseable {
             if (rekognitionPort.isPresent()) {
                 rekognition = startRekognition(settings, rekognitionPort.getAsInt(), model, servers.s3().port());
             }
-            LocalAwsStack stack = new LocalAwsStack(settings, servers, notifications, queueUrl, rekognition);
+            LocalAwsStack stack = new LocalAwsStack(settings, lock, servers, notifications, queueUrl, rekognition);
             LOG.info(stack.banner(Duration.ofNanos(System.nanoTime() - begin)));
             return stack;
         } catch (RuntimeException e) {
-            Servers.closeAll(startOrder(servers, notifications));
+            Servers.closeAll(startOrder(lock, servers, notifications));
             closeWhenLoaded(model);
             throw e;
+        }
+    }
+
+    /** A port held by another process stops the start before any server runs, rather than reach that process. */
+    private static void requirePortsFree(LocalStackSettings settings, OptionalInt rekognitionPort) {
+        String host = settings.host();
+        Ports.requireFree(host, settings.s3Port(), "the local S3", "imageproc.local.s3-port");
+        Ports.requireFree(host, settings.sqsPort(), "the local SQS", "imageproc.local.sqs-port");
+        Ports.requireFree(host, settings.dynamoDbPort(), DynaliteServer.NAME, DynaliteServer.PORT_SETTING);
+        if (rekognitionPort.isPresent()) {
+            Ports.requireFree(host, rekognitionPort.getAsInt(), "the local Rekognition",
+                    "imageproc.local.rekognition-port");
         }
     }
 
@@ -136,21 +160,32 @@ public final class LocalAwsStack implements AutoCloseable {
         return queueUrl;
     }
 
-    /** Stops S3 first, so that no upload is announced to a stopped queue, then SQS and DynamoDB. */
+    /**
+     * Why a local server is away while it is being restarted (the child process that runs DynamoDB died); empty while
+     * all of them run.
+     */
+    public Optional<String> outage() {
+        return servers.dynamoDb().outage();
+    }
+
+    /**
+     * Stops S3 first, so that no upload is announced to a stopped queue, then SQS and DynamoDB, and last frees the
+     * data directory.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             if (rekognition != null) {
                 rekognition.close();
             }
-            Servers.closeAll(startOrder(servers, notifications));
+            Servers.closeAll(startOrder(lock, servers, notifications));
             LOG.info("Local AWS stack stopped");
         }
     }
 
     /** S3 announces uploads through the notification client, which needs SQS. */
-    private static List<AutoCloseable> startOrder(Servers servers, SqsClient notifications) {
-        return List.of(servers.dynamoDb(), servers.sqs(), notifications, servers.s3());
+    private static List<AutoCloseable> startOrder(DataDirLock lock, Servers servers, SqsClient notifications) {
+        return List.of(lock, servers.dynamoDb(), servers.sqs(), notifications, servers.s3());
     }
 
     long dynamoDbPid() {

@@ -2,17 +2,13 @@ package org.imageproc.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
-/** Port helpers for servers that cannot report the port they bound themselves. */
+/** Port helpers: a free port for servers that cannot report the port they bound, and a check that a port is free. */
 final class Ports {
-
-    private static final Duration POLL = Duration.ofMillis(25);
 
     private Ports() {
     }
@@ -29,18 +25,24 @@ final class Ports {
         }
     }
 
-    /** Waits until something accepts connections on host:port; false if the process died or time ran out. */
-    static boolean awaitListening(String host, int port, Duration timeout, BooleanSupplier alive)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (alive.getAsBoolean() && System.nanoTime() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, port), (int) POLL.toMillis());
-                return true;
-            } catch (IOException notYet) {
-                Thread.sleep(POLL.toMillis());
-            }
+    /**
+     * Fails at once unless the port is free on that host, naming it and, where it can be found, the process that holds
+     * it: the stack never talks to a server it did not start. A port of 0 is always free.
+     */
+    static void requireFree(String host, int port, String server, String setting) {
+        if (port == 0) {
+            return;
         }
-        return false;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(host), port), 1);
+        } catch (BindException e) {
+            String holder = PortHolder.describe(port).map(process -> "is held by " + process)
+                    .orElse("is not available (" + e.getMessage() + ")");
+            throw new IllegalStateException("Port " + port + " on " + host + " " + holder + ", so " + server
+                    + " cannot start there. Stop that process, or choose another port with " + setting);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot check whether port " + port + " on " + host + " is free", e);
+        }
     }
 }

@@ -11,7 +11,11 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The three local servers, each started, and its bucket or tables provisioned, in a thread of its own. */
+/**
+ * The three local servers, each started, and its bucket or tables provisioned, in a thread of its own. Only dynalite
+ * is a process of its own that can die alone, so only it is supervised; s3proxy and ElasticMQ run inside this JVM
+ * and cannot die separately from it.
+ */
 record Servers(DynaliteServer dynamoDb, SqsServer sqs, S3Server s3) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Servers.class);

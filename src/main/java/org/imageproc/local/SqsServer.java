@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -72,7 +73,7 @@ final class SqsServer implements AutoCloseable {
                     () -> new SqlQueuePersistenceActor(database, parsed.baseQueues())));
             ActorRef queues = system.actorOf(Props.create(QueueManagerActor.class,
                     () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(store))));
-            restore(store, queues);
+            restore(store, queues, database.uri());
             TheSQSRestServerBuilder builder = SQSRestServerBuilder.withActorSystem(system)
                     .withQueueManagerActor(queues)
                     .withQueueEventListener(store)
@@ -124,9 +125,15 @@ final class SqsServer implements AutoCloseable {
     }
 
     /** Recreates the configured and the persisted queues with their stored messages before the port opens. */
-    private static void restore(ActorRef store, ActorRef queues) throws Exception {
-        Object result = Patterns.ask(store, new QueueEvent.Restore(queues), TIMEOUT)
-                .toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    private static void restore(ActorRef store, ActorRef queues, String database) throws Exception {
+        Object result;
+        try {
+            result = Patterns.ask(store, new QueueEvent.Restore(queues), TIMEOUT)
+                    .toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("ElasticMQ did not restore its queues from " + database + " within "
+                    + TIMEOUT.toSeconds() + " s; the error logged before this one says why", e);
+        }
         if (result instanceof Left<?, ?> errors) {
             throw new IllegalStateException("ElasticMQ could not restore its queues: " + errors.value());
         }

@@ -3,17 +3,20 @@ package org.imageproc.observe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.imageproc.aws.AwsClients;
+import org.imageproc.local.LocalAwsStack;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Readiness only: the service is ready when the queue it consumes, the bucket it reads and writes and both tables
- * answer. Liveness does not depend on AWS, so an AWS outage takes the pod out of service instead of restarting it.
+ * answer, and in local mode no local server is being restarted. Liveness does not depend on AWS, so an AWS outage
+ * takes the pod out of service instead of restarting it.
  */
 final class AwsReadinessCheck extends AbstractHealthCheck {
 
@@ -40,6 +43,11 @@ final class AwsReadinessCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        Optional<String> localOutage = aws.localStack().flatMap(LocalAwsStack::outage);
+        if (localOutage.isPresent()) {
+            builder.down().message(localOutage.get()).detail("resource", "local stack");
+            return;
+        }
         String checking = "queue " + queue;
         try {
             String url = aws.sqs().getQueueUrl(r -> r.queueName(queue).overrideConfiguration(QUICK)).queueUrl();

@@ -13,9 +13,15 @@ final class StackClients {
     }
 
     static LocalStackSettings onFreePorts(Path dataDir) {
+        return onPorts(dataDir, 0, 0, 0);
+    }
+
+    /** The default settings but for the data directory and the ports, where 0 picks a free one. */
+    static LocalStackSettings onPorts(Path dataDir, int s3Port, int sqsPort, int dynamoDbPort) {
         LocalStackSettings d = LocalStackSettings.defaults(dataDir);
-        return new LocalStackSettings(dataDir, d.host(), 0, 0, 0, d.accessKey(), d.secretKey(), d.region(),
-                d.bucket(), d.incomingPrefix(), d.queue(), d.deadLetterQueue(), d.imageTable(), d.albumTable());
+        return new LocalStackSettings(dataDir, d.host(), s3Port, sqsPort, dynamoDbPort, d.accessKey(), d.secretKey(),
+                d.region(), d.bucket(), d.incomingPrefix(), d.queue(), d.deadLetterQueue(), d.imageTable(),
+                d.albumTable());
     }
 
     static S3Client s3(LocalAwsStack stack) {
