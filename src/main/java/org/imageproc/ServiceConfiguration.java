@@ -2,6 +2,7 @@ package org.imageproc;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.camel.CamelConfiguration;
@@ -11,14 +12,22 @@ import org.apache.camel.spi.Registry;
 import org.imageproc.album.AlbumCatalog;
 import org.imageproc.aws.AwsClients;
 import org.imageproc.catalog.ImageCatalog;
+import org.imageproc.deadletter.DeadLetterQueue;
+import org.imageproc.deadletter.DeadLetters;
+import org.imageproc.ingest.ConsumerErrors;
 import org.imageproc.ingest.S3EventParser;
 import org.imageproc.labels.LabelDetector;
+import org.imageproc.local.LocalAwsStack;
 import org.imageproc.metadata.AcceptedFormats;
 import org.imageproc.metadata.ImageCheck;
 import org.imageproc.metadata.MetadataReader;
 import org.imageproc.observe.Observability;
+import org.imageproc.outage.Outages;
+import org.imageproc.outage.PauseDuringOutage;
+import org.imageproc.outage.Probes;
 import org.imageproc.pipeline.CollectVariables;
 import org.imageproc.pipeline.FailureRecorder;
+import org.imageproc.pipeline.RetryLog;
 import org.imageproc.photo.PhotoCatalog;
 import org.imageproc.photo.PhotoLinks;
 import org.imageproc.photo.PresignedPost;
@@ -46,7 +55,8 @@ public class ServiceConfiguration implements CamelConfiguration {
         AcceptedFormats formats = AcceptedFormats.parse("imageproc.formats", config.string("imageproc.formats"));
 
         boolean labels = labelsEnabled(config);
-        AwsClients aws = AwsClients.connect(config, labels);
+        Outages outages = new Outages(clock, Duration.ofSeconds(config.number("imageproc.outage.summary-seconds")));
+        AwsClients aws = AwsClients.connect(config, labels, outages);
         // stopped after the routes, so in-flight images finish before the local stack goes away
         context.addService(aws, true, true);
         registry.bind("awsClients", aws);
@@ -58,26 +68,43 @@ public class ServiceConfiguration implements CamelConfiguration {
 
         String bucket = config.string("imageproc.bucket");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
+        String queue = config.string("imageproc.queue");
         ImageCatalog catalog = new ImageCatalog(aws.dynamoDb(), config.string("imageproc.table.images"),
                 incomingPrefix, new CurrentObject(aws.s3(), bucket), clock);
         registry.bind("imageCatalog", catalog);
-        registry.bind("s3EventParser", new S3EventParser(bucket, incomingPrefix));
+        S3EventParser parser = new S3EventParser(bucket, incomingPrefix);
+        registry.bind("s3EventParser", parser);
         registry.bind("imageLoader", new ImageLoader(config.number("imageproc.max-file-bytes")));
         registry.bind("metadataReader", new MetadataReader());
         registry.bind("imageCheck", new ImageCheck(config.number("imageproc.max-pixels"), formats));
         registry.bind("thumbnailStep", new ThumbnailStep(new ThumbnailMaker(config.integer("imageproc.thumbnail.max-size"))));
-        registry.bind("thumbnailStore", new ThumbnailStore(aws.s3(), config.string("imageproc.thumbnail.prefix"),
-                catalog::owns));
+        ThumbnailStore thumbnails = new ThumbnailStore(aws.s3(), config.string("imageproc.thumbnail.prefix"),
+                catalog::owns);
+        registry.bind("thumbnailStore", thumbnails);
         registry.bind("labelDetector", new LabelDetector(aws.rekognition(), labels,
                 config.integer("imageproc.labels.max-labels"), config.decimal("imageproc.labels.min-confidence")));
         registry.bind("collectVariables", new CollectVariables());
-        registry.bind("failureRecorder", new FailureRecorder(catalog));
-        context.addRoutePolicyFactory(new StepRecorderFactory(catalog, clock));
-        Observability.install(context, config, aws, clock);
-        bindWebApp(registry, config, aws, clock);
+        DeadLetterQueue deadLetterQueue = new DeadLetterQueue(aws.sqs(), queue);
+        registry.bind("failureRecorder", new FailureRecorder(catalog, thumbnails::remove,
+                deadLetterQueue::maxReceiveCount, outages));
+        DeadLetters deadLetters = new DeadLetters(aws.sqs(), deadLetterQueue, parser, catalog, thumbnails::remove,
+                incomingPrefix);
+        registry.bind("deadLetters", deadLetters);
+        context.addRoutePolicyFactory(new StepRecorderFactory(catalog, clock, outages));
+
+        Probes probes = new Probes(aws.sqs(), aws.s3(), aws.dynamoDb(), queue, bucket,
+                List.of(config.string("imageproc.table.images"), config.string("imageproc.table.albums")));
+        outages.watch(context, probes, () -> aws.localStack().flatMap(LocalAwsStack::outage),
+                Duration.ofMillis(config.number("imageproc.outage.probe-ms")));
+        registry.bind("pauseDuringOutage", new PauseDuringOutage(outages));
+        registry.bind("consumerErrors", new ConsumerErrors(outages, clock));
+        registry.bind("retryLog", new RetryLog(outages));
+        Observability.install(context, config, aws, probes, clock);
+        bindWebApp(registry, config, aws, clock, deadLetters);
     }
 
-    private static void bindWebApp(Registry registry, Config config, AwsClients aws, Clock clock) {
+    private static void bindWebApp(Registry registry, Config config, AwsClients aws, Clock clock,
+            DeadLetters deadLetters) {
         String bucket = config.string("imageproc.bucket");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
         PhotoLinks links = new PhotoLinks(aws.presigner(), bucket, incomingPrefix,
@@ -90,7 +117,7 @@ public class ServiceConfiguration implements CamelConfiguration {
                 new PresignedPost(aws.credentials(), aws.region(), aws.s3().utilities(), bucket, clock),
                 incomingPrefix, config.number("imageproc.max-file-bytes"),
                 Duration.ofSeconds(config.number("imageproc.web.upload-seconds")));
-        registry.bind("webApi", new WebApi(albums, photos, tickets));
+        registry.bind("webApi", new WebApi(albums, photos, tickets, deadLetters));
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("staticFiles", new StaticFiles());
     }

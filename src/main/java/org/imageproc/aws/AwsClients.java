@@ -9,6 +9,8 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.imageproc.Config;
 import org.imageproc.local.LocalAwsStack;
 import org.imageproc.local.LocalStackSettings;
+import org.imageproc.outage.Dependency;
+import org.imageproc.outage.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,6 +19,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -43,27 +47,31 @@ public final class AwsClients extends ServiceSupport {
     private final DynamoDbClient dynamoDb;
     private final RekognitionClient rekognition;
 
-    private AwsClients(LocalAwsStack localStack, Region region, AwsCredentialsProvider credentials,
+    private AwsClients(LocalAwsStack localStack, Region region, AwsCredentialsProvider credentials, Outages outages,
             Optional<URI> s3Endpoint, Optional<URI> sqsEndpoint, Optional<URI> dynamoDbEndpoint,
             Optional<URI> rekognitionEndpoint) {
         this.localStack = localStack;
         this.region = region;
         this.credentials = credentials;
-        this.s3 = build(S3Client.builder().forcePathStyle(s3Endpoint.isPresent()), region, credentials, s3Endpoint);
+        this.s3 = build(S3Client.builder().forcePathStyle(s3Endpoint.isPresent()), region, credentials, s3Endpoint,
+                outages.interceptor(Dependency.S3));
         S3Presigner.Builder presignerBuilder = S3Presigner.builder().region(region).credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3Endpoint.isPresent()).build());
         s3Endpoint.ifPresent(presignerBuilder::endpointOverride);
         this.presigner = presignerBuilder.build();
-        this.sqs = build(SqsClient.builder(), region, credentials, sqsEndpoint);
-        this.dynamoDb = build(DynamoDbClient.builder(), region, credentials, dynamoDbEndpoint);
-        this.rekognition = build(RekognitionClient.builder(), region, credentials, rekognitionEndpoint);
+        this.sqs = build(SqsClient.builder(), region, credentials, sqsEndpoint, outages.interceptor(Dependency.SQS));
+        this.dynamoDb = build(DynamoDbClient.builder(), region, credentials, dynamoDbEndpoint,
+                outages.interceptor(Dependency.DYNAMODB));
+        this.rekognition = build(RekognitionClient.builder(), region, credentials, rekognitionEndpoint,
+                outages.interceptor(Dependency.REKOGNITION));
     }
 
     /**
      * Connects as configured: {@code imageproc.mode=local} starts the embedded stack first, with the local
-     * Rekognition when labels are wanted and no other Rekognition endpoint is configured.
+     * Rekognition when labels are wanted and no other Rekognition endpoint is configured. Every client reports to
+     * {@code outages} whether its service answers.
      */
-    public static AwsClients connect(Config config, boolean labels) {
+    public static AwsClients connect(Config config, boolean labels, Outages outages) {
         Optional<URI> rekognitionEndpoint = uri(config.optional("imageproc.aws.rekognition-endpoint"));
         String mode = config.string("imageproc.mode").trim();
         if (mode.equalsIgnoreCase("local")) {
@@ -72,7 +80,7 @@ public final class AwsClients extends ServiceSupport {
             LocalAwsStack stack = LocalAwsStack.start(localSettings(config), rekognitionPort);
             LocalStackSettings s = stack.settings();
             return new AwsClients(stack, Region.of(s.region()),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKey(), s.secretKey())),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKey(), s.secretKey())), outages,
                     Optional.of(stack.s3Endpoint()), Optional.of(stack.sqsEndpoint()),
                     Optional.of(stack.dynamoDbEndpoint()),
                     rekognitionEndpoint.isPresent() ? rekognitionEndpoint : stack.rekognitionEndpoint());
@@ -82,7 +90,7 @@ public final class AwsClients extends ServiceSupport {
         }
         String region = config.string("imageproc.aws.region");
         LOG.info("Talking to AWS in {} with the default credential chain", region);
-        return new AwsClients(null, Region.of(region), DefaultCredentialsProvider.builder().build(),
+        return new AwsClients(null, Region.of(region), DefaultCredentialsProvider.builder().build(), outages,
                 uri(config.optional("imageproc.aws.s3-endpoint")), uri(config.optional("imageproc.aws.sqs-endpoint")),
                 uri(config.optional("imageproc.aws.dynamodb-endpoint")), rekognitionEndpoint);
     }
@@ -152,8 +160,12 @@ public final class AwsClients extends ServiceSupport {
     }
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
-            B builder, Region region, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
+            B builder, Region region, AwsCredentialsProvider credentials, Optional<URI> endpoint,
+            ExecutionInterceptor outages) {
         builder.region(region).credentialsProvider(credentials);
+        // the SDK's standard mode: 3 quick attempts for a dropped connection or a throttled call, the same for every
+        // service (its legacy default gives DynamoDB 9 attempts over ~4 s), under Camel's slower redeliveries
+        builder.overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).addExecutionInterceptor(outages));
         // several HTTP client implementations are on the classpath; the SDK refuses to guess
         builder.httpClientBuilder(ApacheHttpClient.builder());
         endpoint.ifPresent(builder::endpointOverride);

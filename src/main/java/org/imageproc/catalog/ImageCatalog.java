@@ -24,6 +24,7 @@ import org.imageproc.labels.LabelInstance;
 import org.imageproc.metadata.GeoLocation;
 import org.imageproc.metadata.ImageMetadata;
 import org.imageproc.metadata.ImageRejectedException;
+import org.imageproc.pipeline.Delivery;
 import org.imageproc.pipeline.Execution;
 import org.imageproc.pipeline.Failure;
 import org.imageproc.pipeline.ObjectVersion;
@@ -53,6 +54,8 @@ public class ImageCatalog {
 
     static final String EXECUTION_ID = "executionId";
     static final String OBJECT_VERSION = "objectVersion";
+    /** True on an item whose event the queue gave up on: it is in the dead-letter queue, to be retried by hand. */
+    static final String DEAD_LETTER = "deadLetter";
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageCatalog.class);
     // a claim that loses a race is looked at again; more rounds than this means uploads keep arriving
@@ -105,30 +108,29 @@ public class ImageCatalog {
     }
 
     /**
-     * Records a failure that happened before a run could start (the object is too large to read, or gone), as a
-     * FAILED item for this upload. An event for an object that is gone changes no existing item: it may be forged,
-     * and a newer upload's item must stay.
+     * Records a failure that happened before a run could start (the object is too large to read, or gone, or the
+     * last delivery could not read it), as a FAILED item for this upload; {@code failedStep} is null when unknown. An event for an object that is gone changes no existing item: it may be forged,
+     * and a newer upload's item must stay. False when the item belongs to another upload.
      */
-    public void failBeforeStart(ImageEvent event, String bucket, String failedStep, Failure failure,
+    public boolean failBeforeStart(ImageEvent event, String bucket, String failedStep, Failure failure,
             boolean objectExists) {
         Execution execution = new Execution(imageId(event.key()), UUID.randomUUID().toString(), bucket, event.key(),
                 event.eTag(), ObjectVersion.of(event.sequencer()), clock.instant());
         Map<String, AttributeValue> item = newItem(execution, FAILED);
-        item.put("steps", AttributeValue.fromM(Map.of(failedStep, map(Map.of(
+        item.put("steps", AttributeValue.fromM(failedStep == null ? Map.of() : Map.of(failedStep, map(Map.of(
                 "status", s(FAILED), "startedAt", s(execution.startedAt().toString()), "error", s(failure.cause()))))));
         item.put("finishedAt", s(execution.startedAt().toString()));
-        item.put("failedStep", s(failedStep));
+        putIfPresent(item, "failedStep", sOrNull(failedStep));
         item.put("error", s(failure.error()));
         item.put("cause", s(failure.cause()));
-        item.put("retryable", bool(false));
+        item.put("retryable", bool(failure.retryable()));
+        delivery(failure).forEach((name, value) -> putIfPresent(item, name, value));
         boolean written = objectExists ? claim(execution, item) : putIfAbsent(item);
-        if (written) {
-            LOG.warn("Execution {} for {} FAILED in {}: {} ({})", execution.executionId(), event.key(), failedStep,
-                    failure.cause(), failure.error());
-        } else {
+        if (!written) {
             LOG.info("Not recording {} for s3://{}/{}: the item belongs to another upload", failure.error(),
                     event.bucket(), event.key());
         }
+        return written;
     }
 
     /** Whether the item still names this run: the check before a write outside DynamoDB (the thumbnail). */
@@ -201,7 +203,8 @@ public class ImageCatalog {
                 .set("warnings", fitted.warnings().isEmpty() ? null : strings(fitted.warnings()))
                 .set("status", s(SUCCEEDED))
                 .set("finishedAt", s(finishedAt.toString()))
-                .remove("error").remove("cause").remove("failedStep").remove("retryable");
+                .remove("error").remove("cause").remove("failedStep").remove("retryable")
+                .remove(DEAD_LETTER).remove("deliveries").remove("attempts");
         update(execution, update);
         LOG.info("Execution {} for {} SUCCEEDED", execution.executionId(), execution.key());
         return new ImageSucceeded(execution.imageId(), execution.executionId(), execution.bucket(), execution.key(),
@@ -209,11 +212,12 @@ public class ImageCatalog {
     }
 
     /**
-     * Marks the run FAILED, with the metadata when it was read. A {@code retryable} failure (AWS unreachable, throttled) leaves the SQS message to come
-     * back, and the next delivery starts the run again.
+     * Marks the run FAILED, with the metadata when it was read. A {@code retryable} failure (AWS unreachable,
+     * throttled) leaves the SQS message to come back, and the next delivery starts the run again; the last delivery's
+     * failure says so ({@code deadLetter}), and the item names how many deliveries and attempts were made.
      */
-    public void fail(Execution execution, StoredImage image, ImageMetadata metadata, String failedStep, String error,
-            String cause, boolean retryable) {
+    public void fail(Execution execution, StoredImage image, ImageMetadata metadata, String failedStep,
+            Failure failure) {
         // with the album and upload time, a rejected photo still shows in its album's gallery
         ItemUpdate update = image == null ? new ItemUpdate() : origin(new ItemUpdate(), image);
         if (metadata != null) {
@@ -222,18 +226,105 @@ public class ImageCatalog {
         }
         if (failedStep != null) {
             // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
-            update.setEntry("steps", failedStep, map(Map.of("status", s(FAILED), "error", s(cause))));
+            update.setEntry("steps", failedStep, map(Map.of("status", s(FAILED), "error", s(failure.cause()))));
         }
-        update(execution, update
-                .set("status", s(FAILED))
+        update.set("status", s(FAILED))
                 .set("finishedAt", s(clock.instant().toString()))
                 .set("failedStep", sOrNull(failedStep))
-                .set("error", s(error))
-                .set("cause", s(cause))
-                .set("retryable", bool(retryable))
-                .remove("thumbnail"));
-        LOG.warn("Execution {} for {} FAILED in {}: {} ({})", execution.executionId(), execution.key(), failedStep,
-                cause, error);
+                .set("error", s(failure.error()))
+                .set("cause", s(failure.cause()))
+                .set("retryable", bool(failure.retryable()))
+                .remove("thumbnail");
+        delivery(failure).forEach(update::set);
+        update(execution, update);
+    }
+
+    /**
+     * Once the queue gave up on an event (it is in the dead-letter queue), makes sure the item of its upload says so:
+     * a run that never ended (the service stopped or crashed in it, or it hangs) is taken over, as a claim would,
+     * and recorded FAILED, retryable, with {@code deadLetter}; a failure recorded before the last delivery gets
+     * {@code deadLetter}; an upload that never got an item gets a FAILED one if it is still in the bucket. Each write
+     * is conditional on the run and status it saw. An item of another upload, or one that SUCCEEDED or already says
+     * so, is left alone. Returns the run that owns the FAILED item when this wrote (its thumbnail is to go).
+     *
+     * @param deliveries the queue's maxReceiveCount: how many deliveries it made before giving up
+     */
+    public Optional<Execution> deadLettered(ImageEvent event, int deliveries) {
+        String imageId = imageId(event.key());
+        Optional<Map<String, AttributeValue>> found = read(imageId);
+        String gaveUp = "Gave up after " + deliveries + " deliveries: ";
+        if (found.isEmpty()) {
+            if (!objects.isCurrent(event.key(), event.eTag())) {
+                return Optional.empty();
+            }
+            // written only where there still is no item (false: put if absent), since a run may have started since
+            boolean written = failBeforeStart(event, event.bucket(), null, new Failure("ServiceError", gaveUp
+                    + "processing never reached the catalog (the service may have stopped or crashed while reading"
+                    + " the image)", true, new Delivery(deliveries, deliveries, 0)), false);
+            return written ? Optional.of(execution(read(imageId).orElseThrow())) : Optional.empty();
+        }
+        Map<String, AttributeValue> item = found.get();
+        String status = text(item, "status");
+        boolean sameUpload = ObjectVersion.of(event.sequencer()).equals(text(item, OBJECT_VERSION))
+                && event.eTag().equals(text(item, "eTag"));
+        boolean recorded = item.containsKey(DEAD_LETTER) && item.get(DEAD_LETTER).bool();
+        if (!sameUpload || recorded || text(item, EXECUTION_ID) == null) {
+            return Optional.empty();
+        }
+        Execution owner = execution(item);
+        ItemUpdate update = new ItemUpdate().set(DEAD_LETTER, bool(true)).set("deliveries", n(deliveries));
+        if (RUNNING.equals(status)) {
+            String step = runningStep(item);
+            owner = new Execution(owner.imageId(), UUID.randomUUID().toString(), owner.bucket(), owner.key(),
+                    owner.eTag(), owner.version(), clock.instant());
+            update.set(EXECUTION_ID, s(owner.executionId())).set("status", s(FAILED)).set("retryable", bool(true))
+                    .set("finishedAt", s(clock.instant().toString())).set("error", s("RunDidNotFinish"))
+                    .set("failedStep", sOrNull(step))
+                    .set("cause", s(gaveUp + "the run did not finish" + (step == null ? "" : " (it was in " + step
+                            + ")") + "; the service may have stopped or crashed while processing it"))
+                    .remove("thumbnail");
+        } else if (FAILED.equals(status) && item.containsKey("retryable") && item.get("retryable").bool()) {
+            update.set("cause", s(gaveUp + text(item, "cause")));
+        } else {
+            return Optional.empty();
+        }
+        try {
+            dynamoDb.updateItem(update.onlyIf(EXECUTION_ID, item.get(EXECUTION_ID)).onlyIf("status", s(status))
+                    .toRequest(table, key(imageId)));
+            return Optional.of(owner);
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The run an item names. */
+    private Execution execution(Map<String, AttributeValue> item) {
+        String startedAt = text(item, "startedAt");
+        return new Execution(text(item, Tables.IMAGE_ID), text(item, EXECUTION_ID), text(item, "s3Bucket"),
+                text(item, "s3key"), text(item, "eTag"), text(item, OBJECT_VERSION),
+                startedAt == null ? clock.instant() : Instant.parse(startedAt));
+    }
+
+    private static String runningStep(Map<String, AttributeValue> item) {
+        AttributeValue steps = item.get("steps");
+        if (steps == null || !steps.hasM()) {
+            return null;
+        }
+        return steps.m().entrySet().stream()
+                .filter(step -> step.getValue().hasM() && RUNNING.equals(text(step.getValue().m(), "status")))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    /** What the item says about the deliveries of a failure worth retrying. */
+    private static Map<String, AttributeValue> delivery(Failure failure) {
+        Delivery delivery = failure.delivery();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        if (delivery != null) {
+            values.put("deliveries", delivery.receive() > 0 ? n(delivery.receive()) : null);
+            values.put("attempts", delivery.attempts() > 0 ? n(delivery.attempts()) : null);
+            values.put(DEAD_LETTER, delivery.last() ? bool(true) : null);
+        }
+        return values;
     }
 
     /** Who uploaded the image, into which album, when: the attributes the album index needs. */

@@ -15,7 +15,7 @@ final class ItemUpdate {
     private final List<String> removes = new ArrayList<>();
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, AttributeValue> values = new LinkedHashMap<>();
-    private String condition;
+    private final List<String> conditions = new ArrayList<>();
 
     /** Sets a top-level attribute, or removes it when the value is null. */
     ItemUpdate set(String attribute, AttributeValue value) {
@@ -43,11 +43,11 @@ final class ItemUpdate {
         return this;
     }
 
-    /** Applies the update only while {@code attribute} equals {@code value}. */
+    /** Applies the update only while {@code attribute} equals {@code value} (and any other such condition holds). */
     ItemUpdate onlyIf(String attribute, AttributeValue value) {
         String placeholder = ":v" + values.size();
         values.put(placeholder, value);
-        condition = name(attribute) + " = " + placeholder;
+        conditions.add(name(attribute) + " = " + placeholder);
         return this;
     }
 
@@ -61,7 +61,7 @@ final class ItemUpdate {
         }
         UpdateItemRequest.Builder builder = UpdateItemRequest.builder().tableName(table).key(key)
                 .updateExpression(expression.toString()).expressionAttributeNames(names)
-                .conditionExpression(condition);
+                .conditionExpression(conditions.isEmpty() ? null : String.join(" AND ", conditions));
         if (!values.isEmpty()) {
             builder.expressionAttributeValues(values);
         }

@@ -1,7 +1,5 @@
 package org.imageproc.observe;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,9 +7,8 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.imageproc.aws.AwsClients;
 import org.imageproc.local.LocalAwsStack;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import org.imageproc.outage.Probes;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Readiness only: the service is ready when the queue it consumes, the bucket it reads and writes and both tables
@@ -20,20 +17,13 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 final class AwsReadinessCheck extends AbstractHealthCheck {
 
-    private static final AwsRequestOverrideConfiguration QUICK = AwsRequestOverrideConfiguration.builder()
-            .apiCallTimeout(Duration.ofSeconds(3)).build();
-
     private final AwsClients aws;
-    private final String queue;
-    private final String bucket;
-    private final List<String> tables;
+    private final Probes probes;
 
-    AwsReadinessCheck(AwsClients aws, String queue, String bucket, List<String> tables) {
+    AwsReadinessCheck(AwsClients aws, Probes probes) {
         super("imageproc", "aws-resources");
         this.aws = aws;
-        this.queue = queue;
-        this.bucket = bucket;
-        this.tables = tables;
+        this.probes = probes;
     }
 
     @Override
@@ -48,20 +38,15 @@ final class AwsReadinessCheck extends AbstractHealthCheck {
             builder.down().message(localOutage.get()).detail("resource", "local stack");
             return;
         }
-        String checking = "queue " + queue;
-        try {
-            String url = aws.sqs().getQueueUrl(r -> r.queueName(queue).overrideConfiguration(QUICK)).queueUrl();
-            aws.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)
-                    .overrideConfiguration(QUICK));
-            checking = "bucket " + bucket;
-            aws.s3().headBucket(r -> r.bucket(bucket).overrideConfiguration(QUICK));
-            for (String table : tables) {
-                checking = "table " + table;
-                aws.dynamoDb().describeTable(r -> r.tableName(table).overrideConfiguration(QUICK));
+        for (Probes.Probe probe : probes.all()) {
+            try {
+                probe.call().run();
+            } catch (SdkException e) {
+                builder.down().message("Cannot reach " + probe.resource() + ": " + e.getMessage())
+                        .detail("resource", probe.resource());
+                return;
             }
-            builder.up();
-        } catch (SdkException e) {
-            builder.down().message("Cannot reach " + checking + ": " + e.getMessage()).detail("resource", checking);
         }
+        builder.up();
     }
 }

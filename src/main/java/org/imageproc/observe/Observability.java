@@ -1,7 +1,6 @@
 package org.imageproc.observe;
 
 import java.time.Clock;
-import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -9,6 +8,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.imageproc.Config;
 import org.imageproc.aws.AwsClients;
+import org.imageproc.outage.Probes;
 
 /** Installs what an operator watches: the pipeline's metrics and MBeans, AWS readiness, and remote JMX when asked. */
 public final class Observability {
@@ -16,7 +16,8 @@ public final class Observability {
     private Observability() {
     }
 
-    public static void install(CamelContext context, Config config, AwsClients aws, Clock clock) throws Exception {
+    public static void install(CamelContext context, Config config, AwsClients aws, Probes probes, Clock clock)
+            throws Exception {
         // the registry camel-micrometer-prometheus serves at /observe/metrics; without it (metrics off) figures stay in JMX
         MeterRegistry registry = context.getRegistry()
                 .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
@@ -29,9 +30,7 @@ public final class Observability {
         context.addService(mbeans);
         context.addRoutePolicyFactory(new MetricsPolicyFactory(metrics, mbeans, clock));
 
-        context.getRegistry().bind("awsReadinessCheck", new AwsReadinessCheck(aws, config.string("imageproc.queue"),
-                config.string("imageproc.bucket"),
-                List.of(config.string("imageproc.table.images"), config.string("imageproc.table.albums"))));
+        context.getRegistry().bind("awsReadinessCheck", new AwsReadinessCheck(aws, probes));
 
         String jmxPort = config.optional("imageproc.jmx.port");
         if (!jmxPort.isEmpty()) {

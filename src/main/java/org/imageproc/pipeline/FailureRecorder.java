@@ -1,36 +1,103 @@
 package org.imageproc.pipeline;
 
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
 import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.ingest.ImageEvent;
 import org.imageproc.metadata.ImageMetadata;
+import org.imageproc.outage.DependencyUnavailableException;
+import org.imageproc.outage.Outages;
 import org.imageproc.storage.StoredImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-/** Records on the item why a run failed and in which step. */
+/**
+ * Records on the item why a run failed, in which step and, for a failure worth retrying, in which delivery of its
+ * message; logs it once: a line for a delivery that failed (the queue brings it back), the stack trace only when the
+ * queue gives up on it. A record that cannot be written now (the catalog is away) is left to the dead-letter sweep.
+ */
 public class FailureRecorder {
 
-    private final ImageCatalog catalog;
+    private static final Logger LOG = LoggerFactory.getLogger(FailureRecorder.class);
 
-    public FailureRecorder(ImageCatalog catalog) {
+    private final ImageCatalog catalog;
+    private final Consumer<Execution> removeThumbnail;
+    private final IntSupplier maxReceives;
+    private final Outages outages;
+
+    /**
+     * @param removeThumbnail takes away any thumbnail of the key while the run owns the item: a FAILED item has none
+     * @param maxReceives     the queue's receives before it gives up on a message, 0 when not known or never
+     */
+    public FailureRecorder(ImageCatalog catalog, Consumer<Execution> removeThumbnail, IntSupplier maxReceives,
+            Outages outages) {
         this.catalog = catalog;
+        this.removeThumbnail = removeThumbnail;
+        this.maxReceives = maxReceives;
+        this.outages = outages;
     }
 
     /**
-     * Before a run exists (the object could not be read), only a failure retrying cannot fix is recorded, as a FAILED
-     * item of the event's upload; a broken SQS message has no item to mark. {@code image} is null when the object
-     * could not be read, {@code metadata} when it was not extracted. Throws {@link RunSupersededException} when another run owns the item.
+     * Before a run exists (the object could not be read), only a failure retrying cannot fix, or the last delivery's,
+     * is recorded, as a FAILED item of the event's upload; a broken SQS message has no item to mark. {@code image}
+     * is null when the object could not be read, {@code metadata} when it was not extracted; {@code receive} and
+     * {@code redeliveries} are the message's receive count and Camel's redeliveries of the failing step. Throws
+     * {@link RunSupersededException} when another run owns the item.
      */
     public void record(ImageEvent event, Execution execution, StoredImage image, ImageMetadata metadata,
-            String failedRouteId, Throwable failure) {
+            String failedRouteId, Throwable failure, Integer receive, Integer redeliveries) {
         if (failure == null) {
             return;
         }
         Failure reason = Failure.of(failure);
-        if (execution != null) {
-            catalog.fail(execution, image, metadata, failedRouteId, reason.error(), reason.cause(), reason.retryable());
-        } else if (event != null && !reason.retryable()) {
-            catalog.failBeforeStart(event, event.bucket(), failedRouteId, reason,
-                    !(failure instanceof NoSuchKeyException));
+        if (reason.retryable()) {
+            reason = reason.in(Delivery.of(receive, maxReceives(), redeliveries));
+        }
+        log(event, execution, failedRouteId, reason, failure);
+        try {
+            if (execution != null) {
+                catalog.fail(execution, image, metadata, failedRouteId, reason);
+                removeThumbnail.accept(execution);
+            } else if (event != null && (!reason.retryable() || reason.deadLettered())) {
+                catalog.failBeforeStart(event, event.bucket(), failedRouteId, reason,
+                        !(failure instanceof NoSuchKeyException));
+            }
+        } catch (SdkException e) {
+            notRecorded(event, e);
+        }
+    }
+
+    private int maxReceives() {
+        try {
+            return maxReceives.getAsInt();
+        } catch (SdkException e) {
+            return 0;
+        }
+    }
+
+    private static void log(ImageEvent event, Execution execution, String step, Failure reason, Throwable failure) {
+        String run = (execution == null ? "Upload " : "Execution " + execution.executionId() + " for ")
+                + (event == null ? "?" : event.key());
+        if (!reason.retryable()) {
+            LOG.warn("{} FAILED in {}: {} ({})", run, step, reason.cause(), reason.error());
+        } else if (reason.deadLettered()) {
+            LOG.error("{} FAILED in {}, and its event goes to the dead-letter queue: {}", run, step, reason.cause(),
+                    failure);
+        } else {
+            LOG.warn("{} failed in {}: {}", run, step, reason.cause());
+        }
+    }
+
+    // the record is lost, not the image: its message stays on the queue, and the dead-letter sweep marks an item
+    // whose event the queue gave up on
+    private void notRecorded(ImageEvent event, SdkException e) {
+        String image = event == null ? null : event.key();
+        DependencyUnavailableException unavailable = DependencyUnavailableException.in(e);
+        if (unavailable == null || !outages.waiting(unavailable.dependency(), image)) {
+            LOG.warn("Could not record the failure of {}: {}", image, e.getMessage());
         }
     }
 }

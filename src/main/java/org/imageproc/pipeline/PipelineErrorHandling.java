@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Error handling for every route (a global route configuration, so routes an operator adds get it too): an image that
  * can never be processed is recorded FAILED and its message deleted; a run that lost its item to a newer upload, or
  * whose event names an object that was replaced since, stops without writing and its message is deleted; anything
- * else is retried in place, then recorded and left on the queue so SQS delivers it again (and finally to the
- * dead-letter queue).
+ * else is retried in place with a growing delay (imageproc.retry.*, about 30 s in all), then recorded and left on the
+ * queue so SQS delivers it again (and after its last receive to the dead-letter queue). Camel logs none of it:
+ * {@link RetryLog} gives one line per retry and {@link FailureRecorder} one per failed delivery.
  */
 public class PipelineErrorHandling extends RouteConfigurationBuilder {
 
@@ -22,18 +23,21 @@ public class PipelineErrorHandling extends RouteConfigurationBuilder {
         routeConfiguration()
                 .onException(RunSupersededException.class)
                     .handled(true)
+                    .logExhausted(false)
                     .to(direct("record-superseded"))
                 .end()
                 // If-Match on the event's ETag failed: the object is another upload now, announced by its own event
                 .onException(S3Exception.class)
                     .onWhen(simple("${exception.statusCode()} == 412"))
                     .handled(true)
+                    .logExhausted(false)
                     .setVariable(Variables.SUPERSEDED, constant("The object was replaced after this event was sent"))
                     .log("Event for ${variable.event.key} (ETag ${variable.event.eTag}) skipped: the object was"
                             + " replaced since; the newer upload's own event brings it")
                 .end()
                 .onException(ImageRejectedException.class, NoSuchKeyException.class)
                     .handled(true)
+                    .logExhausted(false)
                     .to(direct("record-failure"))
                 .end()
                 // running out of memory under a burst passes; the image itself is fine, so it is retried like an outage
@@ -42,7 +46,10 @@ public class PipelineErrorHandling extends RouteConfigurationBuilder {
                     .redeliveryDelay("{{imageproc.retry.delay-ms}}")
                     .backOffMultiplier("{{imageproc.retry.backoff-multiplier}}")
                     .useExponentialBackOff()
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .maximumRedeliveryDelay("{{imageproc.retry.max-delay-ms}}")
+                    .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                    .onExceptionOccurredRef("retryLog")
+                    .logExhausted(false)
                     .handled(false)
                     .to(direct("record-failure"))
                 .end();

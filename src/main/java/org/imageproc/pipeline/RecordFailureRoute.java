@@ -4,7 +4,8 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
 /**
  * Writes FAILED, the failing step and the cause on the item, and takes away any thumbnail an earlier upload left;
- * called by {@link PipelineErrorHandling}. A run that lost its item meanwhile writes nothing and is superseded.
+ * called by {@link PipelineErrorHandling}. A run that lost its item meanwhile writes nothing and is superseded. The
+ * message's receive count (SQS's ApproximateReceiveCount) says whether the queue gives up on it after this delivery.
  */
 public class RecordFailureRoute extends EndpointRouteBuilder {
 
@@ -13,9 +14,9 @@ public class RecordFailureRoute extends EndpointRouteBuilder {
         from(direct("record-failure")).routeId("record-failure")
                 .doTry()
                     .bean("failureRecorder", "record(${variable.event}, ${variable.execution}, ${variable.image},"
-                            + " ${variable.metadata}, ${exchangeProperty.CamelFailureRouteId}, ${exception})")
+                            + " ${variable.metadata}, ${exchangeProperty.CamelFailureRouteId}, ${exception},"
+                            + " ${header.ApproximateReceiveCount}, ${header.CamelRedeliveryCounter})")
                     .setVariable(Variables.FAILURE, simple("${exception}"))
-                    .bean("thumbnailStore", "remove(${variable.execution})")
                 .doCatch(RunSupersededException.class)
                     .to(direct("record-superseded"))
                 .end();

@@ -10,6 +10,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
 import org.imageproc.catalog.ImageCatalog;
+import org.imageproc.outage.DependencyUnavailableException;
+import org.imageproc.outage.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +26,12 @@ final class StepRecorder extends RoutePolicySupport {
 
     private final ImageCatalog catalog;
     private final Clock clock;
+    private final Outages outages;
 
-    StepRecorder(ImageCatalog catalog, Clock clock) {
+    StepRecorder(ImageCatalog catalog, Clock clock, Outages outages) {
         this.catalog = catalog;
         this.clock = clock;
+        this.outages = outages;
     }
 
     @Override
@@ -37,7 +41,7 @@ final class StepRecorder extends RoutePolicySupport {
         exchange.removeProperty(Steps.SKIPPED);
         Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
         if (execution != null) {
-            record(() -> catalog.stepStarted(execution, route.getRouteId(), now), route);
+            record(() -> catalog.stepStarted(execution, route.getRouteId(), now), route, execution);
         }
     }
 
@@ -56,7 +60,7 @@ final class StepRecorder extends RoutePolicySupport {
                 failure == null ? null : Failure.of(failure).cause());
         Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
         if (execution != null) {
-            record(() -> catalog.stepFinished(execution, step), route);
+            record(() -> catalog.stepFinished(execution, step), route, execution);
         } else if (failure == null) {
             List<StepRecord> early = exchange.getVariable(Variables.EARLY_STEPS, List.class);
             List<StepRecord> steps = early == null ? new ArrayList<>() : new ArrayList<>(early);
@@ -66,14 +70,17 @@ final class StepRecorder extends RoutePolicySupport {
     }
 
     // a lost progress update must not fail the image: the final status is written by the flow itself, and a run
-    // that lost its item finds out at its next write of a result
-    private static void record(Runnable update, Route route) {
+    // that lost its item finds out at its next write of a result; during an outage already reported it is only noted
+    private void record(Runnable update, Route route, Execution execution) {
         try {
             update.run();
         } catch (RunSupersededException e) {
             LOG.debug("Step {} not recorded: {}", route.getRouteId(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("Could not record progress of step {}: {}", route.getRouteId(), e.getMessage());
+            DependencyUnavailableException unavailable = DependencyUnavailableException.in(e);
+            if (unavailable == null || !outages.waiting(unavailable.dependency(), execution.key())) {
+                LOG.warn("Could not record progress of step {}: {}", route.getRouteId(), e.getMessage());
+            }
         }
     }
 }

@@ -3,13 +3,19 @@ package org.imageproc.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.InvalidPayloadException;
 import org.imageproc.album.AlbumExistsException;
+import org.imageproc.outage.DependencyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maps what went wrong in an API call to its HTTP status and a message in plain words. */
+/**
+ * Maps what went wrong in an API call to its HTTP status and a message in plain words; an AWS service that is away
+ * is a 503 naming it, which the next call after it is back no longer gets.
+ */
 public class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+    /** Seconds a client is told to wait after a 503: about twice as long as it takes to notice a service is back. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     public ApiError describe(Exception exception) {
         if (exception instanceof ApiException api) {
@@ -22,6 +28,11 @@ public class ApiErrors {
                 || exception.getCause() instanceof JsonProcessingException) {
             return error(400, "The request body is not the JSON this endpoint expects");
         }
+        DependencyUnavailableException unavailable = DependencyUnavailableException.in(exception);
+        if (unavailable != null) {
+            // the outage itself is logged where it is noticed, once
+            return error(503, unavailable.getMessage() + "; try again shortly");
+        }
         LOG.error("API call failed", exception);
         return error(500, "Something went wrong on the server; see its log");
     }
@@ -32,8 +43,14 @@ public class ApiErrors {
             case 403 -> "Forbidden";
             case 404 -> "NotFound";
             case 409 -> "Conflict";
+            case 503 -> "ServiceUnavailable";
             default -> "InternalError";
         };
         return new ApiError(status, error, message);
+    }
+
+    /** The Retry-After header's value for an error: only a 503 has one. */
+    public String retryAfter(ApiError error) {
+        return error.status() == 503 ? RETRY_AFTER_SECONDS : null;
     }
 }

@@ -22,6 +22,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, message);
     }
 
+    static ApiException conflict(String message) {
+        return new ApiException(409, message);
+    }
+
     public int getStatus() {
         return status;
     }

@@ -8,10 +8,15 @@ import org.apache.camel.model.rest.RestParamType;
 /** Base of the REST resources: the demo-user header every operation declares, and routes with the API's error handling. */
 abstract class ApiRouteBuilder extends EndpointRouteBuilder {
 
-    /** Declares the {@code X-Demo-User} header on the current operation (for the OpenAPI description). */
+    /**
+     * Declares the {@code X-Demo-User} header on the current operation, and the 503 any operation answers while an
+     * AWS service is away (for the OpenAPI description).
+     */
     static RestDefinition asDemoUser(RestDefinition operation) {
         return operation.param().name(WebApi.USER_HEADER).type(RestParamType.header).required(true)
-                .description("The demo user name").endParam();
+                .description("The demo user name").endParam()
+                .responseMessage().code(503).message("An AWS service the call needs is unavailable (the message names"
+                        + " it); try again after Retry-After seconds").endResponseMessage();
     }
 
     /** The route behind the operation {@code id}, with the API's JSON error handling. */

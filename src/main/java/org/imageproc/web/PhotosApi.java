@@ -5,8 +5,8 @@ import org.imageproc.photo.Photo;
 import org.imageproc.photo.UploadTicket;
 
 /**
- * REST resources for photos: an album's gallery, a signed upload form into it, and one photo with its processing
- * state (polled by the app while it runs).
+ * REST resources for photos: an album's gallery, a signed upload form into it, one photo with its processing state
+ * (polled by the app while it runs), and retrying a photo whose event the queue gave up on.
  */
 public class PhotosApi extends ApiRouteBuilder {
 
@@ -39,6 +39,18 @@ public class PhotosApi extends ApiRouteBuilder {
                 .description("Everything stored about one photo, its processing steps and links to its images"))
                 .outType(Photo.class)
                 .to(direct("get-photo"));
+        asDemoUser(rest("/photos")
+                .post("/{id}/retry").id("retry-photo").routeId("retry-photo")
+                .description("Puts the photo's event back on the queue from the dead-letter queue, where the queue"
+                        + " left it after its last delivery failed (the item is FAILED with deadLetter true); the"
+                        + " photo is then processed again"))
+                .responseMessage().code(202).message("The event waits on the queue again: requeued, imageIDs")
+                        .responseModel(Requeued.class).endResponseMessage()
+                .responseMessage().code(403).message("The photo belongs to someone else").endResponseMessage()
+                .responseMessage().code(404).message("No such photo").endResponseMessage()
+                .responseMessage().code(409).message("The photo did not fail for a reason worth retrying, or its"
+                        + " event is not in the dead-letter queue").endResponseMessage()
+                .to(direct("retry-photo"));
 
         operation("get-album-photos")
                 .bean("webApi", "photos");
@@ -49,5 +61,9 @@ public class PhotosApi extends ApiRouteBuilder {
 
         operation("get-photo")
                 .bean("webApi", "photo");
+
+        operation("retry-photo")
+                .bean("webApi", "retry")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202));
     }
 }

@@ -1,10 +1,13 @@
 package org.imageproc.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.Header;
 import org.imageproc.album.Album;
 import org.imageproc.album.AlbumCatalog;
+import org.imageproc.catalog.ImageCatalog;
+import org.imageproc.deadletter.DeadLetters;
 import org.imageproc.photo.Photo;
 import org.imageproc.photo.PhotoCatalog;
 import org.imageproc.photo.PhotoOwner;
@@ -22,11 +25,13 @@ public class WebApi {
     private final AlbumCatalog albums;
     private final PhotoCatalog photos;
     private final UploadTickets tickets;
+    private final DeadLetters deadLetters;
 
-    public WebApi(AlbumCatalog albums, PhotoCatalog photos, UploadTickets tickets) {
+    public WebApi(AlbumCatalog albums, PhotoCatalog photos, UploadTickets tickets, DeadLetters deadLetters) {
         this.albums = albums;
         this.photos = photos;
         this.tickets = tickets;
+        this.deadLetters = deadLetters;
     }
 
     public List<Album> albums(@Header(USER_HEADER) String user) {
@@ -61,6 +66,33 @@ public class WebApi {
             throw ApiException.forbidden("This photo belongs to someone else");
         }
         return photos.find(imageId);
+    }
+
+    /**
+     * Puts the photo's event back on the queue from the dead-letter queue, where the queue left it after its last
+     * delivery failed; only a photo that FAILED for a reason worth retrying can be retried.
+     */
+    public Requeued retry(@Header(USER_HEADER) String user, @Header("id") String id) {
+        Map<String, Object> item = photo(user, id).item();
+        if (!ImageCatalog.FAILED.equals(item.get("status")) || !Boolean.TRUE.equals(item.get("retryable"))) {
+            throw ApiException.conflict("Only a photo whose processing failed for a reason worth retrying can be"
+                    + " retried; this one is " + item.get("status")
+                    + (ImageCatalog.FAILED.equals(item.get("status")) ? ": " + item.get("cause") : ""));
+        }
+        String imageId = Ids.imageId(id);
+        List<String> moved = deadLetters.redrive(imageId::equals);
+        if (moved.isEmpty()) {
+            throw ApiException.conflict("The photo's event is not in the dead-letter queue: either the queue still"
+                    + " delivers it again by itself, or it was put back already");
+        }
+        return Requeued.of(moved);
+    }
+
+    /** Puts back on the queue every event of the user's photos that waits in the dead-letter queue. */
+    public Requeued redrive(@Header(USER_HEADER) String user) {
+        String userId = Ids.user(user);
+        return Requeued.of(deadLetters.redrive(imageId -> photos.owner(imageId)
+                .map(owner -> userId.equals(owner.userID())).orElse(false)));
     }
 
     private Album ownAlbum(String user, String owner, String name) {

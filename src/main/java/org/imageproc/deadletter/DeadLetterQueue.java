@@ -1,0 +1,64 @@
+package org.imageproc.deadletter;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The event queue's dead-letter queue as the queue itself names it (its RedrivePolicy), and how many receives the
+ * queue allows a message; looked up once the queue answers, then kept.
+ */
+public class DeadLetterQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueue.class);
+
+    /** What the lookup found; {@code deadLetterUrl} is null for a queue without a dead-letter queue. */
+    record Queues(String queueUrl, String deadLetterQueue, String deadLetterUrl, int maxReceiveCount) {
+    }
+
+    private final SqsClient sqs;
+    private final String queue;
+    private volatile Queues queues;
+
+    public DeadLetterQueue(SqsClient sqs, String queue) {
+        this.sqs = sqs;
+        this.queue = queue;
+    }
+
+    /** Receives of a message before the queue gives up on it; 0 when it never does. Asks SQS the first time. */
+    public int maxReceiveCount() {
+        return queues().maxReceiveCount();
+    }
+
+    /** Asks SQS the first time; throws an SDK exception while it cannot. */
+    Queues queues() {
+        Queues known = queues;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (queues == null) {
+                queues = lookUp();
+            }
+            return queues;
+        }
+    }
+
+    private Queues lookUp() {
+        String url = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+        String attribute = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                .attributes().get(QueueAttributeName.REDRIVE_POLICY);
+        Optional<RedrivePolicy> policy = RedrivePolicy.parse(attribute);
+        if (policy.isEmpty()) {
+            LOG.warn("The queue {} has no dead-letter queue: an event that keeps failing comes back until the queue's"
+                    + " retention period ends", queue);
+            return new Queues(url, null, null, 0);
+        }
+        String name = policy.get().deadLetterQueue();
+        String deadLetterUrl = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
+        return new Queues(url, name, deadLetterUrl, policy.get().maxReceiveCount());
+    }
+}

@@ -1,0 +1,157 @@
+package org.imageproc.deadletter;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import org.imageproc.catalog.ImageCatalog;
+import org.imageproc.ingest.ImageEvent;
+import org.imageproc.ingest.S3EventParser;
+import org.imageproc.pipeline.Execution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The events the queue gave up on. A sweep makes every one's item say so (FAILED, retryable, {@code deadLetter}),
+ * which the last delivery usually did already, but not when the service stopped, crashed or hung in it; a redrive puts
+ * chosen ones back on the event queue (sent again, then deleted here). Both look at each dead letter only briefly:
+ * what they leave is visible again at once, for the next look or for SQS's own redrive.
+ */
+public class DeadLetters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    // long enough to look at every message of one scan, after which any left held comes back on its own
+    private static final int HOLD_SECONDS = 30;
+    private static final int MAX_PER_SCAN = 1000;
+    private static final int REMEMBERED = 10_000;
+
+    private final SqsClient sqs;
+    private final DeadLetterQueue queue;
+    private final S3EventParser parser;
+    private final ImageCatalog catalog;
+    private final Consumer<Execution> removeThumbnail;
+    private final String incomingPrefix;
+    // dead letters whose items are settled, so that a sweep reads their items once, not every time
+    private final Set<String> settled = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED;
+                }
+            }));
+
+    /** @param removeThumbnail takes away any thumbnail of the key while the run owns the item: a FAILED item has none */
+    public DeadLetters(SqsClient sqs, DeadLetterQueue queue, S3EventParser parser, ImageCatalog catalog,
+            Consumer<Execution> removeThumbnail, String incomingPrefix) {
+        this.sqs = sqs;
+        this.queue = queue;
+        this.parser = parser;
+        this.catalog = catalog;
+        this.removeThumbnail = removeThumbnail;
+        this.incomingPrefix = incomingPrefix;
+    }
+
+    /** Marks the items of the dead letters that do not say so yet; how many it changed. */
+    public int sweep() {
+        int[] changed = {0};
+        try {
+            DeadLetterQueue.Queues queues = queue.queues();
+            if (queues.deadLetterUrl() == null) {
+                return 0;
+            }
+            scan(queues, message -> {
+                if (!settled.contains(message.messageId())) {
+                    for (ImageEvent event : parser.parse(message.body())) {
+                        Optional<Execution> owner = catalog.deadLettered(event, queues.maxReceiveCount());
+                        if (owner.isPresent()) {
+                            changed[0]++;
+                            removeThumbnail.accept(owner.get());
+                            LOG.warn("The queue gave up on {} after {} deliveries: its item is FAILED now, and its"
+                                    + " event waits in {} to be retried", event.key(), queues.maxReceiveCount(),
+                                    queues.deadLetterQueue());
+                        }
+                    }
+                    settled.add(message.messageId());
+                }
+                return false;
+            });
+        } catch (SdkException e) {
+            // an outage is reported where it is seen; the next sweep looks again
+            LOG.debug("Dead-letter sweep stopped: {}", e.getMessage());
+        }
+        return changed[0];
+    }
+
+    /**
+     * Puts back on the event queue every dead letter all of whose images {@code wanted} accepts (by image id), and
+     * returns their image ids. Throws an SDK exception when SQS is away.
+     */
+    public List<String> redrive(Predicate<String> wanted) {
+        DeadLetterQueue.Queues queues = queue.queues();
+        if (queues.deadLetterUrl() == null) {
+            return List.of();
+        }
+        List<String> moved = new ArrayList<>();
+        scan(queues, message -> {
+            List<String> images = parser.parse(message.body()).stream()
+                    .map(event -> event.key().substring(incomingPrefix.length())).toList();
+            if (images.isEmpty() || !images.stream().allMatch(wanted)) {
+                return false;
+            }
+            sqs.sendMessage(r -> r.queueUrl(queues.queueUrl()).messageBody(message.body()));
+            moved.addAll(images);
+            return true;
+        });
+        if (!moved.isEmpty()) {
+            LOG.info("Put {} back on the queue from {}", moved, queues.deadLetterQueue());
+        }
+        return moved;
+    }
+
+    /** Looks at each dead letter once: {@code moved} says it was sent elsewhere (then it is deleted here). */
+    private void scan(DeadLetterQueue.Queues queues, Predicate<Message> moved) {
+        String url = queues.deadLetterUrl();
+        List<Message> held = new ArrayList<>();
+        try {
+            int seen = 0;
+            while (seen < MAX_PER_SCAN) {
+                // a short wait, not none: SQS may answer an empty short poll while it holds messages
+                List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                        .visibilityTimeout(HOLD_SECONDS).waitTimeSeconds(1)).messages();
+                if (batch.isEmpty()) {
+                    return;
+                }
+                seen += batch.size();
+                for (Message message : batch) {
+                    if (moved.test(message)) {
+                        sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
+                    } else {
+                        held.add(message);
+                    }
+                }
+            }
+        } finally {
+            release(url, held);
+        }
+    }
+
+    private void release(String url, List<Message> held) {
+        try {
+            for (Message message : held) {
+                sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(message.receiptHandle())
+                        .visibilityTimeout(0));
+            }
+        } catch (SdkException e) {
+            LOG.debug("Dead letters stay held for {} s: {}", HOLD_SECONDS, e.getMessage());
+        }
+    }
+}
