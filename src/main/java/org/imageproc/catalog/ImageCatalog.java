@@ -35,6 +35,7 @@ import org.imageproc.storage.StoredImage;
 import org.imageproc.thumbnail.StoredThumbnail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -140,6 +141,24 @@ public class ImageCatalog {
                 .expressionAttributeNames(Map.of("#exec", EXECUTION_ID))).item();
         AttributeValue owner = item == null ? null : item.get(EXECUTION_ID);
         return owner != null && execution.executionId().equals(owner.s());
+    }
+
+    /**
+     * Whether the run lost its item to another run of the same upload (a later delivery of the same event, or the
+     * dead-letter sweep) rather than to a newer upload: then that run, not this one, settles the event's message.
+     * True as well when the item cannot be read now, so that the message stays and comes back.
+     */
+    public boolean ownedByAnotherDelivery(Execution execution) {
+        if (execution == null) {
+            return false;
+        }
+        try {
+            return read(execution.imageId()).map(item -> execution.version().equals(text(item, OBJECT_VERSION))
+                    && execution.eTag().equals(text(item, "eTag"))
+                    && !execution.executionId().equals(text(item, EXECUTION_ID))).orElse(false);
+        } catch (SdkException e) {
+            return true;
+        }
     }
 
     /**

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * The events the queue gave up on. A sweep makes every one's item say so (FAILED, retryable, {@code deadLetter}),
  * which the last delivery usually did already, but not when the service stopped, crashed or hung in it; a redrive puts
  * chosen ones back on the event queue (sent again, then deleted here). Both look at each dead letter only briefly:
- * what they leave is visible again at once, for the next look or for SQS's own redrive.
+ * what they leave is visible again at once, for the next look or for SQS's own redrive; one waits for the other, so
+ * a redrive never misses a dead letter this service's sweep holds.
  */
 public class DeadLetters {
 
@@ -61,14 +62,14 @@ public class DeadLetters {
     }
 
     /** Marks the items of the dead letters that do not say so yet; how many it changed. */
-    public int sweep() {
+    public synchronized int sweep() {
         int[] changed = {0};
         try {
             DeadLetterQueue.Queues queues = queue.queues();
             if (queues.deadLetterUrl() == null) {
                 return 0;
             }
-            scan(queues, message -> {
+            scan(queues, false, message -> {
                 if (!settled.contains(message.messageId())) {
                     for (ImageEvent event : parser.parse(message.body())) {
                         Optional<Execution> owner = catalog.deadLettered(event, queues.maxReceiveCount());
@@ -95,13 +96,13 @@ public class DeadLetters {
      * Puts back on the event queue every dead letter all of whose images {@code wanted} accepts (by image id), and
      * returns their image ids. Throws an SDK exception when SQS is away.
      */
-    public List<String> redrive(Predicate<String> wanted) {
+    public synchronized List<String> redrive(Predicate<String> wanted) {
         DeadLetterQueue.Queues queues = queue.queues();
         if (queues.deadLetterUrl() == null) {
             return List.of();
         }
         List<String> moved = new ArrayList<>();
-        scan(queues, message -> {
+        scan(queues, true, message -> {
             List<String> images = parser.parse(message.body()).stream()
                     .map(event -> event.key().substring(incomingPrefix.length())).toList();
             if (images.isEmpty() || !images.stream().allMatch(wanted)) {
@@ -117,30 +118,38 @@ public class DeadLetters {
         return moved;
     }
 
-    /** Looks at each dead letter once: {@code moved} says it was sent elsewhere (then it is deleted here). */
-    private void scan(DeadLetterQueue.Queues queues, Predicate<Message> moved) {
+    /**
+     * Looks at each dead letter once: {@code moved} says it was sent elsewhere (then it is deleted here). A thorough
+     * scan ends only when SQS answers nothing after a short wait (a short poll may answer fewer messages than there
+     * are); a quick one, for the periodic sweep, ends at the first batch that is not full, and holds nothing while it
+     * waits.
+     */
+    private void scan(DeadLetterQueue.Queues queues, boolean thorough, Predicate<Message> moved) {
         String url = queues.deadLetterUrl();
+        int wait = thorough ? 1 : 0;
         List<Message> held = new ArrayList<>();
         try {
             int seen = 0;
             while (seen < MAX_PER_SCAN) {
-                // a short wait, not none: SQS may answer an empty short poll while it holds messages
                 List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-                        .visibilityTimeout(HOLD_SECONDS).waitTimeSeconds(1)).messages();
-                if (batch.isEmpty()) {
+                        .visibilityTimeout(HOLD_SECONDS).waitTimeSeconds(wait)).messages();
+                if (batch.isEmpty() || !thorough && batch.size() < 10) {
+                    batch.forEach(message -> handle(url, message, moved, held));
                     return;
                 }
                 seen += batch.size();
-                for (Message message : batch) {
-                    if (moved.test(message)) {
-                        sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
-                    } else {
-                        held.add(message);
-                    }
-                }
+                batch.forEach(message -> handle(url, message, moved, held));
             }
         } finally {
             release(url, held);
+        }
+    }
+
+    private void handle(String url, Message message, Predicate<Message> moved, List<Message> held) {
+        if (moved.test(message)) {
+            sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
+        } else {
+            held.add(message);
         }
     }
 

@@ -71,12 +71,13 @@ final class SqsServer implements AutoCloseable {
             ElasticMqPool.acquire(database);
             ActorRef store = system.actorOf(Props.create(SqlQueuePersistenceActor.class,
                     () -> new SqlQueuePersistenceActor(database, parsed.baseQueues())));
+            ActorRef events = system.actorOf(Props.create(DeadLetterMoves.class, () -> new DeadLetterMoves(store)));
             ActorRef queues = system.actorOf(Props.create(QueueManagerActor.class,
-                    () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(store))));
+                    () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(events))));
             restore(store, queues, database.uri());
             TheSQSRestServerBuilder builder = SQSRestServerBuilder.withActorSystem(system)
                     .withQueueManagerActor(queues)
-                    .withQueueEventListener(store)
+                    .withQueueEventListener(events)
                     .withInterface(settings.host())
                     .withAWSRegion(settings.region())
                     .withAWSAccountId(ACCOUNT_ID);

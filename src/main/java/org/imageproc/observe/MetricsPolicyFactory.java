@@ -14,7 +14,9 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.RoutePolicySupport;
+import org.apache.camel.util.ObjectHelper;
 import org.imageproc.pipeline.Execution;
+import org.imageproc.pipeline.RunSupersededException;
 import org.imageproc.pipeline.Steps;
 import org.imageproc.pipeline.Variables;
 
@@ -63,7 +65,9 @@ final class MetricsPolicyFactory implements RoutePolicyFactory {
             String failedStep = execution == null ? null : failedSteps.remove(execution.executionId());
             Throwable failure = exchange.getException() != null
                     ? exchange.getException() : exchange.getVariable(Variables.FAILURE, Throwable.class);
-            if (failure == null && exchange.getVariable(Variables.SUPERSEDED) != null) {
+            // a run that left its message to a later delivery of the same event fails on purpose
+            if (failure == null && exchange.getVariable(Variables.SUPERSEDED) != null
+                    || ObjectHelper.getException(RunSupersededException.class, failure) != null) {
                 metrics.runSuperseded();
             } else if (failure != null) {
                 metrics.runFailed(execution == null ? "" : execution.imageId(), failedStep == null ? "" : failedStep,

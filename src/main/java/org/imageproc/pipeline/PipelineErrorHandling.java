@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Error handling for every route (a global route configuration, so routes an operator adds get it too): an image that
  * can never be processed is recorded FAILED and its message deleted; a run that lost its item to a newer upload, or
- * whose event names an object that was replaced since, stops without writing and its message is deleted; anything
+ * whose event names an object that was replaced since, stops without writing and its message is deleted (one that
+ * lost it to a later delivery of the same event leaves the message to that delivery); anything
  * else is retried in place with a growing delay (imageproc.retry.*, about 30 s in all), then recorded and left on the
  * queue so SQS delivers it again (and after its last receive to the dead-letter queue). Camel logs none of it:
  * {@link RetryLog} gives one line per retry and {@link FailureRecorder} one per failed delivery.
@@ -21,6 +22,16 @@ public class PipelineErrorHandling extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration()
+                // a later delivery of the same event (this one outlived its visibility timeout) runs the upload now:
+                // that run settles the message, so this one must not delete it
+                .onException(RunSupersededException.class)
+                    .onWhen(method("imageCatalog", "ownedByAnotherDelivery(${variable.execution})"))
+                    .handled(false)
+                    .maximumRedeliveries(0)
+                    .logExhausted(false)
+                    .log("Run for ${variable.event.key} stopped without writing: a later delivery of its event runs"
+                            + " it now")
+                .end()
                 .onException(RunSupersededException.class)
                     .handled(true)
                     .logExhausted(false)

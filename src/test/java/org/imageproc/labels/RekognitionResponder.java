@@ -8,8 +8,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,8 +22,10 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A small Rekognition-compatible DetectLabels server for tests (AWS JSON 1.1 over HTTP), until the real local
  * detector exists: it answers every image with the same two labels, refuses keys containing "refuse-labels" the way
- * Rekognition refuses a bad image, fails with a server error for keys containing "labels-down" and for the first
- * four calls for keys containing "labels-flaky" (faults the real service cannot be made to produce), and remembers each request so tests can check what the service asked for.
+ * Rekognition refuses a bad image, fails with a server error for keys containing "labels-down" or a part a test
+ * {@link #fail}s, and for the first four calls for keys containing "labels-flaky", answers keys containing a part a
+ * test {@link #delay}s only after {@link #SLOW_SECONDS} (faults the real service cannot be made to produce) unless, or
+ * until, a test {@link #heal}s them, and remembers each request so tests can check what the service asked for.
  */
 public final class RekognitionResponder implements AutoCloseable {
 
@@ -37,16 +42,26 @@ public final class RekognitionResponder implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     // more than the SDK's own attempts, so the first delivery fails and Camel's redelivery must succeed
     private static final int FLAKY_FAILURES = 4;
+    /** How long a "labels-slow" key waits for its answer: longer than a test's whole trip to the dead-letter queue. */
+    public static final int SLOW_SECONDS = 60;
     private final Map<String, Integer> flakyFailures = new ConcurrentHashMap<>();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Set<String> slow = ConcurrentHashMap.newKeySet();
+    private final Set<String> healed = ConcurrentHashMap.newKeySet();
+    private final ExecutorService threads;
 
-    private RekognitionResponder(HttpServer server) {
+    private RekognitionResponder(HttpServer server, ExecutorService threads) {
         this.server = server;
+        this.threads = threads;
     }
 
     public static RekognitionResponder start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            RekognitionResponder responder = new RekognitionResponder(server);
+            // a slow answer must not hold up the others
+            ExecutorService threads = Executors.newCachedThreadPool();
+            server.setExecutor(threads);
+            RekognitionResponder responder = new RekognitionResponder(server, threads);
             server.createContext("/", responder::handle);
             server.start();
             return responder;
@@ -57,6 +72,21 @@ public final class RekognitionResponder implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** From now on, keys containing {@code keyPart} get a server error, as "labels-down" keys do. */
+    public void fail(String keyPart) {
+        failing.add(keyPart);
+    }
+
+    /** From now on, keys containing {@code keyPart} are answered after {@link #SLOW_SECONDS} only. */
+    public void delay(String keyPart) {
+        slow.add(keyPart);
+    }
+
+    /** From now on, keys containing {@code keyPart} are answered at once with the labels, whatever else they contain. */
+    public void heal(String keyPart) {
+        healed.add(keyPart);
     }
 
     /** The DetectLabels requests received so far, as JSON. */
@@ -73,7 +103,23 @@ public final class RekognitionResponder implements AutoCloseable {
         }
         requests.add(request);
         String key = request.path("Image").path("S3Object").path("Name").asText();
-        if (key.contains("labels-down")) {
+        if (healed.stream().anyMatch(key::contains)) {
+            reply(exchange, 200, LABELS);
+            return;
+        }
+        if (slow.stream().anyMatch(key::contains)) {
+            // a key healed meanwhile is answered at once
+            long until = System.nanoTime() + SLOW_SECONDS * 1_000_000_000L;
+            while (System.nanoTime() < until && healed.stream().noneMatch(key::contains)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (key.contains("labels-down") || failing.stream().anyMatch(key::contains)) {
             reply(exchange, 500, "{\"__type\":\"InternalServerError\",\"Message\":\"Label service unavailable\"}");
             return;
         }
@@ -101,5 +147,6 @@ public final class RekognitionResponder implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

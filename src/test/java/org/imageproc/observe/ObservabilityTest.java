@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.health.HealthCheck;
 import org.imageproc.TestService;
+import org.imageproc.outage.Probes;
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -191,8 +192,8 @@ class ObservabilityTest {
 
     @Test
     void readinessIsDownWithTheReasonWhenAResourceIsMissing() {
-        AwsReadinessCheck check = new AwsReadinessCheck(service.aws(), "image-events", TestService.BUCKET,
-                List.of("ImageMetadata", "NoSuchTable"));
+        AwsReadinessCheck check = new AwsReadinessCheck(service.aws(), new Probes(service.sqs(), service.s3(),
+                service.dynamoDb(), "image-events", TestService.BUCKET, List.of("ImageMetadata", "NoSuchTable")));
         check.setCamelContext(service.context());
 
         HealthCheck.Result result = check.call();
