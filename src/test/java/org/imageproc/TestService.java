@@ -158,6 +158,18 @@ public final class TestService {
         return item(imageId);
     }
 
+    /**
+     * Waits until the image's item is SUCCEEDED, through any FAILED a retry is to replace (a delivery that failed
+     * while a service was away), and returns it.
+     */
+    public Map<String, AttributeValue> awaitSucceeded(String imageId, Duration atMost) {
+        Awaitility.await().atMost(atMost).until(() -> {
+            AttributeValue status = item(imageId).get("status");
+            return status != null && "SUCCEEDED".equals(status.s());
+        });
+        return item(imageId);
+    }
+
     /** Messages in the queue, visible or in flight. */
     public int queueDepth(String queue) {
         String url = sqs().getQueueUrl(r -> r.queueName(queue)).queueUrl();

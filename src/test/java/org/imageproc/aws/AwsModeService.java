@@ -4,11 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.imageproc.TestService;
 import org.imageproc.local.LocalAwsStack;
 import org.imageproc.local.LocalStackSettings;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The service in {@code aws} mode, as in production, against a separately started local stack: it starts no server
@@ -22,6 +29,15 @@ public record AwsModeService(LocalAwsStack stack, TestService service) implement
 
     /** Starts the stack, runs {@code beforeService} (the stack has provisioned itself by then), starts the service. */
     public static AwsModeService start(Runnable beforeService) {
+        return start(beforeService, stack -> Map.of());
+    }
+
+    /**
+     * As {@link #start(Runnable)}, with properties of the service's own, made once the stack runs (an endpoint of
+     * something between the service and the stack, say), over the ones pointing it at the stack.
+     */
+    public static AwsModeService start(Runnable beforeService,
+            Function<LocalAwsStack, Map<String, String>> properties) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "aws-");
@@ -37,12 +53,24 @@ public record AwsModeService(LocalAwsStack stack, TestService service) implement
         // the default credential chain reads these system properties first
         System.setProperty("aws.accessKeyId", defaults.accessKey());
         System.setProperty("aws.secretAccessKey", defaults.secretKey());
-        TestService service = TestService.start(Map.of(
+        Map<String, String> configured = new HashMap<>(Map.of(
                 "imageproc.mode", "aws",
                 "imageproc.aws.s3-endpoint", stack.s3Endpoint().toString(),
                 "imageproc.aws.sqs-endpoint", stack.sqsEndpoint().toString(),
                 "imageproc.aws.dynamodb-endpoint", stack.dynamoDbEndpoint().toString()));
+        configured.putAll(properties.apply(stack));
+        TestService service = TestService.start(configured);
         return new AwsModeService(stack, service);
+    }
+
+    /** An S3 client of the stack itself, as an uploader has: not through anything the service is pointed at. */
+    public S3Client stackS3() {
+        LocalStackSettings settings = stack.settings();
+        return S3Client.builder().endpointOverride(stack.s3Endpoint()).forcePathStyle(true)
+                .region(Region.of(settings.region())).httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
+                .build();
     }
 
     @Override

@@ -179,8 +179,7 @@ class RetryAndDeadLetterTest {
     }
 
     private static Map<String, AttributeValue> awaitSucceeded(String id) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> "SUCCEEDED".equals(status(id)));
-        return service.item(id);
+        return service.awaitSucceeded(id, Duration.ofSeconds(60));
     }
 
     private static long labelCalls(String id) {
