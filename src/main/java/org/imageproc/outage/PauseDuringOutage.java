@@ -65,6 +65,8 @@ public final class PauseDuringOutage extends RoutePolicySupport {
     }
 
     private static String titles(Set<Dependency> dependencies) {
-        return dependencies.stream().map(Dependency::title).sorted().collect(Collectors.joining(" and "));
+        return dependencies.stream().map(Dependency::title).sorted()
+                .map(title -> Character.toLowerCase(title.charAt(0)) + title.substring(1))
+                .collect(Collectors.joining(" and "));
     }
 }

@@ -18,6 +18,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.imageproc.TestService;
 import org.imageproc.testing.TestImages;
+import org.imageproc.web.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The local DynamoDB's process killed with SIGKILL under a running service: it is started again on its port and its
- * data, readiness is DOWN meanwhile and UP after, and every upload, in flight or sent during the outage, succeeds.
+ * data, readiness is DOWN meanwhile and UP after, the web API answers 503 naming DynamoDB meanwhile and 200 after,
+ * every upload, in flight or sent during the outage, succeeds (none stays RUNNING, nothing goes to the dead-letter
+ * queue), and the log says the outage once each way, without a stack trace.
  */
 class DynaliteSupervisionTest {
 
@@ -35,21 +38,28 @@ class DynaliteSupervisionTest {
     private static final Map<String, AttributeValue> ALBUM = Map.of("albumID", AttributeValue.fromS("kept-album"));
 
     private final Logger supervisorLog = (Logger) LoggerFactory.getLogger(DynaliteServer.class);
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> everything = new ListAppender<>();
     private TestService service;
+    private Api api;
 
     @BeforeEach
     void start() {
         logged.start();
         supervisorLog.addAppender(logged);
+        everything.start();
+        root.addAppender(everything);
         // a delivery that failed while DynamoDB was away comes back after 5 s instead of 60
         service = TestService.start(Map.of("imageproc.sqs.visibility-timeout-seconds", "5"));
+        api = new Api(service.web());
     }
 
     @AfterEach
     void stop() {
         service.stop();
         supervisorLog.detachAppender(logged);
+        root.detachAppender(everything);
     }
 
     @Test
@@ -67,9 +77,18 @@ class DynaliteSupervisionTest {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> readiness().statusCode() == 503);
         String down = readiness().body();
+        // the restart waits a second before it even begins
+        Api.Reply albums = api.get("api/albums", "supervised");
         ids.subList(6, 12).forEach(this::upload);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> readiness().statusCode() == 200);
+
+        assertThat(albums.status()).isEqualTo(503);
+        assertThat(albums.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(albums.json().path("error").asText()).isEqualTo("ServiceUnavailable");
+        assertThat(albums.json().path("message").asText())
+                .startsWith("The image catalog (DynamoDB) is unavailable: ").endsWith("; try again shortly");
+        assertThat(api.get("api/albums", "supervised").status()).isEqualTo(200);
 
         assertThat(down).contains("The local DynamoDB (dynalite) exited with code 137");
         assertThat(dynalite.isAlive()).isFalse();
@@ -77,12 +96,20 @@ class DynaliteSupervisionTest {
         assertThat(stack.dynamoDbEndpoint().getPort()).isEqualTo(port);
         assertThat(service.dynamoDb().getItem(r -> r.tableName("AlbumMetadata").key(ALBUM).consistentRead(true))
                 .item()).isEqualTo(ALBUM);
-        for (String id : ids) {
-            assertThat(service.awaitFinal(id, Duration.ofSeconds(90)).get("status").s()).as(id)
-                    .isEqualTo("SUCCEEDED");
-        }
+        // a delivery that failed meanwhile left its item FAILED (retryable) until its message came back
+        ids.forEach(id -> service.awaitSucceeded(id, Duration.ofSeconds(90)));
         await().atMost(Duration.ofSeconds(30)).until(() -> service.queueDepth("image-events") == 0);
         assertThat(service.queueDepth("image-events-dlq")).isZero();
+        List<ILoggingEvent> serviceLog = everything.list.stream()
+                .filter(event -> event.getLoggerName().startsWith("org.imageproc")
+                        || event.getLoggerName().startsWith("org.apache.camel"))
+                .toList();
+        assertThat(serviceLog).filteredOn(event -> event.getFormattedMessage()
+                .startsWith("The image catalog (DynamoDB) is unavailable")).hasSize(1);
+        assertThat(serviceLog).filteredOn(event -> event.getFormattedMessage()
+                .startsWith("The image catalog (DynamoDB) is back after")).hasSize(1);
+        assertThat(serviceLog).noneMatch(event -> event.getThrowableProxy() != null)
+                .noneMatch(event -> event.getLevel() == Level.ERROR);
         assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.WARN)
                 .singleElement().extracting(ILoggingEvent::getFormattedMessage).asString()
                 .contains("pid " + dynalite.pid() + ") exited with code 137 (signal 9); restarting it in 1.0 s on port "
