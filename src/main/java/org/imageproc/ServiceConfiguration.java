@@ -86,7 +86,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("collectVariables", new CollectVariables());
         DeadLetterQueue deadLetterQueue = new DeadLetterQueue(aws.sqs(), queue);
         registry.bind("failureRecorder", new FailureRecorder(catalog, thumbnails::remove,
-                deadLetterQueue::maxReceiveCount, outages));
+                deadLetterQueue::maxReceiveCount, deadLetterQueue::releaseNow, outages));
         DeadLetters deadLetters = new DeadLetters(aws.sqs(), deadLetterQueue, parser, catalog, thumbnails::remove,
                 incomingPrefix);
         registry.bind("deadLetters", deadLetters);

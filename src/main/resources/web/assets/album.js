@@ -3,7 +3,7 @@
 import { h, $, show } from './dom.js';
 import { api, postToS3 } from './api.js';
 import { flowDiagram, updateFlow } from './flow.js';
-import { photoCard, openPhoto } from './photo.js';
+import { photoCard, openPhoto, retryable, waitingToRetry } from './photo.js';
 
 const POLL_MS = 700;
 let current = null;
@@ -21,7 +21,7 @@ export async function refreshGallery() {
   try {
     const photos = await api.photos(albumID);
     if (albumID !== current) return;
-    $('#gallery').replaceChildren(...photos.map((photo) => photoCard(photo, (id) => openPhoto(api, id))));
+    $('#gallery').replaceChildren(...photos.map((photo) => photoCard(photo, (id) => openPhoto(api, id), retry)));
     show($('#empty-gallery'), photos.length === 0);
     show($('#album-error'), false);
   } catch (error) {
@@ -30,20 +30,20 @@ export async function refreshGallery() {
   }
 }
 
-function runCard(file) {
-  const progress = h('progress', { max: 1, value: 0, 'aria-label': `Upload of ${file.name}` });
-  const status = h('p', { class: 'run-status', 'aria-live': 'polite' }, 'Uploading…');
+function runCard(name, state = 'UPLOADING', text = 'Uploading…') {
+  const progress = h('progress', { max: 1, value: 0, 'aria-label': `Upload of ${name}` });
+  const status = h('p', { class: 'run-status', 'aria-live': 'polite' }, text);
   const diagram = flowDiagram();
-  const card = h('li', { class: 'run', dataset: { state: 'UPLOADING' } },
-    h('div', { class: 'run-head' }, h('strong', { class: 'run-file' }, file.name), progress),
+  const card = h('li', { class: 'run', dataset: { state } },
+    h('div', { class: 'run-head' }, h('strong', { class: 'run-file' }, name), progress),
     status, diagram);
+  $('#runs').prepend(card);
+  show($('#runs-section'), true);
   return { card, progress, status, diagram };
 }
 
 async function upload(file) {
-  const run = runCard(file);
-  $('#runs').prepend(run.card);
-  show($('#runs-section'), true);
+  const run = runCard(file.name);
   try {
     const ticket = await api.upload(current, file);
     run.card.dataset.imageId = ticket.imageID;
@@ -60,22 +60,48 @@ async function upload(file) {
   }
 }
 
-async function watch(imageID, run) {
+/** Puts a photo the queue gave up on back on the queue, and watches it run again in the processing list. */
+async function retry(imageID) {
+  const run = runCard(imageID, 'RETRYING', 'Putting it back on the queue…');
+  run.card.dataset.imageId = imageID;
+  run.progress.value = 1;
+  try {
+    const { item } = await api.photo(imageID);
+    await api.retry(imageID);
+    run.card.dataset.state = 'UPLOADED';
+    run.status.textContent = 'Back on the queue; waiting for processing to start…';
+    await watch(imageID, run, item.executionId);
+  } catch (error) {
+    show(run.diagram, false);
+    run.card.dataset.state = 'ERROR';
+    run.status.textContent = error.message;
+  }
+}
+
+/** Follows the photo's run until it ends; the item of an earlier run (stale, its execution id) is not its end. */
+async function watch(imageID, run, stale) {
   for (;;) {
     const { item } = await api.photo(imageID);
-    updateFlow(run.diagram, item);
-    run.card.dataset.state = item.status;
-    if (item.status === 'SUCCEEDED') {
-      run.status.replaceChildren('SUCCEEDED · execution ', h('code', {}, item.executionId));
-      break;
-    }
-    if (item.status === 'FAILED') {
-      run.status.replaceChildren(h('span', { class: 'run-cause' }, item.cause ?? item.error),
-        ` (in ${item.failedStep ?? 'the flow'}) · execution `, h('code', {}, item.executionId));
-      break;
-    }
-    if (item.executionId) {
-      run.status.replaceChildren('Execution started: ', h('code', {}, item.executionId));
+    if (stale === undefined || item.executionId !== stale) {
+      updateFlow(run.diagram, item);
+      run.card.dataset.state = item.status;
+      if (item.status === 'SUCCEEDED') {
+        run.status.replaceChildren('SUCCEEDED · execution ', h('code', {}, item.executionId));
+        break;
+      }
+      if (waitingToRetry(item)) {
+        run.card.dataset.state = 'WAITING';
+        run.status.replaceChildren(h('span', { class: 'run-cause' }, item.cause ?? item.error),
+          ' · it is retried when its event comes back from the queue');
+      } else if (item.status === 'FAILED') {
+        run.status.replaceChildren(h('span', { class: 'run-cause' }, item.cause ?? item.error),
+          ` (in ${item.failedStep ?? 'the flow'}) · execution `, h('code', {}, item.executionId),
+          retryable(item) ? h('button', { type: 'button', class: 'retry', onclick: () => retry(imageID) }, 'Retry')
+            : '');
+        break;
+      } else if (item.executionId) {
+        run.status.replaceChildren('Execution started: ', h('code', {}, item.executionId));
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

@@ -36,6 +36,7 @@ export const api = {
   upload: (albumID, file) => call('POST', `albums/${album(albumID)}/uploads`,
     { fileName: file.name, contentType: file.type }),
   photo: (imageID) => call('GET', `photos/${encodeURIComponent(imageID)}`),
+  retry: (imageID) => call('POST', `photos/${encodeURIComponent(imageID)}/retry`),
 };
 
 /** S3's own words from an error document (<Error><Message>…), if it sent one. */

@@ -24,17 +24,26 @@ function tags(item) {
   return h('ul', { class: 'tags', 'aria-label': 'Tags' }, (item.tags ?? []).map((tag) => h('li', {}, tag)));
 }
 
-export function photoCard(photo, onOpen) {
+/** Whether the queue gave up on the photo's event: it waits in the dead-letter queue for someone to retry it. */
+export const retryable = (item) => item.status === 'FAILED' && item.deadLetter === true;
+
+/** A failure the queue still retries by itself: the item shows the last failed delivery. */
+export const waitingToRetry = (item) => item.status === 'FAILED' && item.retryable === true && !item.deadLetter;
+
+export function photoCard(photo, onOpen, onRetry) {
   const item = photo.item;
   const failed = item.status === 'FAILED';
   const picture = photo.thumbnailUrl
     ? h('img', { class: 'thumb', src: photo.thumbnailUrl, alt: (item.tags ?? []).join(', ') || 'Photo', loading: 'lazy' })
-    : h('div', { class: 'thumb placeholder' }, failed ? 'Not processed' : 'Processing…');
+    : h('div', { class: 'thumb placeholder' }, failed && !waitingToRetry(item) ? 'Not processed' : 'Processing…');
   return h('li', { class: `photo-card${failed ? ' failed' : ''}`, dataset: { imageId: photo.imageID, status: item.status } },
     h('button', { type: 'button', class: 'open', onclick: () => onOpen(photo.imageID), 'aria-label': 'Show details' },
       picture),
     h('div', { class: 'card-body' },
-      failed ? h('p', { class: 'cause' }, item.cause ?? item.error) : tags(item),
+      failed ? h('p', { class: 'cause' }, waitingToRetry(item) ? 'Will be retried: ' : '', item.cause ?? item.error)
+        : tags(item),
+      retryable(item) && h('button', { type: 'button', class: 'retry', onclick: () => onRetry(photo.imageID),
+        title: 'Put this photo back on the queue to be processed again' }, 'Retry'),
       factList(item)));
 }
 

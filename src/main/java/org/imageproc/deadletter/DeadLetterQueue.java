@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -31,6 +32,23 @@ public class DeadLetterQueue {
     /** Receives of a message before the queue gives up on it; 0 when it never does. Asks SQS the first time. */
     public int maxReceiveCount() {
         return queues().maxReceiveCount();
+    }
+
+    /**
+     * Makes a message of the event queue visible again at once: after its last delivery failed, the next receive
+     * moves it to the dead-letter queue within seconds instead of after its visibility timeout. A message that stays
+     * held moves later all the same, so a failure here changes nothing.
+     */
+    public void releaseNow(String receiptHandle) {
+        if (receiptHandle == null) {
+            return;
+        }
+        try {
+            String url = queues().queueUrl();
+            sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(receiptHandle).visibilityTimeout(0));
+        } catch (SdkException e) {
+            LOG.debug("The message moves to the dead-letter queue after its visibility timeout: {}", e.getMessage());
+        }
     }
 
     /** Asks SQS the first time; throws an SDK exception while it cannot. */

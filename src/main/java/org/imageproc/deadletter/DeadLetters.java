@@ -1,5 +1,6 @@
 package org.imageproc.deadletter;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -96,7 +97,24 @@ public class DeadLetters {
      * Puts back on the event queue every dead letter all of whose images {@code wanted} accepts (by image id), and
      * returns their image ids. Throws an SDK exception when SQS is away.
      */
-    public synchronized List<String> redrive(Predicate<String> wanted) {
+    public List<String> redrive(Predicate<String> wanted) {
+        return redrive(wanted, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #redrive(Predicate)}, looking again for up to {@code patience} while none is there: a message whose
+     * last delivery just failed reaches the dead-letter queue at the queue's next receive, a few seconds later.
+     */
+    public List<String> redrive(Predicate<String> wanted, Duration patience) {
+        long until = System.nanoTime() + patience.toNanos();
+        List<String> moved = redriveOnce(wanted);
+        while (moved.isEmpty() && System.nanoTime() < until) {
+            moved = redriveOnce(wanted);
+        }
+        return moved;
+    }
+
+    private synchronized List<String> redriveOnce(Predicate<String> wanted) {
         DeadLetterQueue.Queues queues = queue.queues();
         if (queues.deadLetterUrl() == null) {
             return List.of();

@@ -26,17 +26,21 @@ public class FailureRecorder {
     private final ImageCatalog catalog;
     private final Consumer<Execution> removeThumbnail;
     private final IntSupplier maxReceives;
+    private final Consumer<String> releaseNow;
     private final Outages outages;
 
     /**
      * @param removeThumbnail takes away any thumbnail of the key while the run owns the item: a FAILED item has none
      * @param maxReceives     the queue's receives before it gives up on a message, 0 when not known or never
+     * @param releaseNow      makes a message (by receipt handle) visible again at once, so that the queue moves it
+     *                        to its dead-letter queue at the next receive instead of after its visibility timeout
      */
     public FailureRecorder(ImageCatalog catalog, Consumer<Execution> removeThumbnail, IntSupplier maxReceives,
-            Outages outages) {
+            Consumer<String> releaseNow, Outages outages) {
         this.catalog = catalog;
         this.removeThumbnail = removeThumbnail;
         this.maxReceives = maxReceives;
+        this.releaseNow = releaseNow;
         this.outages = outages;
     }
 
@@ -44,11 +48,12 @@ public class FailureRecorder {
      * Before a run exists (the object could not be read), only a failure retrying cannot fix, or the last delivery's,
      * is recorded, as a FAILED item of the event's upload; a broken SQS message has no item to mark. {@code image}
      * is null when the object could not be read, {@code metadata} when it was not extracted; {@code receive} and
-     * {@code redeliveries} are the message's receive count and Camel's redeliveries of the failing step. Throws
-     * {@link RunSupersededException} when another run owns the item.
+     * {@code redeliveries} are the message's receive count and Camel's redeliveries of the failing step, and
+     * {@code receiptHandle} names this delivery of it. Throws {@link RunSupersededException} when another run owns
+     * the item.
      */
     public void record(ImageEvent event, Execution execution, StoredImage image, ImageMetadata metadata,
-            String failedRouteId, Throwable failure, Integer receive, Integer redeliveries) {
+            String failedRouteId, Throwable failure, Integer receive, Integer redeliveries, String receiptHandle) {
         if (failure == null) {
             return;
         }
@@ -67,6 +72,10 @@ public class FailureRecorder {
             }
         } catch (SdkException e) {
             notRecorded(event, e);
+        }
+        if (reason.deadLettered()) {
+            // the item says the event waits in the dead-letter queue: it should be there when someone retries it
+            releaseNow.accept(receiptHandle);
         }
     }
 

@@ -15,7 +15,8 @@ public class RecordFailureRoute extends EndpointRouteBuilder {
                 .doTry()
                     .bean("failureRecorder", "record(${variable.event}, ${variable.execution}, ${variable.image},"
                             + " ${variable.metadata}, ${exchangeProperty.CamelFailureRouteId}, ${exception},"
-                            + " ${header.ApproximateReceiveCount}, ${header.CamelRedeliveryCounter})")
+                            + " ${header.ApproximateReceiveCount}, ${header.CamelRedeliveryCounter},"
+                            + " ${header.CamelAwsSqsReceiptHandle})")
                     .setVariable(Variables.FAILURE, simple("${exception}"))
                 .doCatch(RunSupersededException.class)
                     .to(direct("record-superseded"))

@@ -1,5 +1,6 @@
 package org.imageproc.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ import org.imageproc.photo.UploadTickets;
 public class WebApi {
 
     public static final String USER_HEADER = "X-Demo-User";
+    /** How long a retry waits for an event whose last delivery just failed to reach the dead-letter queue. */
+    private static final Duration ARRIVING = Duration.ofSeconds(10);
 
     private final AlbumCatalog albums;
     private final PhotoCatalog photos;
@@ -80,10 +83,11 @@ public class WebApi {
                     + (ImageCatalog.FAILED.equals(item.get("status")) ? ": " + item.get("cause") : ""));
         }
         String imageId = Ids.imageId(id);
-        List<String> moved = deadLetters.redrive(imageId::equals);
+        List<String> moved = deadLetters.redrive(imageId::equals,
+                Boolean.TRUE.equals(item.get("deadLetter")) ? ARRIVING : Duration.ZERO);
         if (moved.isEmpty()) {
-            throw ApiException.conflict("The photo's event is not in the dead-letter queue: either the queue still"
-                    + " delivers it again by itself, or it was put back already");
+            throw ApiException.conflict("The photo's event is not in the dead-letter queue: the queue still delivers"
+                    + " it by itself, or it was put back already; try again shortly if its processing does not start");
         }
         return Requeued.of(moved);
     }
