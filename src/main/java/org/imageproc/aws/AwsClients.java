@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class AwsClients extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
+    /** How the service's calls introduce themselves to AWS. */
+    public static final String APP_ID = "imageproc";
 
     private final LocalAwsStack localStack;
     private final Region region;
@@ -164,8 +166,10 @@ public final class AwsClients extends ServiceSupport {
             ExecutionInterceptor outages) {
         builder.region(region).credentialsProvider(credentials);
         // the SDK's standard mode: 3 quick attempts for a dropped connection or a throttled call, the same for every
-        // service (its legacy default gives DynamoDB 9 attempts over ~4 s), under Camel's slower redeliveries
-        builder.overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).addExecutionInterceptor(outages));
+        // service (its legacy default gives DynamoDB 9 attempts over ~4 s), under Camel's slower redeliveries; the
+        // app id (User-Agent "app/imageproc") tells the service's calls from others' in AWS's logs (CloudTrail)
+        builder.overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).addExecutionInterceptor(outages)
+                .appId(APP_ID));
         // several HTTP client implementations are on the classpath; the SDK refuses to guess
         builder.httpClientBuilder(ApacheHttpClient.builder());
         endpoint.ifPresent(builder::endpointOverride);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.imageproc.aws.AwsClients;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -18,9 +19,12 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class AwsCallRecorder implements ExecutionInterceptor {
 
-    /** One call; table, index, key and queue are empty where the operation has no such field. */
+    /**
+     * One call; table, index, key and queue are empty where the operation has no such field; {@code byTheService}
+     * when it came from one of the service's clients (their app id), not from the local stack's own.
+     */
     record Call(String service, String operation, int port, Optional<String> table, Optional<String> index,
-            Optional<String> key, Optional<String> queue) {
+            Optional<String> key, Optional<String> queue, boolean byTheService) {
     }
 
     private static final ConcurrentLinkedQueue<Call> CALLS = new ConcurrentLinkedQueue<>();
@@ -38,7 +42,9 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         CALLS.add(new Call(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.httpRequest().port(),
                 text(request, "TableName"), text(request, "IndexName"), text(request, "Key"),
-                text(request, "QueueUrl").or(() -> text(request, "QueueName"))));
+                text(request, "QueueUrl").or(() -> text(request, "QueueName")),
+                context.httpRequest().firstMatchingHeader("User-Agent")
+                        .filter(agent -> agent.contains("app/" + AwsClients.APP_ID)).isPresent()));
     }
 
     /** A field's value when it is text: DynamoDB's Key, say, is a map, and this interceptor must never fail a call. */

@@ -101,7 +101,8 @@ class CloudFormationTemplateTest {
                 } else if (resource.startsWith("PhotoBucket/")) {
                     assertThat(prefixes).anyMatch(prefix -> resource.equals("PhotoBucket/" + prefix + "*"));
                 } else {
-                    assertThat(resource.split("/")[0]).isIn("PhotoBucket", "EventQueue", "ImageTable", "AlbumTable");
+                    assertThat(resource.split("/")[0]).isIn("PhotoBucket", "EventQueue", "DeadLetterQueue", "ImageTable",
+                            "AlbumTable");
                 }
             }
         });

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,8 +27,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /**
  * The service's IAM policy in aws/imageproc.yaml allows exactly what the service does: it runs in aws mode through a
  * whole scenario (albums, uploads through signed POST forms, a processed JPEG, a rejected GIF, the gallery, the links,
- * the readiness probe),
- * every SDK call is recorded, and the calls as "action on resource" must equal what the template grants.
+ * the readiness probe, a photo whose event ends in the dead-letter queue and is retried), every SDK call of the
+ * service's clients is recorded, and the calls as "action on resource" must equal what the template grants.
  */
 class IamPolicyTest {
 
@@ -47,8 +48,12 @@ class IamPolicyTest {
 
     @BeforeAll
     static void runTheServiceThroughAScenario() throws Exception {
-        // the stack's own calls (creating tables, looking up queues) are not the service's
-        aws = AwsModeService.start(AwsCallRecorder::start);
+        // the stack's own calls (creating tables, looking up queues) are not the service's; one attempt per delivery
+        // and a failed delivery back after 3 s take a photo to the dead-letter queue in about 15 s
+        aws = AwsModeService.start(AwsCallRecorder::start, stack -> Map.of(
+                "imageproc.sqs.visibility-timeout-seconds", "3",
+                "imageproc.retry.max-redeliveries", "0",
+                "imageproc.dead-letters.check-seconds", "1"));
         Api api = new Api(aws.service().web());
 
         assertThat(api.createAlbum(USER, "trip").status()).isEqualTo(201);
@@ -71,6 +76,18 @@ class IamPolicyTest {
         assertThat(api.get("api/albums/" + USER + "/trip/photos", USER).json()).hasSize(3);
         assertThat(fetch(jpeg.path("thumbnailUrl").asText())).isEqualTo(200);
         assertThat(fetch(jpeg.path("imageUrl").asText())).isEqualTo(200);
+        // label detection keeps failing for two photos until their events are in the dead-letter queue; retrying one
+        // holds the other for a moment and releases it
+        List<String> unlucky = List.of(failingUpload(api, "unlucky.jpg"), failingUpload(api, "unluckier.jpg"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> unlucky.stream().allMatch(id ->
+                api.get("api/photos/" + id, USER).json().path("item").path("deadLetter").asBoolean())
+                && deadLetters() == 2);
+        for (String id : unlucky) {
+            aws.service().rekognition().heal(id);
+            assertThat(api.post("api/photos/" + id + "/retry", USER, "").status()).isEqualTo(202);
+        }
+        Awaitility.await().atMost(WAIT).until(() -> unlucky.stream().allMatch(id -> "SUCCEEDED".equals(
+                api.get("api/photos/" + id, USER).json().path("item").path("status").asText())));
         // readiness asks for the queue, the bucket and both tables, as the kubelet's probe does (it turns UP once the
         // consumers have polled)
         String ready = aws.service().management().resolve("observe/health/ready").toString();
@@ -78,8 +95,9 @@ class IamPolicyTest {
 
         used = AwsCallRecorder.stop().stream()
                 .filter(call -> ports().contains(call.port()))
-                // in AWS, S3 itself sends the event (the queue policy lets it); here the local stack stands in for S3
-                .filter(call -> !(call.service().equals("Sqs") && call.operation().equals("SendMessage")))
+                // in AWS, S3 itself sends the events (the queue policy lets it); here the local stack's own client
+                // stands in for S3
+                .filter(AwsCallRecorder.Call::byTheService)
                 .map(IamPolicyTest::grantFor)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
@@ -112,7 +130,10 @@ class IamPolicyTest {
                 "s3:GetObject on PhotoBucket/Incoming/*", "s3:PutObject on PhotoBucket/Thumbnails/*",
                 "s3:DeleteObject on PhotoBucket/Thumbnails/*",
                 "dynamodb:UpdateItem on ImageTable", "dynamodb:Query on ImageTable/index/albumID-uploadTime-index",
-                "dynamodb:PutItem on AlbumTable", "rekognition:DetectLabels on *");
+                "dynamodb:PutItem on AlbumTable", "rekognition:DetectLabels on *",
+                "sqs:ChangeMessageVisibility on EventQueue", "sqs:SendMessage on EventQueue",
+                "sqs:ReceiveMessage on DeadLetterQueue", "sqs:DeleteMessage on DeadLetterQueue",
+                "sqs:ChangeMessageVisibility on DeadLetterQueue");
     }
 
     private static JsonNode upload(Api api, String fileName, String contentType, byte[] bytes) {
@@ -121,6 +142,23 @@ class IamPolicyTest {
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         assertThat(Api.upload(reply.json(), bytes).status()).isEqualTo(204);
         return api.awaitFinal(reply.json().path("imageID").asText(), USER, WAIT);
+    }
+
+    /** Uploads a photo whose label detection fails until healed; its image id. */
+    private static String failingUpload(Api api, String fileName) {
+        Api.Reply ticket = api.post("api/albums/" + USER + "/trip/uploads", USER,
+                Map.of("fileName", fileName, "contentType", "image/jpeg"));
+        String id = ticket.json().path("imageID").asText();
+        aws.service().rekognition().fail(id);
+        assertThat(Api.upload(ticket.json(), TestImages.jpeg(200, 100)).status()).isEqualTo(204);
+        return id;
+    }
+
+    /** Messages in the dead-letter queue, asked as the test, not the service. */
+    private static int deadLetters() {
+        int[] depth = {0};
+        AwsCallRecorder.unrecorded(() -> depth[0] = aws.service().queueDepth("image-events-dlq"));
+        return depth[0];
     }
 
     private static int fetch(String url) throws Exception {
@@ -156,13 +194,19 @@ class IamPolicyTest {
         };
     }
 
-    /** The event queue by URL or name; ListQueues names no queue, it lists the account's. */
+    /** The event queue or its dead-letter queue by URL or name; ListQueues names no queue, it lists the account's. */
     private static String queue(String urlOrName) {
         if (urlOrName.equals("?")) {
             return "sqs:*";
         }
-        return urlOrName.endsWith("/" + AppProperties.value("imageproc.queue"))
-                || urlOrName.equals(AppProperties.value("imageproc.queue")) ? "EventQueue" : urlOrName;
+        if (names(urlOrName, AppProperties.value("imageproc.queue"))) {
+            return "EventQueue";
+        }
+        return names(urlOrName, AppProperties.value("imageproc.dead-letter-queue")) ? "DeadLetterQueue" : urlOrName;
+    }
+
+    private static boolean names(String urlOrName, String queue) {
+        return urlOrName.endsWith("/" + queue) || urlOrName.equals(queue);
     }
 
     private static String table(String name) {
