@@ -92,12 +92,19 @@ class AlbumsApiTest {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode paths = reply.json().path("paths");
         assertThat(paths.fieldNames()).toIterable().contains("/albums", "/albums/{owner}/{name}/photos",
-                "/albums/{owner}/{name}/uploads", "/photos/{id}");
+                "/albums/{owner}/{name}/uploads", "/photos/{id}", "/photos/{id}/retry", "/failures/redrive");
         assertThat(paths.path("/albums").path("post").path("operationId").asText()).isEqualTo("create-album");
         JsonNode upload = paths.path("/albums/{owner}/{name}/uploads").path("post");
         assertThat(upload.path("summary").asText()).startsWith("A signed S3 POST form for one new JPEG or PNG photo");
         assertThat(upload.path("responses").fieldNames()).toIterable().containsExactlyInAnyOrder("201", "400", "403",
-                "404");
+                "404", "503");
+        // every operation may find an AWS service away
+        assertThat(paths.path("/albums").path("get").path("responses").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("200", "503");
+        assertThat(paths.path("/photos/{id}/retry").path("post").path("responses").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("202", "403", "404", "409", "503");
+        assertThat(paths.path("/failures/redrive").path("post").path("operationId").asText())
+                .isEqualTo("redrive-failures");
         assertThat(upload.path("responses").path("201").path("content").path("application/json").path("schema")
                 .path("$ref").asText()).isEqualTo("#/components/schemas/UploadTicket");
         JsonNode schemas = reply.json().path("components").path("schemas");
