@@ -12,7 +12,7 @@ import org.apache.camel.spi.Registry;
 import org.imageproc.album.AlbumCatalog;
 import org.imageproc.aws.AwsClients;
 import org.imageproc.catalog.ImageCatalog;
-import org.imageproc.deadletter.DeadLetterQueue;
+import org.imageproc.deadletter.EventQueue;
 import org.imageproc.deadletter.DeadLetters;
 import org.imageproc.ingest.ConsumerErrors;
 import org.imageproc.ingest.S3EventParser;
@@ -84,10 +84,10 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("labelDetector", new LabelDetector(aws.rekognition(), labels,
                 config.integer("imageproc.labels.max-labels"), config.decimal("imageproc.labels.min-confidence")));
         registry.bind("collectVariables", new CollectVariables());
-        DeadLetterQueue deadLetterQueue = new DeadLetterQueue(aws.sqs(), queue);
+        EventQueue eventQueue = new EventQueue(aws.sqs(), queue);
         registry.bind("failureRecorder", new FailureRecorder(catalog, thumbnails::remove,
-                deadLetterQueue::maxReceiveCount, deadLetterQueue::releaseNow, outages));
-        DeadLetters deadLetters = new DeadLetters(aws.sqs(), deadLetterQueue, parser, catalog, thumbnails::remove,
+                eventQueue::maxReceiveCount, eventQueue::releaseNow, outages));
+        DeadLetters deadLetters = new DeadLetters(aws.sqs(), eventQueue, parser, catalog, thumbnails::remove,
                 incomingPrefix);
         registry.bind("deadLetters", deadLetters);
         context.addRoutePolicyFactory(new StepRecorderFactory(catalog, clock, outages));
@@ -96,7 +96,7 @@ public class ServiceConfiguration implements CamelConfiguration {
                 List.of(config.string("imageproc.table.images"), config.string("imageproc.table.albums")));
         outages.watch(context, probes, () -> aws.localStack().flatMap(LocalAwsStack::outage),
                 Duration.ofMillis(config.number("imageproc.outage.probe-ms")));
-        registry.bind("pauseDuringOutage", new PauseDuringOutage(outages));
+        registry.bind("pauseDuringOutage", new PauseDuringOutage(outages, eventQueue::releaseNow));
         registry.bind("consumerErrors", new ConsumerErrors(outages, clock));
         registry.bind("retryLog", new RetryLog(outages));
         Observability.install(context, config, aws, probes, clock);

@@ -81,8 +81,8 @@ async function retry(imageID) {
 /** Follows the photo's run until it ends; the item of an earlier run (stale, its execution id) is not its end. */
 async function watch(imageID, run, stale) {
   for (;;) {
-    const { item } = await api.photo(imageID);
-    if (stale === undefined || item.executionId !== stale) {
+    const item = await itemWhileAway(imageID, run);
+    if (item && (stale === undefined || item.executionId !== stale)) {
       updateFlow(run.diagram, item);
       run.card.dataset.state = item.status;
       if (item.status === 'SUCCEEDED') {
@@ -106,6 +106,20 @@ async function watch(imageID, run, stale) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   await refreshGallery();
+}
+
+/**
+ * The photo's item; while a service the API needs is away (503) the card says so and the next poll tries again, so
+ * that a run the outage only delays is still followed to its end.
+ */
+async function itemWhileAway(imageID, run) {
+  try {
+    return (await api.photo(imageID)).item;
+  } catch (error) {
+    if (error.status !== 503) throw error;
+    run.status.textContent = error.message;
+    return null;
+  }
 }
 
 export function setUpUploads() {

@@ -37,7 +37,7 @@ public class DeadLetters {
     private static final int REMEMBERED = 10_000;
 
     private final SqsClient sqs;
-    private final DeadLetterQueue queue;
+    private final EventQueue queue;
     private final S3EventParser parser;
     private final ImageCatalog catalog;
     private final Consumer<Execution> removeThumbnail;
@@ -52,7 +52,7 @@ public class DeadLetters {
             }));
 
     /** @param removeThumbnail takes away any thumbnail of the key while the run owns the item: a FAILED item has none */
-    public DeadLetters(SqsClient sqs, DeadLetterQueue queue, S3EventParser parser, ImageCatalog catalog,
+    public DeadLetters(SqsClient sqs, EventQueue queue, S3EventParser parser, ImageCatalog catalog,
             Consumer<Execution> removeThumbnail, String incomingPrefix) {
         this.sqs = sqs;
         this.queue = queue;
@@ -66,7 +66,7 @@ public class DeadLetters {
     public synchronized int sweep() {
         int[] changed = {0};
         try {
-            DeadLetterQueue.Queues queues = queue.queues();
+            EventQueue.Queues queues = queue.queues();
             if (queues.deadLetterUrl() == null) {
                 return 0;
             }
@@ -115,7 +115,7 @@ public class DeadLetters {
     }
 
     private synchronized List<String> redriveOnce(Predicate<String> wanted) {
-        DeadLetterQueue.Queues queues = queue.queues();
+        EventQueue.Queues queues = queue.queues();
         if (queues.deadLetterUrl() == null) {
             return List.of();
         }
@@ -142,7 +142,7 @@ public class DeadLetters {
      * are); a quick one, for the periodic sweep, ends at the first batch that is not full, and holds nothing while it
      * waits.
      */
-    private void scan(DeadLetterQueue.Queues queues, boolean thorough, Predicate<Message> moved) {
+    private void scan(EventQueue.Queues queues, boolean thorough, Predicate<Message> moved) {
         String url = queues.deadLetterUrl();
         int wait = thorough ? 1 : 0;
         List<Message> held = new ArrayList<>();

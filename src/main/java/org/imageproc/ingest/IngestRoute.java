@@ -24,6 +24,7 @@ public class IngestRoute extends EndpointRouteBuilder {
                 .advanced().exceptionHandler("#consumerErrors"))
                 .routeId("consume-image-events")
                 .routePolicyRef("pauseDuringOutage")
+                .bean("pauseDuringOutage", "admit(${header.CamelAwsSqsReceiptHandle})")
                 .bean("s3EventParser", "parse")
                 .split(body()).stopOnException()
                     .to(direct("process-image"))

@@ -1,6 +1,7 @@
 package org.imageproc.outage;
 
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Route;
@@ -11,18 +12,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Suspends the queue consumer while the queue, the bucket or the tables are unavailable, and resumes it when they
  * answer again: events then wait on the queue without being received, so an outage uses up none of their receives
- * (the queue moves a message to the dead-letter queue after a few). Images already in flight go on retrying.
+ * (the queue moves a message to the dead-letter queue after a few). Images already in flight go on retrying; the rest
+ * of a batch received before the pause goes back to the queue ({@link #admit}).
  */
 public final class PauseDuringOutage extends RoutePolicySupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(PauseDuringOutage.class);
 
     private final Outages outages;
+    private final Consumer<String> releaseNow;
     private Route route;
     private boolean paused;
 
-    public PauseDuringOutage(Outages outages) {
+    /** @param releaseNow makes a received message (by receipt handle) visible again at once */
+    public PauseDuringOutage(Outages outages, Consumer<String> releaseNow) {
         this.outages = outages;
+        this.releaseNow = releaseNow;
         outages.addListener(this::update);
     }
 
@@ -41,6 +46,19 @@ public final class PauseDuringOutage extends RoutePolicySupport {
     /** Whether the consumer is held now. */
     public synchronized boolean paused() {
         return paused;
+    }
+
+    /**
+     * Lets a received message in, unless the consumer paused since it was received: the rest of a batch received
+     * before the pause goes back to the queue (made visible again at once) instead of each waiting through its
+     * retries in place.
+     */
+    public void admit(String receiptHandle) {
+        if (paused()) {
+            releaseNow.accept(receiptHandle);
+            throw new EventHeldBack("Held back while " + titles(outages.down().stream().filter(Dependency::probed)
+                    .collect(Collectors.toSet())) + " is away");
+        }
     }
 
     private synchronized void update() {

@@ -5,6 +5,7 @@ import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.direct;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.imageproc.metadata.ImageRejectedException;
+import org.imageproc.outage.EventHeldBack;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -31,6 +32,12 @@ public class PipelineErrorHandling extends RouteConfigurationBuilder {
                     .logExhausted(false)
                     .log("Run for ${variable.event.key} stopped without writing: a later delivery of its event runs"
                             + " it now")
+                .end()
+                // received just before the consumer paused: back to the queue untouched, quietly
+                .onException(EventHeldBack.class)
+                    .handled(false)
+                    .maximumRedeliveries(0)
+                    .logExhausted(false)
                 .end()
                 .onException(RunSupersededException.class)
                     .handled(true)

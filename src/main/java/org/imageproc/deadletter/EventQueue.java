@@ -9,12 +9,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The event queue's dead-letter queue as the queue itself names it (its RedrivePolicy), and how many receives the
- * queue allows a message; looked up once the queue answers, then kept.
+ * The event queue beyond what Camel's consumer does with it: its dead-letter queue as the queue itself names it (its
+ * RedrivePolicy) and how many receives it allows a message, looked up once the queue answers, then kept; and making a
+ * received message visible again at once.
  */
-public class DeadLetterQueue {
+public class EventQueue {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueue.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EventQueue.class);
 
     /** What the lookup found; {@code deadLetterUrl} is null for a queue without a dead-letter queue. */
     record Queues(String queueUrl, String deadLetterQueue, String deadLetterUrl, int maxReceiveCount) {
@@ -24,7 +25,7 @@ public class DeadLetterQueue {
     private final String queue;
     private volatile Queues queues;
 
-    public DeadLetterQueue(SqsClient sqs, String queue) {
+    public EventQueue(SqsClient sqs, String queue) {
         this.sqs = sqs;
         this.queue = queue;
     }
@@ -35,9 +36,10 @@ public class DeadLetterQueue {
     }
 
     /**
-     * Makes a message of the event queue visible again at once: after its last delivery failed, the next receive
-     * moves it to the dead-letter queue within seconds instead of after its visibility timeout. A message that stays
-     * held moves later all the same, so a failure here changes nothing.
+     * Makes a received message visible again at once, for the next receive: after its last delivery failed (the queue
+     * then moves it to the dead-letter queue within seconds instead of after its visibility timeout), or when it was
+     * received just before the consumer paused. A message that stays held comes back later all the same, so a failure
+     * here changes nothing.
      */
     public void releaseNow(String receiptHandle) {
         if (receiptHandle == null) {
@@ -47,7 +49,7 @@ public class DeadLetterQueue {
             String url = queues().queueUrl();
             sqs.changeMessageVisibility(r -> r.queueUrl(url).receiptHandle(receiptHandle).visibilityTimeout(0));
         } catch (SdkException e) {
-            LOG.debug("The message moves to the dead-letter queue after its visibility timeout: {}", e.getMessage());
+            LOG.debug("The message comes back after its visibility timeout: {}", e.getMessage());
         }
     }
 
