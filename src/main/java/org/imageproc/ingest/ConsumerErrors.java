@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
-import org.imageproc.outage.DependencyUnavailableException;
 import org.imageproc.outage.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +49,7 @@ public class ConsumerErrors implements ExceptionHandler {
             LOG.debug("Message left on the queue: {}", exception.getMessage());
             return;
         }
-        DependencyUnavailableException unavailable = DependencyUnavailableException.in(exception);
-        if (unavailable != null && outages.waiting(unavailable.dependency(), null)) {
+        if (outages.explains(exception, null)) {
             return;
         }
         // with an exchange that did not fail, Camel's consumer could not delete its message

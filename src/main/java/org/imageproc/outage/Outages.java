@@ -96,7 +96,7 @@ public final class Outages {
      * Notes that an image waits because of an outage already reported, instead of logging it again; false (log it
      * yourself) when the dependency is not known to be away.
      */
-    public boolean waiting(Dependency dependency, String image) {
+    boolean waiting(Dependency dependency, String image) {
         synchronized (this) {
             Outage outage = current.get(dependency);
             if (outage == null) {
@@ -110,6 +110,15 @@ public final class Outages {
         }
     }
 
+    /**
+     * Whether an outage already reported explains the failure (an {@link DependencyUnavailableException} in its
+     * causes, of a dependency known to be away): then the image is noted as waiting and the caller logs nothing.
+     */
+    public boolean explains(Throwable failure, String image) {
+        DependencyUnavailableException unavailable = DependencyUnavailableException.in(failure);
+        return unavailable != null && waiting(unavailable.dependency(), image);
+    }
+
     public synchronized boolean isDown(Dependency dependency) {
         return current.containsKey(dependency);
     }
@@ -117,13 +126,6 @@ public final class Outages {
     /** The dependencies unavailable now. */
     public synchronized Set<Dependency> down() {
         return current.isEmpty() ? EnumSet.noneOf(Dependency.class) : EnumSet.copyOf(current.keySet());
-    }
-
-    /** "The image catalog (DynamoDB) is unavailable: Connection refused", when it is. */
-    public synchronized Optional<String> describe(Dependency dependency) {
-        Outage outage = current.get(dependency);
-        return outage == null ? Optional.empty()
-                : Optional.of(dependency.title() + " is unavailable: " + outage.reason);
     }
 
     /** Logs one line per outage that lasted another summary period and was asked about meanwhile. */

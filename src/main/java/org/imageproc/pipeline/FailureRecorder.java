@@ -6,7 +6,6 @@ import java.util.function.IntSupplier;
 import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.ingest.ImageEvent;
 import org.imageproc.metadata.ImageMetadata;
-import org.imageproc.outage.DependencyUnavailableException;
 import org.imageproc.outage.Outages;
 import org.imageproc.storage.StoredImage;
 import org.slf4j.Logger;
@@ -104,8 +103,7 @@ public class FailureRecorder {
     // whose event the queue gave up on
     private void notRecorded(ImageEvent event, SdkException e) {
         String image = event == null ? null : event.key();
-        DependencyUnavailableException unavailable = DependencyUnavailableException.in(e);
-        if (unavailable == null || !outages.waiting(unavailable.dependency(), image)) {
+        if (!outages.explains(e, image)) {
             LOG.warn("Could not record the failure of {}: {}", image, e.getMessage());
         }
     }

@@ -3,7 +3,6 @@ package org.imageproc.pipeline;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.imageproc.ingest.ImageEvent;
-import org.imageproc.outage.DependencyUnavailableException;
 import org.imageproc.outage.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +32,7 @@ public class RetryLog implements Processor {
         }
         ImageEvent event = exchange.getVariable(Variables.EVENT, ImageEvent.class);
         String image = event == null ? "an event" : event.key();
-        DependencyUnavailableException unavailable = DependencyUnavailableException.in(failure);
-        if (unavailable != null && outages.waiting(unavailable.dependency(), image)) {
+        if (outages.explains(failure, image)) {
             return;
         }
         LOG.warn("Retry {} of {} of {} for {}: {}", failed, retries,

@@ -10,7 +10,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
 import org.imageproc.catalog.ImageCatalog;
-import org.imageproc.outage.DependencyUnavailableException;
 import org.imageproc.outage.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +76,7 @@ final class StepRecorder extends RoutePolicySupport {
         } catch (RunSupersededException e) {
             LOG.debug("Step {} not recorded: {}", route.getRouteId(), e.getMessage());
         } catch (RuntimeException e) {
-            DependencyUnavailableException unavailable = DependencyUnavailableException.in(e);
-            if (unavailable == null || !outages.waiting(unavailable.dependency(), execution.key())) {
+            if (!outages.explains(e, execution.key())) {
                 LOG.warn("Could not record progress of step {}: {}", route.getRouteId(), e.getMessage());
             }
         }

@@ -80,12 +80,25 @@ class OutagesTest {
         outages.failed(Dependency.S3, "Connection refused");
 
         assertThat(outages.down()).containsExactlyInAnyOrder(Dependency.REKOGNITION, Dependency.S3);
-        assertThat(outages.describe(Dependency.S3)).hasValue("The photo storage (S3) is unavailable: Connection refused");
-        assertThat(outages.describe(Dependency.SQS)).isEmpty();
+        assertThat(outages.isDown(Dependency.SQS)).isFalse();
         assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
                 "Label detection (Rekognition) is unavailable: HTTP 503. Images in flight wait and retry",
                 "The photo storage (S3) is unavailable: Connection refused. Images in flight wait and retry; no new"
                         + " event is taken from the queue until it answers again");
+    }
+
+    @Test
+    void aFailureIsExplainedOnlyByAnOutageAlreadyReportedOfItsOwnService() {
+        Exception unavailable = new IllegalStateException("wrapped", DependencyUnavailableException.of(
+                Dependency.S3, "Connection refused", null));
+        assertThat(outages.explains(unavailable, "Incoming/a.jpg")).as("not reported yet").isFalse();
+
+        outages.failed(Dependency.DYNAMODB, "Connection refused");
+        assertThat(outages.explains(unavailable, "Incoming/a.jpg")).as("another service is away").isFalse();
+        outages.failed(Dependency.S3, "Connection refused");
+
+        assertThat(outages.explains(unavailable, "Incoming/a.jpg")).isTrue();
+        assertThat(outages.explains(new IllegalStateException("a bug"), "Incoming/a.jpg")).isFalse();
     }
 
     /** A clock the test moves. */
