@@ -18,22 +18,21 @@ import org.openqa.selenium.WebElement;
 /** With label detection off (plain local mode), the app shows the step as skipped and the photo as not labelled. */
 class LabelsOffBrowserTest {
 
-    private static TestService service;
+    private static BrowserAndService session;
     private static Browser browser;
+    private static TestService service;
 
     @BeforeAll
     static void start() throws IOException {
-        browser = Browser.start();
-        service = TestService.start(Map.of("imageproc.labels.enabled", "false"));
+        session = BrowserAndService.start(Map.of("imageproc.labels.enabled", "false"));
+        browser = session.browser();
+        service = session.service();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (service != null) {
-            service.stop();
+        if (session != null) {
+            session.close();
         }
     }
 

@@ -22,26 +22,25 @@ import org.openqa.selenium.WebElement;
  */
 class RetryBrowserTest {
 
-    private static TestService service;
+    private static BrowserAndService session;
     private static Browser browser;
+    private static TestService service;
 
     @BeforeAll
     static void start() throws IOException {
-        browser = Browser.start();
         // one attempt per delivery, and a failed delivery back after 3 s: the queue gives up within about 20 s
-        service = TestService.start(Map.of(
+        session = BrowserAndService.start(Map.of(
                 "imageproc.sqs.visibility-timeout-seconds", "3",
                 "imageproc.retry.max-redeliveries", "0",
                 "imageproc.dead-letters.check-seconds", "1"));
+        browser = session.browser();
+        service = session.service();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (service != null) {
-            service.stop();
+        if (session != null) {
+            session.close();
         }
     }
 
