@@ -53,6 +53,11 @@ final class S3Server implements AutoCloseable {
         store.notifyTo(notification);
     }
 
+    /** Uploads that would be announced are answered 503 SlowDown from now on. */
+    void stopTakingUploads() {
+        store.stopTakingUploads();
+    }
+
     @Override
     public void close() throws Exception {
         try {
