@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalAwsStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalAwsStack.class);
-    // longer than the service's visibility timeout, after which the events of a killed run come back
+    // longer than the service's visibility timeout, after which the events a killed run held come back
     private static final Duration SWEEP_PATIENCE = Duration.ofMinutes(2);
 
     private final LocalStackSettings settings;

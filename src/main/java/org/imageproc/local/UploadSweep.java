@@ -14,7 +14,6 @@ import org.imageproc.catalog.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.AbortedException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -26,17 +25,15 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Announces again, once per start, the uploads under the incoming prefix that have no final item for their ETag: a
  * kill -9 between storing an object and queuing its event, or the queue's last writes lost with the process, leaves
- * such objects. Events still queued go first: the sweep waits while the queue holds messages and the uploads it found
- * keep being processed, so that an upload whose event merely waited is not processed twice; it announces the rest
- * once the queue is empty, or when none of them got processed for its patience (no consumer, or a queue that never
- * empties).
+ * such objects. Events still queued go first, so that an upload whose event merely waited is not processed twice:
+ * the sweep looks again once the queue is empty, or once it has not moved for its patience (nothing in flight and
+ * nothing fewer: no consumer is running).
  */
 final class UploadSweep implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadSweep.class);
     private static final int BATCH_GET_LIMIT = 100;
     private static final Duration QUEUE_POLL = Duration.ofSeconds(1);
-    private static final int POLLS_PER_RECHECK = 10;
     private static final int KEYS_LOGGED = 5;
 
     private final LocalStackSettings settings;
@@ -48,6 +45,10 @@ final class UploadSweep implements Runnable {
 
     /** One object as listed: {@code eTag} without quotes. */
     record StoredUpload(String key, String eTag, long size) {
+    }
+
+    /** Messages on the notification queue: all of them, and those a consumer holds. */
+    private record Depth(long total, long inFlight) {
     }
 
     UploadSweep(LocalStackSettings settings, S3Client s3, DynamoDbClient dynamoDb, SqsClient sqs,
@@ -70,40 +71,33 @@ final class UploadSweep implements Runnable {
             LOG.info("{} upload(s) under s3://{}/{} have no final item for their ETag; they are announced again once"
                     + " the events already queued are handled", unprocessed.size(), settings.bucket(),
                     settings.incomingPrefix());
-            Set<StoredUpload> waited = Set.copyOf(afterQueuedEvents(unprocessed));
+            awaitQueuedEvents();
+            Set<StoredUpload> found = Set.copyOf(unprocessed);
             // an object replaced meanwhile had its own event from this run
-            announce(unprocessed(stored().stream().filter(waited::contains).toList()));
+            announce(unprocessed(stored().stream().filter(found::contains).toList()));
         } catch (InterruptedException | AbortedException e) {
             // the stack is stopping; the next start sweeps again
-        } catch (SdkException e) {
+        } catch (RuntimeException e) {
             LOG.warn("The sweep for unprocessed uploads stopped, the next start tries again: {}", e.toString());
         }
     }
 
-    /** The uploads still unprocessed once the queue is empty, or once none got processed for the patience. */
-    private List<StoredUpload> afterQueuedEvents(List<StoredUpload> uploads) throws InterruptedException {
-        List<StoredUpload> left = uploads;
-        long progressAt = System.nanoTime();
-        for (int poll = 1; queued() > 0; poll++) {
-            Thread.sleep(QUEUE_POLL.toMillis());
-            if (poll % POLLS_PER_RECHECK == 0) {
-                List<StoredUpload> now = unprocessed(left);
-                if (now.size() < left.size()) {
-                    progressAt = System.nanoTime();
-                }
-                left = now;
-                if (left.isEmpty()) {
-                    return left;
-                }
-                if (System.nanoTime() - progressAt > patience.toNanos()) {
-                    LOG.info("None of the {} unprocessed upload(s) was processed in {} s although the queue holds"
-                            + " messages; announcing them (a duplicate event changes nothing)", left.size(),
-                            patience.toSeconds());
-                    break;
-                }
+    private void awaitQueuedEvents() throws InterruptedException {
+        Depth depth = depth();
+        long movedAt = System.nanoTime();
+        while (depth.total() > 0) {
+            if (System.nanoTime() - movedAt > patience.toNanos()) {
+                LOG.info("The queue has held {} message(s) untouched for {} s; announcing the unprocessed uploads"
+                        + " anyway (a duplicate event changes nothing)", depth.total(), patience.toSeconds());
+                return;
             }
+            Thread.sleep(QUEUE_POLL.toMillis());
+            Depth now = depth();
+            if (now.inFlight() > 0 || now.total() < depth.total()) {
+                movedAt = System.nanoTime();
+            }
+            depth = now;
         }
-        return left;
     }
 
     private void announce(List<StoredUpload> uploads) {
@@ -122,7 +116,8 @@ final class UploadSweep implements Runnable {
     List<StoredUpload> stored() {
         String prefix = settings.incomingPrefix();
         return s3.listObjectsV2Paginator(r -> r.bucket(settings.bucket()).prefix(prefix)).contents().stream()
-                .filter(object -> object.key().length() > prefix.length())
+                // no ETag yet: still being written, and this run announces it
+                .filter(object -> object.key().length() > prefix.length() && object.eTag() != null)
                 .map(object -> new StoredUpload(object.key(), object.eTag().replace("\"", ""), object.size()))
                 .toList();
     }
@@ -169,12 +164,12 @@ final class UploadSweep implements Runnable {
                 && (ImageCatalog.SUCCEEDED.equals(status.s()) || ImageCatalog.FAILED.equals(status.s()));
     }
 
-    /** Messages waiting, in flight or delayed on the notification queue. */
-    private long queued() {
+    private Depth depth() {
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(publisher.queueUrl())
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
-        return attributes.values().stream().mapToLong(Long::parseLong).sum();
+        long inFlight = Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        return new Depth(attributes.values().stream().mapToLong(Long::parseLong).sum(), inFlight);
     }
 }

@@ -164,26 +164,6 @@ class S3NotificationTest {
         assertThat(object.path("size").asLong()).isEqualTo("copied".getBytes(StandardCharsets.UTF_8).length);
     }
 
-    @Test
-    void anObjectCreatedBeforeTheQueueIsConnectedIsAnnouncedOnceItIs(@TempDir Path storeDir) throws Exception {
-        NotifyingBlobStore store = new NotifyingBlobStore(
-                new org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore(storeDir.toString()));
-        store.createContainer(BUCKET);
-        store.putBlob(software.amazon.awssdk.services.s3.model.PutObjectRequest.builder().bucket(BUCKET)
-                .key("Incoming/early.jpg").build(), new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}));
-        store.putBlob(software.amazon.awssdk.services.s3.model.PutObjectRequest.builder().bucket(BUCKET)
-                .key("Elsewhere/early.jpg").build(), new java.io.ByteArrayInputStream(new byte[] {4}));
-        assertThat(drainRecords()).isEmpty();
-
-        store.notifyTo(new Notification(BUCKET, "Incoming/",
-                new S3EventPublisher(sqs, stack.queueUrl(), new S3EventJson("us-east-1", "test"))));
-
-        List<JsonNode> records = drainRecords();
-        assertThat(records).extracting(record -> record.path("s3").path("object").path("key").asText())
-                .containsExactly("Incoming/early.jpg");
-        assertThat(records.get(0).path("s3").path("object").path("size").asLong()).isEqualTo(3);
-    }
-
     /** Every record now in the queue; S3 sends before it answers, so there is nothing to wait for. */
     private static List<JsonNode> drainRecords() throws Exception {
         List<JsonNode> records = new ArrayList<>();
