@@ -9,13 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.imageproc.photo.PostForm;
 import org.imageproc.photo.PresignedPost;
 import org.imageproc.testing.MultipartForm;
@@ -31,7 +29,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Uploads through the S3 wire protocol (PUT, form POST, multipart, copy) and reads the resulting event notifications
@@ -39,7 +36,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class S3NotificationTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET = "photo-repo";
 
     @TempDir
@@ -166,16 +162,6 @@ class S3NotificationTest {
 
     /** Every record now in the queue; S3 sends before it answers, so there is nothing to wait for. */
     private static List<JsonNode> drainRecords() throws Exception {
-        List<JsonNode> records = new ArrayList<>();
-        List<Message> batch;
-        do {
-            batch = sqs.receiveMessage(request -> request.queueUrl(stack.queueUrl()).maxNumberOfMessages(10))
-                    .messages();
-            for (Message message : batch) {
-                JSON.readTree(message.body()).path("Records").forEach(records::add);
-                sqs.deleteMessage(request -> request.queueUrl(stack.queueUrl()).receiptHandle(message.receiptHandle()));
-            }
-        } while (!batch.isEmpty());
-        return records;
+        return StackClients.drainRecords(sqs, stack.queueUrl());
     }
 }

@@ -3,14 +3,16 @@ package org.imageproc.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -26,7 +28,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class UploadSweepTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET = "photo-repo";
 
     @TempDir
@@ -47,13 +48,13 @@ class UploadSweepTest {
             item(dynamoDb, "running.jpg", put(s3, "Incoming/running.jpg", "running"), "RUNNING");
             put(s3, "Thumbnails/done.jpg", "not an upload");
             // as if the process died before the events reached the queue's disk
-            assertThat(receiveAndDelete(sqs, stack.queueUrl())).hasSize(6);
+            assertThat(StackClients.drainRecords(sqs, stack.queueUrl())).hasSize(6);
         }
 
         try (LocalAwsStack stack = LocalAwsStack.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
             List<JsonNode> announced = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                announced.addAll(receiveAndDelete(sqs, stack.queueUrl()));
+                announced.addAll(StackClients.drainRecords(sqs, stack.queueUrl()));
                 assertThat(announced).extracting(UploadSweepTest::key)
                         .containsExactlyInAnyOrder("Incoming/no-item.jpg", "Incoming/replaced.jpg",
                                 "Incoming/running.jpg");
@@ -96,7 +97,7 @@ class UploadSweepTest {
 
             sweep(stack, s3, dynamoDb, sqs, Duration.ofSeconds(2)).run();
 
-            assertThat(receiveAndDelete(sqs, stack.queueUrl())).extracting(UploadSweepTest::key)
+            assertThat(StackClients.drainRecords(sqs, stack.queueUrl())).extracting(UploadSweepTest::key)
                     .containsExactly("Incoming/waiting.jpg", "Incoming/waiting.jpg");
         }
     }
@@ -120,22 +121,9 @@ class UploadSweepTest {
     }
 
     private static String eTag(String content) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-                .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static List<JsonNode> receiveAndDelete(SqsClient sqs, String queueUrl) throws Exception {
-        List<JsonNode> records = new ArrayList<>();
-        List<Message> batch;
-        do {
-            batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
-            for (Message message : batch) {
-                JSON.readTree(message.body()).path("Records").forEach(records::add);
-                sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-            }
-        } while (!batch.isEmpty());
-        return records;
-    }
 
     private static String key(JsonNode record) {
         return record.path("s3").path("object").path("key").asText();
