@@ -180,11 +180,12 @@ public class ImageCatalog {
     }
 
     /**
-     * Marks the run SUCCEEDED and returns what it produced, for the routes that act on a success. Labels and
+     * Marks the run SUCCEEDED, and {@code step} (the finishing step) with it, and returns what it produced, for the
+     * routes that act on a success. Labels and
      * warnings are trimmed, with a warning saying so, when the item would outgrow DynamoDB's item size limit.
      */
     public ImageSucceeded finish(Execution execution, ImageMetadata metadata, DetectedLabels labels,
-            StoredThumbnail thumbnail) {
+            StoredThumbnail thumbnail, String step) {
         Instant finishedAt = clock.instant();
         List<String> warnings = new ArrayList<>(metadata.warnings());
         warnings.addAll(thumbnail.warnings());
@@ -199,6 +200,8 @@ public class ImageCatalog {
                         "width", n(thumbnail.width()),
                         "height", n(thumbnail.height()))))
                 .set("warnings", fitted.warnings().isEmpty() ? null : strings(fitted.warnings()))
+                // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
+                .setEntry("steps", step, step(new StepRecord(step, SUCCEEDED, finishedAt, 0, null)))
                 .set("status", s(SUCCEEDED))
                 .set("finishedAt", s(finishedAt.toString()))
                 .remove("error").remove("cause").remove("failedStep").remove("retryable");
