@@ -61,6 +61,27 @@ class RestartTest {
     }
 
     @Test
+    void everyOpaqueKeySurvivesARestart() {
+        LocalStackSettings settings = StackClients.onFreePorts(dataDir);
+        List<String> keys = OpaqueKeysTest.WEIRD_KEYS;
+        try (LocalAwsStack stack = LocalAwsStack.start(settings); S3Client s3 = StackClients.s3(stack)) {
+            s3.createBucket(request -> request.bucket("opaque-keys"));
+            for (String key : keys) {
+                s3.putObject(request -> request.bucket("opaque-keys").key(key), RequestBody.fromString("object " + key));
+            }
+        }
+
+        try (LocalAwsStack stack = LocalAwsStack.start(settings); S3Client s3 = StackClients.s3(stack)) {
+            for (String key : keys) {
+                assertThat(s3.getObjectAsBytes(request -> request.bucket("opaque-keys").key(key)).asUtf8String())
+                        .as(key).isEqualTo("object " + key);
+            }
+            assertThat(OpaqueKeysTest.listAll(s3, "opaque-keys")).containsExactlyElementsOf(
+                    OpaqueKeysTest.inS3Order(keys));
+        }
+    }
+
+    @Test
     void aStackKeepsPersistingWhenAnotherInTheJvmStops(@TempDir Path otherDataDir) throws Exception {
         LocalStackSettings settings = StackClients.onFreePorts(dataDir);
         try (LocalAwsStack stack = LocalAwsStack.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
