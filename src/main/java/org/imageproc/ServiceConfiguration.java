@@ -22,9 +22,11 @@ import org.imageproc.pipeline.FailureRecorder;
 import org.imageproc.photo.PhotoCatalog;
 import org.imageproc.photo.PhotoLinks;
 import org.imageproc.pipeline.StepRecorderFactory;
+import org.imageproc.storage.CurrentObject;
 import org.imageproc.storage.ImageLoader;
 import org.imageproc.thumbnail.ThumbnailMaker;
 import org.imageproc.thumbnail.ThumbnailStep;
+import org.imageproc.thumbnail.ThumbnailStore;
 import org.imageproc.web.ApiErrors;
 import org.imageproc.web.StaticFiles;
 import org.imageproc.web.WebApi;
@@ -52,16 +54,18 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("dynamoDbClient", aws.dynamoDb());
         registry.bind("rekognitionClient", aws.rekognition());
 
+        String bucket = config.string("imageproc.bucket");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
         ImageCatalog catalog = new ImageCatalog(aws.dynamoDb(), config.string("imageproc.table.images"),
-                incomingPrefix, clock);
+                incomingPrefix, new CurrentObject(aws.s3(), bucket), clock);
         registry.bind("imageCatalog", catalog);
-        registry.bind("s3EventParser", new S3EventParser(incomingPrefix));
+        registry.bind("s3EventParser", new S3EventParser(bucket, incomingPrefix));
         registry.bind("imageLoader", new ImageLoader(config.number("imageproc.max-file-bytes")));
         registry.bind("metadataReader", new MetadataReader());
         registry.bind("imageCheck", new ImageCheck(config.number("imageproc.max-pixels"), formats));
-        registry.bind("thumbnailStep", new ThumbnailStep(new ThumbnailMaker(config.integer("imageproc.thumbnail.max-size")),
-                config.string("imageproc.thumbnail.prefix")));
+        registry.bind("thumbnailStep", new ThumbnailStep(new ThumbnailMaker(config.integer("imageproc.thumbnail.max-size"))));
+        registry.bind("thumbnailStore", new ThumbnailStore(aws.s3(), config.string("imageproc.thumbnail.prefix"),
+                catalog::owns));
         registry.bind("labelDetector", new LabelDetector(aws.rekognition(), labels,
                 config.integer("imageproc.labels.max-labels"), config.decimal("imageproc.labels.min-confidence")));
         registry.bind("collectVariables", new CollectVariables());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.imageproc.ingest.ImageEvent;
@@ -22,7 +23,13 @@ import org.imageproc.labels.Label;
 import org.imageproc.labels.LabelInstance;
 import org.imageproc.metadata.GeoLocation;
 import org.imageproc.metadata.ImageMetadata;
+import org.imageproc.metadata.ImageRejectedException;
 import org.imageproc.pipeline.Execution;
+import org.imageproc.pipeline.Failure;
+import org.imageproc.pipeline.ObjectVersion;
+import org.imageproc.pipeline.RunSupersededException;
+import org.imageproc.pipeline.StepRecord;
+import org.imageproc.storage.CurrentObject;
 import org.imageproc.storage.StoredImage;
 import org.imageproc.thumbnail.StoredThumbnail;
 import org.slf4j.Logger;
@@ -30,63 +37,117 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
-/** Writes each image's item in the ImageMetadata table: the run's status, every step, and the results. */
+/**
+ * Writes each image's item in the ImageMetadata table: the run's status, every step, and the results. One run owns
+ * the item at a time: a run claims it for the upload it read (ordered by {@link ObjectVersion}), and every later
+ * write is conditional on the item still naming that run, so a superseded run can never overwrite a newer one.
+ */
 public class ImageCatalog {
 
     public static final String RUNNING = "RUNNING";
     public static final String SUCCEEDED = "SUCCEEDED";
     public static final String FAILED = "FAILED";
 
+    static final String EXECUTION_ID = "executionId";
+    static final String OBJECT_VERSION = "objectVersion";
+
     private static final Logger LOG = LoggerFactory.getLogger(ImageCatalog.class);
+    // a claim that loses a race is looked at again; more rounds than this means uploads keep arriving
+    private static final int CLAIM_ATTEMPTS = 3;
+    private static final String CLAIMABLE = "attribute_not_exists(#id) OR attribute_not_exists(#version)"
+            + " OR #version < :version OR (#version = :version AND (#status = :running OR #retryable = :true))";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final String incomingPrefix;
+    private final CurrentObject objects;
+    private final ItemBudget budget;
     private final Clock clock;
 
-    public ImageCatalog(DynamoDbClient dynamoDb, String table, String incomingPrefix, Clock clock) {
+    public ImageCatalog(DynamoDbClient dynamoDb, String table, String incomingPrefix, CurrentObject objects,
+            Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.incomingPrefix = incomingPrefix;
+        this.objects = objects;
+        this.budget = new ItemBudget();
         this.clock = clock;
     }
 
     /**
-     * Starts a run: a fresh RUNNING item. Returns null when this very upload (same key and ETag) already reached a
-     * final state, so a duplicate delivery changes nothing; a new upload of the key, or a run that failed for a
-     * reason worth retrying, starts again.
+     * Starts a run for the object as read: a fresh RUNNING item owned by this run. Returns null when this upload
+     * already reached a final state (a duplicate delivery changes nothing). Throws {@link RunSupersededException}
+     * when a later upload of the key owns the item.
+     *
+     * @param earlySteps steps that ran before the run existed (reading the object), recorded with it
      */
-    public Execution start(ImageEvent event) {
-        String imageId = event.key().substring(incomingPrefix.length());
-        Execution execution = new Execution(imageId, UUID.randomUUID().toString(), event.bucket(), event.key(),
-                event.eTag(), clock.instant());
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put(Tables.IMAGE_ID, s(imageId));
-        item.put("s3key", s(event.key()));
-        item.put("s3Bucket", s(event.bucket()));
-        item.put("eTag", s(event.eTag()));
-        item.put("executionId", s(execution.executionId()));
-        item.put("status", s(RUNNING));
-        item.put("startedAt", s(execution.startedAt().toString()));
-        item.put("steps", AttributeValue.fromM(Map.of()));
-        try {
-            dynamoDb.putItem(PutItemRequest.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#id) OR #etag <> :etag OR #status = :running"
-                            + " OR #retryable = :true")
-                    .expressionAttributeNames(Map.of("#id", Tables.IMAGE_ID, "#etag", "eTag", "#status", "status",
-                            "#retryable", "retryable"))
-                    .expressionAttributeValues(Map.of(":etag", s(event.eTag()), ":running", s(RUNNING),
-                            ":true", bool(true)))
-                    .build());
-        } catch (ConditionalCheckFailedException e) {
+    public Execution start(ImageEvent event, StoredImage image, List<StepRecord> earlySteps) {
+        String imageId = imageId(event.key());
+        Execution execution = new Execution(imageId, UUID.randomUUID().toString(), image.bucket(), event.key(),
+                image.eTag(), ObjectVersion.of(event.sequencer()), clock.instant());
+        Map<String, AttributeValue> item = newItem(execution, RUNNING);
+        origin(item, image);
+        Map<String, AttributeValue> steps = new LinkedHashMap<>();
+        if (earlySteps != null) {
+            earlySteps.forEach(step -> steps.put(step.step(), step(step)));
+        }
+        item.put("steps", AttributeValue.fromM(steps));
+        if (!claim(execution, item)) {
             LOG.info("Skipping s3://{}/{} (ETag {}): this upload was already processed", event.bucket(), event.key(),
-                    event.eTag());
+                    image.eTag());
             return null;
         }
         LOG.info("Started execution {} for s3://{}/{}", execution.executionId(), event.bucket(), event.key());
         return execution;
+    }
+
+    /**
+     * Records a failure that happened before a run could start (the object is too large to read, or gone), as a
+     * FAILED item for this upload. An event for an object that is gone changes no existing item: it may be forged,
+     * and a newer upload's item must stay.
+     */
+    public void failBeforeStart(ImageEvent event, String bucket, String failedStep, Failure failure,
+            boolean objectExists) {
+        Execution execution = new Execution(imageId(event.key()), UUID.randomUUID().toString(), bucket, event.key(),
+                event.eTag(), ObjectVersion.of(event.sequencer()), clock.instant());
+        Map<String, AttributeValue> item = newItem(execution, FAILED);
+        item.put("steps", AttributeValue.fromM(Map.of(failedStep, map(Map.of(
+                "status", s(FAILED), "startedAt", s(execution.startedAt().toString()), "error", s(failure.cause()))))));
+        item.put("finishedAt", s(execution.startedAt().toString()));
+        item.put("failedStep", s(failedStep));
+        item.put("error", s(failure.error()));
+        item.put("cause", s(failure.cause()));
+        item.put("retryable", bool(false));
+        boolean written = objectExists ? claim(execution, item) : putIfAbsent(item);
+        if (written) {
+            LOG.warn("Execution {} for {} FAILED in {}: {} ({})", execution.executionId(), event.key(), failedStep,
+                    failure.cause(), failure.error());
+        } else {
+            LOG.info("Not recording {} for s3://{}/{}: the item belongs to another upload", failure.error(),
+                    event.bucket(), event.key());
+        }
+    }
+
+    /** Whether the item still names this run: the check before a write outside DynamoDB (the thumbnail). */
+    public boolean owns(Execution execution) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(key(execution.imageId()))
+                .consistentRead(true).projectionExpression("#exec")
+                .expressionAttributeNames(Map.of("#exec", EXECUTION_ID))).item();
+        AttributeValue owner = item == null ? null : item.get(EXECUTION_ID);
+        return owner != null && execution.executionId().equals(owner.s());
+    }
+
+    /**
+     * Throws {@link RunSupersededException} unless the object is still the upload this run read: label detection
+     * read it by key, so labels from any other bytes must not be stored (that upload's own run stores its own).
+     */
+    public void requireCurrent(Execution execution) {
+        if (!objects.isCurrent(execution.key(), execution.eTag())) {
+            throw new RunSupersededException("The object " + execution.key() + " was replaced during the run");
+        }
     }
 
     public void stepStarted(Execution execution, String step, Instant at) {
@@ -95,20 +156,19 @@ public class ImageCatalog {
                 "startedAt", s(at.toString())))));
     }
 
-    public void stepFinished(Execution execution, String step, Instant startedAt, String status, long durationMs,
-            String error) {
-        Map<String, AttributeValue> entry = new LinkedHashMap<>();
-        entry.put("status", s(status));
-        entry.put("startedAt", s(startedAt.toString()));
-        entry.put("durationMs", n(durationMs));
-        entry.put("error", sOrNull(error));
-        update(execution, new ItemUpdate().setEntry("steps", step, map(entry)));
+    public void stepFinished(Execution execution, StepRecord step) {
+        update(execution, new ItemUpdate().setEntry("steps", step.step(), step(step)));
     }
 
     public void storeMetadata(Execution execution, StoredImage image, ImageMetadata metadata) {
-        ItemUpdate update = origin(new ItemUpdate(), image)
+        update(execution, metadata(origin(new ItemUpdate(), image), metadata));
+    }
+
+    private static ItemUpdate metadata(ItemUpdate update, ImageMetadata metadata) {
+        return update
                 .set("imageFormat", s(metadata.format().name()))
-                .set("dimensions", map(Map.of("width", n(metadata.width()), "height", n(metadata.height()))))
+                .set("dimensions", metadata.width() == 0 ? null
+                        : map(Map.of("width", n(metadata.width()), "height", n(metadata.height()))))
                 .set("fileSize", n(metadata.fileSize()))
                 .set("exifMake", sOrNull(metadata.exifMake()))
                 .set("exifModel", sOrNull(metadata.exifModel()))
@@ -117,25 +177,28 @@ public class ImageCatalog {
                 .set("geo", geo(metadata.geo()))
                 .set("orientation", nOrNull(metadata.orientation()))
                 .set("sha256", s(metadata.sha256()));
-        update(execution, update);
     }
 
-    /** Marks the run SUCCEEDED and returns what it produced, for the routes that act on a success. */
+    /**
+     * Marks the run SUCCEEDED and returns what it produced, for the routes that act on a success. Labels and
+     * warnings are trimmed, with a warning saying so, when the item would outgrow DynamoDB's item size limit.
+     */
     public ImageSucceeded finish(Execution execution, ImageMetadata metadata, DetectedLabels labels,
             StoredThumbnail thumbnail) {
         Instant finishedAt = clock.instant();
         List<String> warnings = new ArrayList<>(metadata.warnings());
         warnings.addAll(thumbnail.warnings());
+        ItemBudget.Fitted fitted = budget.fit(labels.labels(), warnings);
         ItemUpdate update = new ItemUpdate()
-                .set("tags", strings(labels.tags()))
-                .set("labels", AttributeValue.fromL(labels.labels().stream().map(ImageCatalog::label).toList()))
+                .set("tags", strings(fitted.labels().stream().map(Label::name).toList()))
+                .set("labels", AttributeValue.fromL(fitted.labels().stream().map(ImageCatalog::label).toList()))
                 .set("labelModelVersion", sOrNull(labels.modelVersion()))
                 .set("thumbnail", map(Map.of(
                         "s3Bucket", s(thumbnail.bucket()),
                         "s3Key", s(thumbnail.key()),
                         "width", n(thumbnail.width()),
                         "height", n(thumbnail.height()))))
-                .set("warnings", warnings.isEmpty() ? null : strings(warnings))
+                .set("warnings", fitted.warnings().isEmpty() ? null : strings(fitted.warnings()))
                 .set("status", s(SUCCEEDED))
                 .set("finishedAt", s(finishedAt.toString()))
                 .remove("error").remove("cause").remove("failedStep").remove("retryable");
@@ -146,13 +209,17 @@ public class ImageCatalog {
     }
 
     /**
-     * Marks the run FAILED. A {@code retryable} failure (AWS unreachable, throttled) leaves the SQS message to come
+     * Marks the run FAILED, with the metadata when it was read. A {@code retryable} failure (AWS unreachable, throttled) leaves the SQS message to come
      * back, and the next delivery starts the run again.
      */
-    public void fail(Execution execution, StoredImage image, String failedStep, String error, String cause,
-            boolean retryable) {
+    public void fail(Execution execution, StoredImage image, ImageMetadata metadata, String failedStep, String error,
+            String cause, boolean retryable) {
         // with the album and upload time, a rejected photo still shows in its album's gallery
         ItemUpdate update = image == null ? new ItemUpdate() : origin(new ItemUpdate(), image);
+        if (metadata != null) {
+            // what the file is, even though it cannot be processed (a GIF says GIF, with its size and digest)
+            metadata(update, metadata);
+        }
         if (failedStep != null) {
             // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
             update.setEntry("steps", failedStep, map(Map.of("status", s(FAILED), "error", s(cause))));
@@ -163,7 +230,8 @@ public class ImageCatalog {
                 .set("failedStep", sOrNull(failedStep))
                 .set("error", s(error))
                 .set("cause", s(cause))
-                .set("retryable", bool(retryable)));
+                .set("retryable", bool(retryable))
+                .remove("thumbnail"));
         LOG.warn("Execution {} for {} FAILED in {}: {} ({})", execution.executionId(), execution.key(), failedStep,
                 cause, error);
     }
@@ -176,8 +244,127 @@ public class ImageCatalog {
                 .set("uploadTime", nOrNull(image.lastModified() == null ? null : image.lastModified().getEpochSecond()));
     }
 
+    private static void origin(Map<String, AttributeValue> item, StoredImage image) {
+        putIfPresent(item, "albumID", sOrNull(image.albumId()));
+        putIfPresent(item, "userID", sOrNull(image.userId()));
+        putIfPresent(item, "uploadTime",
+                nOrNull(image.lastModified() == null ? null : image.lastModified().getEpochSecond()));
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, AttributeValue value) {
+        if (value != null) {
+            item.put(name, value);
+        }
+    }
+
+    private Map<String, AttributeValue> newItem(Execution execution, String status) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put(Tables.IMAGE_ID, s(execution.imageId()));
+        item.put("s3key", s(execution.key()));
+        item.put("s3Bucket", s(execution.bucket()));
+        item.put("eTag", s(execution.eTag()));
+        item.put(OBJECT_VERSION, s(execution.version()));
+        item.put(EXECUTION_ID, s(execution.executionId()));
+        item.put("status", s(status));
+        item.put("startedAt", s(execution.startedAt().toString()));
+        return item;
+    }
+
+    /**
+     * Puts the run's item if the upload it read is newer than the item's, or the same upload whose run did not end
+     * (crashed, or failed for a reason worth retrying). False: this upload already ended. A claim that loses to a
+     * newer version stands only if the object in the bucket is still the one this run read: the newer version the
+     * item names is then gone (or its event was forged), and the item must describe the bucket.
+     */
+    private boolean claim(Execution execution, Map<String, AttributeValue> item) {
+        String condition = CLAIMABLE;
+        Map<String, String> names = new LinkedHashMap<>(Map.of("#id", Tables.IMAGE_ID, "#version", OBJECT_VERSION,
+                "#status", "status", "#retryable", "retryable"));
+        Map<String, AttributeValue> values = new LinkedHashMap<>(Map.of(":version", s(execution.version()),
+                ":running", s(RUNNING), ":true", bool(true)));
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            if (put(item, condition, names, values)) {
+                return true;
+            }
+            Optional<Map<String, AttributeValue>> current = read(execution.imageId());
+            if (current.isEmpty()) {
+                continue;
+            }
+            Map<String, AttributeValue> owner = current.get();
+            if (execution.eTag().equals(text(owner, "eTag"))) {
+                // the same bytes: a duplicate delivery, or a later upload of identical bytes that owns the item
+                return false;
+            }
+            if (!objects.isCurrent(execution.key(), execution.eTag())) {
+                throw new RunSupersededException("A newer upload of " + execution.key() + " owns the item");
+            }
+            LOG.warn("The item of {} names version {} (ETag {}), which is no longer in the bucket; taking it over for"
+                    + " the object there (ETag {})", execution.key(), text(owner, OBJECT_VERSION),
+                    text(owner, "eTag"), execution.eTag());
+            condition = "#exec = :owner";
+            names = Map.of("#exec", EXECUTION_ID);
+            values = Map.of(":owner", s(text(owner, EXECUTION_ID)));
+        }
+        throw new RunSupersededException("Uploads of " + execution.key() + " keep replacing each other");
+    }
+
+    private boolean putIfAbsent(Map<String, AttributeValue> item) {
+        return put(item, "attribute_not_exists(#id)", Map.of("#id", Tables.IMAGE_ID), null);
+    }
+
+    private boolean put(Map<String, AttributeValue> item, String condition, Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        try {
+            dynamoDb.putItem(PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private Optional<Map<String, AttributeValue>> read(String imageId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(key(imageId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
     private void update(Execution execution, ItemUpdate update) {
-        dynamoDb.updateItem(update.toRequest(table, Map.of(Tables.IMAGE_ID, s(execution.imageId()))));
+        try {
+            dynamoDb.updateItem(update.onlyIf(EXECUTION_ID, s(execution.executionId()))
+                    .toRequest(table, key(execution.imageId())));
+        } catch (ConditionalCheckFailedException e) {
+            throw new RunSupersededException("Another run of " + execution.key() + " owns the item now");
+        } catch (DynamoDbException e) {
+            if (e.statusCode() == 400 && String.valueOf(e.getMessage()).contains("size has exceeded")) {
+                // retrying could never make it fit
+                throw new ImageRejectedException(ImageRejectedException.ITEM_TOO_LARGE,
+                        "What was found in this image is more than a DynamoDB item can hold (400 KB)", e);
+            }
+            throw e;
+        }
+    }
+
+    private String imageId(String key) {
+        return key.substring(incomingPrefix.length());
+    }
+
+    private static Map<String, AttributeValue> key(String imageId) {
+        return Map.of(Tables.IMAGE_ID, s(imageId));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static AttributeValue step(StepRecord step) {
+        Map<String, AttributeValue> entry = new LinkedHashMap<>();
+        entry.put("status", s(step.status()));
+        entry.put("startedAt", s(step.startedAt().toString()));
+        entry.put("durationMs", n(step.durationMs()));
+        entry.put("error", sOrNull(step.error()));
+        return map(entry);
     }
 
     private static AttributeValue geo(GeoLocation geo) {
@@ -191,7 +378,7 @@ public class ImageCatalog {
         return map(entries);
     }
 
-    private static AttributeValue label(Label label) {
+    static AttributeValue label(Label label) {
         return map(Map.of(
                 "name", s(label.name()),
                 "confidence", n(label.confidence()),

@@ -8,13 +8,14 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/** Collects SET and REMOVE clauses into one DynamoDB UpdateItem with placeholder names and values. */
+/** Collects SET and REMOVE clauses, and a condition, into one DynamoDB UpdateItem with placeholder names and values. */
 final class ItemUpdate {
 
     private final List<String> sets = new ArrayList<>();
     private final List<String> removes = new ArrayList<>();
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, AttributeValue> values = new LinkedHashMap<>();
+    private String condition;
 
     /** Sets a top-level attribute, or removes it when the value is null. */
     ItemUpdate set(String attribute, AttributeValue value) {
@@ -42,6 +43,14 @@ final class ItemUpdate {
         return this;
     }
 
+    /** Applies the update only while {@code attribute} equals {@code value}. */
+    ItemUpdate onlyIf(String attribute, AttributeValue value) {
+        String placeholder = ":v" + values.size();
+        values.put(placeholder, value);
+        condition = name(attribute) + " = " + placeholder;
+        return this;
+    }
+
     UpdateItemRequest toRequest(String table, Map<String, AttributeValue> key) {
         StringBuilder expression = new StringBuilder();
         if (!sets.isEmpty()) {
@@ -51,7 +60,8 @@ final class ItemUpdate {
             expression.append(expression.isEmpty() ? "" : " ").append("REMOVE ").append(String.join(", ", removes));
         }
         UpdateItemRequest.Builder builder = UpdateItemRequest.builder().tableName(table).key(key)
-                .updateExpression(expression.toString()).expressionAttributeNames(names);
+                .updateExpression(expression.toString()).expressionAttributeNames(names)
+                .conditionExpression(condition);
         if (!values.isEmpty()) {
             builder.expressionAttributeValues(values);
         }

@@ -19,15 +19,19 @@ public class S3EventParser {
     private static final Logger LOG = LoggerFactory.getLogger(S3EventParser.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String bucket;
     private final String incomingPrefix;
 
-    public S3EventParser(String incomingPrefix) {
+    /** @param bucket the one bucket the service processes; events for any other are logged and dropped */
+    public S3EventParser(String bucket, String incomingPrefix) {
+        this.bucket = bucket;
         this.incomingPrefix = incomingPrefix;
     }
 
     /**
-     * The ObjectCreated records under the incoming prefix; empty for S3's test event, other event types, other keys
-     * and messages that are not S3 events at all (each logged once, so the message can be deleted).
+     * The ObjectCreated records of the configured bucket under the incoming prefix; empty for S3's test event, other
+     * event types, other buckets, other keys, records without an ETag and messages that are not S3 events at all
+     * (each logged once, so the message can be deleted).
      */
     public List<ImageEvent> parse(String body) {
         JsonNode root;
@@ -61,19 +65,29 @@ public class S3EventParser {
         String eventName = record.path("eventName").asText("");
         JsonNode s3 = record.path("s3");
         String rawKey = s3.path("object").path("key").asText("");
-        String bucket = s3.path("bucket").path("name").asText("");
-        if (!eventName.startsWith("ObjectCreated:") || rawKey.isEmpty() || bucket.isEmpty()) {
-            LOG.warn("Ignoring S3 record {} for '{}' in '{}': not an object creation", eventName, rawKey, bucket);
+        String eventBucket = s3.path("bucket").path("name").asText("");
+        if (!eventName.startsWith("ObjectCreated:") || rawKey.isEmpty() || eventBucket.isEmpty()) {
+            LOG.warn("Ignoring S3 record {} for '{}' in '{}': not an object creation", eventName, rawKey, eventBucket);
             return;
         }
         // S3 encodes keys like an HTML form: '+' is a space, a real '+' arrives as %2B
         String key = URLDecoder.decode(rawKey, StandardCharsets.UTF_8);
         if (!key.startsWith(incomingPrefix) || key.length() == incomingPrefix.length()) {
-            LOG.info("Ignoring s3://{}/{}: outside {}", bucket, key, incomingPrefix);
+            LOG.info("Ignoring s3://{}/{}: outside {}", eventBucket, key, incomingPrefix);
+            return;
+        }
+        if (!bucket.equals(eventBucket)) {
+            LOG.warn("Ignoring an event for s3://{}/{}: this service processes bucket {} only", eventBucket, key,
+                    bucket);
             return;
         }
         JsonNode object = s3.path("object");
-        events.add(new ImageEvent(bucket, key, object.path("size").asLong(-1), unquote(object.path("eTag").asText("")),
+        String eTag = unquote(object.path("eTag").asText(""));
+        if (eTag.isEmpty()) {
+            LOG.warn("Ignoring an event for s3://{}/{} without an eTag: it cannot name one upload", eventBucket, key);
+            return;
+        }
+        events.add(new ImageEvent(eventBucket, key, object.path("size").asLong(-1), eTag,
                 object.path("sequencer").asText(""), eventName, eventTime(record.path("eventTime").asText(null), body)));
     }
 

@@ -11,6 +11,7 @@ public class ImageRejectedException extends RuntimeException {
     public static final String FILE_TOO_LARGE = "FileTooLarge";
     public static final String OBJECT_NOT_FOUND = "ObjectNotFound";
     public static final String LABELS_REFUSED = "LabelDetectionRefused";
+    public static final String ITEM_TOO_LARGE = "ItemTooLarge";
 
     private final String error;
 

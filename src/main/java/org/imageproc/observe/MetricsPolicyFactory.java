@@ -63,7 +63,9 @@ final class MetricsPolicyFactory implements RoutePolicyFactory {
             String failedStep = execution == null ? null : failedSteps.remove(execution.executionId());
             Throwable failure = exchange.getException() != null
                     ? exchange.getException() : exchange.getVariable(Variables.FAILURE, Throwable.class);
-            if (failure != null) {
+            if (failure == null && exchange.getVariable(Variables.SUPERSEDED) != null) {
+                metrics.runSuperseded();
+            } else if (failure != null) {
                 metrics.runFailed(execution == null ? "" : execution.imageId(), failedStep == null ? "" : failedStep,
                         failure);
             } else if (execution == null) {

@@ -18,6 +18,9 @@ public interface PipelineMXBean {
     /** Deliveries of an upload that was already processed. */
     long getDuplicateDeliveries();
 
+    /** Runs that stopped without writing because a newer upload of the key owned the item. */
+    long getImagesSuperseded();
+
     int getInFlight();
 
     /** ISO-8601 time of the last failure, or empty. */

@@ -26,6 +26,7 @@ final class PipelineMetrics {
     private final Counter processed;
     private final Counter succeeded;
     private final Counter duplicates;
+    private final Counter superseded;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicReference<LastFailure> lastFailure = new AtomicReference<>();
 
@@ -38,6 +39,9 @@ final class PipelineMetrics {
                 .description("Runs that reached SUCCEEDED").register(registry);
         duplicates = Counter.builder("imageproc.images.duplicates")
                 .description("Deliveries of an upload that was already processed, which changed nothing").register(registry);
+        superseded = Counter.builder("imageproc.images.superseded")
+                .description("Runs that stopped without writing: a newer upload of the key (or a later delivery of the"
+                        + " same one) owned the item, or the event named an object replaced since").register(registry);
         Gauge.builder("imageproc.images.inflight", inFlight, AtomicInteger::get)
                 .description("Images being processed now").register(registry);
     }
@@ -55,6 +59,11 @@ final class PipelineMetrics {
     void runDuplicate() {
         inFlight.decrementAndGet();
         duplicates.increment();
+    }
+
+    void runSuperseded() {
+        inFlight.decrementAndGet();
+        superseded.increment();
     }
 
     void runFailed(String imageId, String step, Throwable cause) {
@@ -82,6 +91,10 @@ final class PipelineMetrics {
 
     long duplicates() {
         return (long) duplicates.count();
+    }
+
+    long superseded() {
+        return (long) superseded.count();
     }
 
     int inFlight() {

@@ -36,6 +36,11 @@ final class PipelineView implements PipelineMXBean {
     }
 
     @Override
+    public long getImagesSuperseded() {
+        return metrics.superseded();
+    }
+
+    @Override
     public long getDuplicateDeliveries() {
         return metrics.duplicates();
     }

@@ -14,8 +14,9 @@ public class CollectVariables implements AggregationStrategy {
         }
         if (newExchange.getException() != null) {
             result.setException(newExchange.getException());
-        } else if (newExchange.getVariable(Variables.FAILURE) != null) {
-            // a branch whose error handler recorded the image as FAILED must not let the flow go on to SUCCEEDED
+        } else if (newExchange.getVariable(Variables.FAILURE) != null
+                || newExchange.getVariable(Variables.SUPERSEDED) != null) {
+            // a branch that recorded the image as FAILED, or found the run superseded, must not let the flow go on
             result.setRouteStop(true);
         }
         return result;

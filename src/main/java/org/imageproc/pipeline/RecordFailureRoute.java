@@ -2,14 +2,26 @@ package org.imageproc.pipeline;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
-/** Writes FAILED, the failing step and the cause on the item; called by {@link PipelineErrorHandling}. */
+/**
+ * Writes FAILED, the failing step and the cause on the item, and takes away any thumbnail an earlier upload left;
+ * called by {@link PipelineErrorHandling}. A run that lost its item meanwhile writes nothing and is superseded.
+ */
 public class RecordFailureRoute extends EndpointRouteBuilder {
 
     @Override
     public void configure() {
         from(direct("record-failure")).routeId("record-failure")
-                .bean("failureRecorder",
-                        "record(${variable.execution}, ${variable.image}, ${exchangeProperty.CamelFailureRouteId}, ${exception})")
-                .setVariable(Variables.FAILURE, simple("${exception}"));
+                .doTry()
+                    .bean("failureRecorder", "record(${variable.event}, ${variable.execution}, ${variable.image},"
+                            + " ${variable.metadata}, ${exchangeProperty.CamelFailureRouteId}, ${exception})")
+                    .setVariable(Variables.FAILURE, simple("${exception}"))
+                    .bean("thumbnailStore", "remove(${variable.execution})")
+                .doCatch(RunSupersededException.class)
+                    .to(direct("record-superseded"))
+                .end();
+
+        from(direct("record-superseded")).routeId("record-superseded")
+                .log("Run for ${variable.event.key} stopped without writing: ${exception.message}")
+                .setVariable(Variables.SUPERSEDED, simple("${exception.message}"));
     }
 }

@@ -3,6 +3,8 @@ package org.imageproc.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
@@ -11,7 +13,10 @@ import org.imageproc.catalog.ImageCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Records each step route's state and duration on the image's item as the exchange enters and leaves it. */
+/**
+ * Records each step route's state and duration on the image's item as the exchange enters and leaves it; a step that
+ * ran before the run existed (reading the object) is kept in {@link Variables#EARLY_STEPS} for the run's first write.
+ */
 final class StepRecorder extends RoutePolicySupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(StepRecorder.class);
@@ -27,35 +32,46 @@ final class StepRecorder extends RoutePolicySupport {
 
     @Override
     public void onExchangeBegin(Route route, Exchange exchange) {
-        Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
-        if (execution == null) {
-            return;
-        }
         Instant now = clock.instant();
         exchange.setProperty(STARTED_AT + route.getRouteId(), now);
         exchange.removeProperty(Steps.SKIPPED);
-        record(() -> catalog.stepStarted(execution, route.getRouteId(), now), route);
+        Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
+        if (execution != null) {
+            record(() -> catalog.stepStarted(execution, route.getRouteId(), now), route);
+        }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void onExchangeDone(Route route, Exchange exchange) {
-        Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
         Instant startedAt = exchange.getProperty(STARTED_AT + route.getRouteId(), Instant.class);
-        if (execution == null || startedAt == null) {
+        if (startedAt == null) {
             return;
         }
         Throwable failure = Steps.failure(exchange);
         String status = failure != null ? ImageCatalog.FAILED
                 : exchange.getProperty(Steps.SKIPPED, false, Boolean.class) ? "SKIPPED" : ImageCatalog.SUCCEEDED;
         long durationMs = Duration.between(startedAt, clock.instant()).toMillis();
-        String error = failure == null ? null : Failure.of(failure).cause();
-        record(() -> catalog.stepFinished(execution, route.getRouteId(), startedAt, status, durationMs, error), route);
+        StepRecord step = new StepRecord(route.getRouteId(), status, startedAt, durationMs,
+                failure == null ? null : Failure.of(failure).cause());
+        Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
+        if (execution != null) {
+            record(() -> catalog.stepFinished(execution, step), route);
+        } else if (failure == null) {
+            List<StepRecord> early = exchange.getVariable(Variables.EARLY_STEPS, List.class);
+            List<StepRecord> steps = early == null ? new ArrayList<>() : new ArrayList<>(early);
+            steps.add(step);
+            exchange.setVariable(Variables.EARLY_STEPS, steps);
+        }
     }
 
-    // a lost progress update must not fail the image: the final status is written by the flow itself
+    // a lost progress update must not fail the image: the final status is written by the flow itself, and a run
+    // that lost its item finds out at its next write of a result
     private static void record(Runnable update, Route route) {
         try {
             update.run();
+        } catch (RunSupersededException e) {
+            LOG.debug("Step {} not recorded: {}", route.getRouteId(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Could not record progress of step {}: {}", route.getRouteId(), e.getMessage());
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.imageproc.metadata.ImageRejectedException;
-import org.imageproc.pipeline.Execution;
+import org.imageproc.ingest.ImageEvent;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -20,7 +20,8 @@ public class ImageLoader {
         this.maxBytes = maxBytes;
     }
 
-    public StoredImage load(Execution execution, ResponseInputStream<GetObjectResponse> object) throws IOException {
+    /** The object as read; its ETag and time come from S3's answer, never from the event. */
+    public StoredImage load(ImageEvent event, ResponseInputStream<GetObjectResponse> object) throws IOException {
         GetObjectResponse response = object.response();
         Long length = response.contentLength();
         if (length != null && length > maxBytes) {
@@ -30,7 +31,7 @@ public class ImageLoader {
         byte[] bytes = readAtMost(object, length, maxBytes);
         Map<String, String> metadata = new TreeMap<>();
         response.metadata().forEach((k, v) -> metadata.put(k.toLowerCase(Locale.ROOT), v));
-        return new StoredImage(execution.bucket(), execution.key(), bytes, Map.copyOf(metadata),
+        return new StoredImage(event.bucket(), event.key(), bytes, Map.copyOf(metadata),
                 response.lastModified(), response.eTag() == null ? null : response.eTag().replace("\"", ""));
     }
 

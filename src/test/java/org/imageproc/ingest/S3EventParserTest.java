@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class S3EventParserTest {
 
-    private final S3EventParser parser = new S3EventParser("Incoming/");
+    private final S3EventParser parser = new S3EventParser("photo-repo", "Incoming/");
 
     @Test
     void readsAnObjectCreatedRecordAndDecodesTheKeyAsS3EncodesIt() {
@@ -26,10 +26,10 @@ class S3EventParserTest {
     void readsEveryRecordOfAMessage() {
         String body = """
                 {"Records":[
-                  {"eventName":"ObjectCreated:Put","eventTime":"2026-11-27T08:00:00Z","s3":{"bucket":{"name":"b"},
+                  {"eventName":"ObjectCreated:Put","eventTime":"2026-11-27T08:00:00Z","s3":{"bucket":{"name":"photo-repo"},
                    "object":{"key":"Incoming/a.jpg","size":1,"eTag":"e1"}}},
                   {"eventName":"ObjectCreated:CompleteMultipartUpload","eventTime":"2026-11-27T08:00:01Z",
-                   "s3":{"bucket":{"name":"b"},"object":{"key":"Incoming/b.png","size":2,"eTag":"e2-3"}}}]}
+                   "s3":{"bucket":{"name":"photo-repo"},"object":{"key":"Incoming/b.png","size":2,"eTag":"e2-3"}}}]}
                 """;
 
         assertThat(parser.parse(body)).extracting(ImageEvent::key, ImageEvent::eTag)
@@ -48,7 +48,7 @@ class S3EventParserTest {
     void ignoresKeysOutsideTheIncomingPrefixAndThePrefixItself() {
         String template = """
                 {"Records":[{"eventName":"ObjectCreated:Put","eventTime":"2026-11-27T08:00:00Z",
-                  "s3":{"bucket":{"name":"b"},"object":{"key":"%s","size":1,"eTag":"e"}}}]}
+                  "s3":{"bucket":{"name":"photo-repo"},"object":{"key":"%s","size":1,"eTag":"e"}}}]}
                 """;
 
         assertThat(parser.parse(template.formatted("Thumbnails/a.jpg"))).isEmpty();
@@ -60,7 +60,7 @@ class S3EventParserTest {
     void ignoresOtherEventTypes() {
         assertThat(parser.parse("""
                 {"Records":[{"eventName":"ObjectRemoved:Delete","eventTime":"2026-11-27T08:00:00Z",
-                  "s3":{"bucket":{"name":"b"},"object":{"key":"Incoming/a.jpg"}}}]}
+                  "s3":{"bucket":{"name":"photo-repo"},"object":{"key":"Incoming/a.jpg"}}}]}
                 """)).isEmpty();
     }
 
@@ -71,5 +71,25 @@ class S3EventParserTest {
         assertThat(parser.parse("[1,2,3]")).isEmpty();
         assertThat(parser.parse("{\"hello\":\"world\"}")).isEmpty();
         assertThat(parser.parse("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\"}]}")).isEmpty();
+    }
+
+    @Test
+    void ignoresEventsForAnyOtherBucket() {
+        String template = """
+                {"Records":[{"eventName":"ObjectCreated:Put","eventTime":"2026-11-27T08:00:00Z",
+                  "s3":{"bucket":{"name":"%s"},"object":{"key":"Incoming/a.jpg","size":1,"eTag":"e"}}}]}
+                """;
+
+        assertThat(parser.parse(template.formatted("no-such-bucket"))).isEmpty();
+        assertThat(parser.parse(template.formatted("Photo-Repo"))).isEmpty();
+        assertThat(parser.parse(template.formatted("photo-repo"))).hasSize(1);
+    }
+
+    @Test
+    void ignoresRecordsWithoutAnETag() {
+        assertThat(parser.parse("""
+                {"Records":[{"eventName":"ObjectCreated:Put","eventTime":"2026-11-27T08:00:00Z",
+                  "s3":{"bucket":{"name":"photo-repo"},"object":{"key":"Incoming/a.jpg","size":1}}}]}
+                """)).isEmpty();
     }
 }

@@ -229,7 +229,8 @@ class ProcessImageTest {
         Map<String, AttributeValue> first = awaitFinal(id);
         String eTag = first.get("eTag").s();
 
-        send(event("Incoming/" + id, eTag));
+        // the same event again: same ETag, same sequencer
+        send(event("Incoming/" + id, eTag, first.get("objectVersion").s()));
         awaitQueueDrained();
         assertThat(item(id).get("executionId").s()).isEqualTo(first.get("executionId").s());
 
@@ -301,12 +302,16 @@ class ProcessImageTest {
     }
 
     private static String event(String key, String eTag) {
+        return event(key, eTag, "01");
+    }
+
+    private static String event(String key, String eTag, String sequencer) {
         String encoded = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
         return """
                 {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
                   "eventTime":"%s","eventName":"ObjectCreated:Put",
-                  "s3":{"bucket":{"name":"photo-repo"},"object":{"key":"%s","size":1,"eTag":"%s","sequencer":"01"}}}]}
-                """.formatted(Instant.now(), encoded, eTag);
+                  "s3":{"bucket":{"name":"photo-repo"},"object":{"key":"%s","size":1,"eTag":"%s","sequencer":"%s"}}}]}
+                """.formatted(Instant.now(), encoded, eTag, sequencer);
     }
 
     private static String unique(String name) {

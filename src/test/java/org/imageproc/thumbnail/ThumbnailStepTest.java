@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ThumbnailStepTest {
 
-    private final ThumbnailStep step = new ThumbnailStep(new ThumbnailMaker(250), "Thumbnails/");
+    private final ThumbnailStep step = new ThumbnailStep(new ThumbnailMaker(250));
     private final byte[] jpeg = TestImages.jpeg(800, 600);
     private final StoredImage image = new StoredImage("photo-repo", "Incoming/a.jpg", jpeg, Map.of(),
             Instant.EPOCH, "etag");
