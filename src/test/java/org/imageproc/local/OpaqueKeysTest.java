@@ -157,6 +157,15 @@ class OpaqueKeysTest {
         assertThat(byB.contents()).extracting(S3Object::key)
                 .containsExactly("dir/", "dir/../g", "dir/./f", "dir//e", "dir/a", "dir/ü/i", "dirx");
         assertThat(byB.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("dir/b");
+
+        // a prefix of a whole number of the store's 64-byte levels, and prefixes longer than any key
+        String level = "x".repeat(64);
+        for (String key : List.of(level, level + "/a", "x".repeat(63), "x".repeat(65))) {
+            put(bucket, key, key);
+        }
+        assertThat(s3.listObjectsV2(request -> request.bucket(bucket).prefix(level)).contents())
+                .extracting(S3Object::key).containsExactly(level, level + "/a", "x".repeat(65));
+        assertThat(s3.listObjectsV2(request -> request.bucket(bucket).prefix(keyOfBytes(1025))).contents()).isEmpty();
     }
 
     @Test
