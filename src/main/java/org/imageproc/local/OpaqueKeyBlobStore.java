@@ -40,6 +40,10 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * s3proxy blob store decorator that makes keys opaque, as they are on AWS, over the filesystem store: every key is
  * handed down under its {@link StoredKeys} name, whose path no other key shares, and handed back as it came.
  * Conditional writes keep working, as s3proxy looks through decorators for the filesystem store beneath.
+ * <p>
+ * s3proxy reads a multipart upload's parts back under the store's own names (".mpus-...") to recompute its checksum;
+ * here those are keys like any other and are not found, so it takes the part checksums the client sent, which each
+ * part's upload already verified. Translating those names would let a chosen key read another upload's parts.
  */
 final class OpaqueKeyBlobStore extends ForwardingBlobStore {
 
