@@ -1,7 +1,10 @@
 package org.imageproc.thumbnail;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
+import org.imageproc.metadata.ImageRejectedException;
 import org.imageproc.pipeline.Execution;
 import org.imageproc.pipeline.RunSupersededException;
 import org.slf4j.Logger;
@@ -23,6 +26,7 @@ public class ThumbnailStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThumbnailStore.class);
     private static final int ATTEMPTS = 5;
+    private static final int MAX_KEY_BYTES = 1024;
 
     private final S3Client s3;
     private final String prefix;
@@ -41,6 +45,11 @@ public class ThumbnailStore {
     /** Stores the run's thumbnail under {@link #key}; throws {@link RunSupersededException} if the run lost its item. */
     public StoredThumbnail put(Execution execution, Thumbnail thumbnail) {
         String key = key(execution);
+        if (tooLong(key)) {
+            throw new ImageRejectedException(ImageRejectedException.KEY_TOO_LONG, String.format(Locale.ROOT,
+                    "The thumbnail's key would be %,d bytes long; S3 allows %,d: shorten the photo's name",
+                    key.getBytes(StandardCharsets.UTF_8).length, MAX_KEY_BYTES));
+        }
         byte[] bytes = Provenance.stamp(thumbnail.bytes(), thumbnail.contentType(),
                 "imageproc execution " + execution.executionId() + " of ETag " + execution.eTag());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -62,7 +71,7 @@ public class ThumbnailStore {
 
     /** Removes whatever thumbnail the key has, while the run owns the item: a FAILED upload has none. */
     public void remove(Execution execution) {
-        if (execution == null) {
+        if (execution == null || tooLong(key(execution))) {
             return;
         }
         String key = key(execution);
@@ -76,6 +85,10 @@ public class ThumbnailStore {
                 return;
             }
         }
+    }
+
+    private static boolean tooLong(String key) {
+        return key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES;
     }
 
     private void requireOwner(Execution execution) {
