@@ -9,6 +9,7 @@ import org.imageproc.pipeline.Execution;
 import org.imageproc.pipeline.RunSupersededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -75,15 +76,20 @@ public class ThumbnailStore {
             return;
         }
         String key = key(execution);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            String seen = eTag(execution.bucket(), key);
-            if (seen == null || !ownership.owns(execution)) {
-                return;
+        try {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                String seen = eTag(execution.bucket(), key);
+                if (seen == null || !ownership.owns(execution)) {
+                    return;
+                }
+                if (deleteIf(execution.bucket(), key, seen)) {
+                    LOG.info("Removed the thumbnail {} of an earlier upload: this upload failed", key);
+                    return;
+                }
             }
-            if (deleteIf(execution.bucket(), key, seen)) {
-                LOG.info("Removed the thumbnail {} of an earlier upload: this upload failed", key);
-                return;
-            }
+        } catch (SdkException e) {
+            // the failure itself is recorded; the next run of this key removes the thumbnail
+            LOG.warn("Could not remove the thumbnail {} of an earlier upload: {}", key, e.getMessage());
         }
     }
 
