@@ -168,7 +168,7 @@ class LabelsEvalSetTest {
         String report = LabelsEvalReport.render(List.of(dog, meadow), "test settings", List.of("../shared/x.jpg"));
 
         assertThat(report).contains("test settings")
-                .contains("| a.jpg | yes | dog /  | Dog* 88, Canine 88, Mammal 88, Animal 88, Pet 88 |  |  |")
+                .contains("| a.jpg | yes | dog /  | Dog* 74, Canine 74, Mammal 74, Animal 74, Pet 74 |  |  |")
                 .contains("| a.jpg | no |  /  | (none) |  |  |")
                 .contains("| whole set | 2 | 100.0% (1/1) | 0.0% (0/2) | 100.0% (5/5) |")
                 .contains("| photos without COCO objects | 1 | n/a | 0.0% (0/1) | n/a |")

@@ -87,7 +87,8 @@ public final class NanoDet implements ObjectDetector {
             return List.of();
         }
         BufferedImage square = NanoDetInput.square(picture.upright(), INPUT_SIZE);
-        if (Noise.isNoise(square)) {
+        boolean enlarged = Math.min(picture.upright().getWidth(), picture.upright().getHeight()) < INPUT_SIZE;
+        if (Noise.isNoise(enlarged ? picture.upright() : square)) {
             return List.of();
         }
         List<Detection> candidates = new ArrayList<>();
