@@ -123,7 +123,7 @@ class LabelsEvalSetTest {
     @Test
     void aWrongChildMakesAWrongObjectButItsTrueParentStaysRight() {
         Photo nuthatch = photo(List.of("bird"), List.of(), true);
-        List<DetectedLabel> labels = new Labeller().labels(List.of(new Detection("giraffe", 0.5, BOX)), 10, 60);
+        List<DetectedLabel> labels = new Labeller(TestCalibrations.RAW_SCORE).labels(List.of(new Detection("giraffe", 0.5, BOX)), 10, 60);
 
         Judged judged = new LabelsEvalScore().judge(nuthatch, labels);
 
@@ -139,9 +139,9 @@ class LabelsEvalSetTest {
         LabelsEvalScore score = new LabelsEvalScore();
         Photo dogAndBike = photo(List.of("dog", "bicycle"), List.of("car"), true);
         Photo meadow = photo(List.of(), List.of(), false);
-        Judged dog = score.judge(dogAndBike, new Labeller().labels(List.of(new Detection("dog", 0.6, BOX),
+        Judged dog = score.judge(dogAndBike, new Labeller(TestCalibrations.RAW_SCORE).labels(List.of(new Detection("dog", 0.6, BOX),
                 new Detection("car", 0.3, BOX)), 10, 20));
-        Judged grass = score.judge(meadow, new Labeller().labels(List.of(new Detection("broccoli", 0.4, BOX)), 10, 60));
+        Judged grass = score.judge(meadow, new Labeller(TestCalibrations.RAW_SCORE).labels(List.of(new Detection("broccoli", 0.4, BOX)), 10, 60));
 
         LabelsEvalScore.Figures figures = LabelsEvalScore.sum(List.of(dog, grass));
 
@@ -162,13 +162,13 @@ class LabelsEvalSetTest {
     void theReportShowsEachPhotoAndTheFiguresOfEachPart() {
         LabelsEvalScore score = new LabelsEvalScore();
         Judged dog = score.judge(photo(List.of("dog"), List.of(), true),
-                new Labeller().labels(List.of(new Detection("dog", 0.6, BOX)), 10, 60));
+                new Labeller(TestCalibrations.RAW_SCORE).labels(List.of(new Detection("dog", 0.6, BOX)), 10, 60));
         Judged meadow = score.judge(photo(List.of(), List.of(), false), List.of());
 
         String report = LabelsEvalReport.render(List.of(dog, meadow), "test settings", List.of("../shared/x.jpg"));
 
         assertThat(report).contains("test settings")
-                .contains("| a.jpg | yes | dog /  | Dog* 88, Canine 88, Mammal 88, Animal 88, Pet 88 |  |  |")
+                .contains("| a.jpg | yes | dog /  | Dog* 74, Canine 74, Mammal 74, Animal 74, Pet 74 |  |  |")
                 .contains("| a.jpg | no |  /  | (none) |  |  |")
                 .contains("| whole set | 2 | 100.0% (1/1) | 0.0% (0/2) | 100.0% (5/5) |")
                 .contains("| photos without COCO objects | 1 | n/a | 0.0% (0/1) | n/a |")
