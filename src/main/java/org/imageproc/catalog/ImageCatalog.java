@@ -121,13 +121,13 @@ public class ImageCatalog {
         item.put("error", s(failure.error()));
         item.put("cause", s(failure.cause()));
         item.put("retryable", bool(false));
-        boolean written = objectExists ? claim(execution, item) : putIfAbsent(item);
+        boolean written = objectExists ? claim(execution, item) : putForGoneObject(item, event.eTag());
         if (written) {
             LOG.warn("Execution {} for {} FAILED in {}: {} ({})", execution.executionId(), event.key(), failedStep,
                     failure.cause(), failure.error());
         } else {
-            LOG.info("Not recording {} for s3://{}/{}: the item belongs to another upload", failure.error(),
-                    event.bucket(), event.key());
+            LOG.info("Not recording {} for s3://{}/{}: the item already ended for this upload, or belongs to"
+                    + " another", failure.error(), event.bucket(), event.key());
         }
     }
 
@@ -180,11 +180,12 @@ public class ImageCatalog {
     }
 
     /**
-     * Marks the run SUCCEEDED and returns what it produced, for the routes that act on a success. Labels and
+     * Marks the run SUCCEEDED, and {@code step} (the finishing step) with it, and returns what it produced, for the
+     * routes that act on a success. Labels and
      * warnings are trimmed, with a warning saying so, when the item would outgrow DynamoDB's item size limit.
      */
     public ImageSucceeded finish(Execution execution, ImageMetadata metadata, DetectedLabels labels,
-            StoredThumbnail thumbnail) {
+            StoredThumbnail thumbnail, String step) {
         Instant finishedAt = clock.instant();
         List<String> warnings = new ArrayList<>(metadata.warnings());
         warnings.addAll(thumbnail.warnings());
@@ -199,6 +200,8 @@ public class ImageCatalog {
                         "width", n(thumbnail.width()),
                         "height", n(thumbnail.height()))))
                 .set("warnings", fitted.warnings().isEmpty() ? null : strings(fitted.warnings()))
+                // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
+                .setEntry("steps", step, step(new StepRecord(step, SUCCEEDED, finishedAt, 0, null)))
                 .set("status", s(SUCCEEDED))
                 .set("finishedAt", s(finishedAt.toString()))
                 .remove("error").remove("cause").remove("failedStep").remove("retryable");
@@ -308,8 +311,11 @@ public class ImageCatalog {
         throw new RunSupersededException("Uploads of " + execution.key() + " keep replacing each other");
     }
 
-    private boolean putIfAbsent(Map<String, AttributeValue> item) {
-        return put(item, "attribute_not_exists(#id)", Map.of("#id", Tables.IMAGE_ID), null);
+    /** An object that is gone fails its own upload's item, if that never ended, and creates none over another's. */
+    private boolean putForGoneObject(Map<String, AttributeValue> item, String eTag) {
+        return put(item, "attribute_not_exists(#id) OR (#etag = :etag AND (#status = :running OR #retryable = :true))",
+                Map.of("#id", Tables.IMAGE_ID, "#etag", "eTag", "#status", "status", "#retryable", "retryable"),
+                Map.of(":etag", s(eTag), ":running", s(RUNNING), ":true", bool(true)));
     }
 
     private boolean put(Map<String, AttributeValue> item, String condition, Map<String, String> names,

@@ -111,6 +111,20 @@ class S3NotificationTest {
     }
 
     @Test
+    void aKeyThatLooksLikeAPathIsAnnouncedExactlyAsS3EncodesIt() throws Exception {
+        String segment = "x".repeat(300);
+        String key = "Incoming/../Incoming/a b+c%2F ü/" + segment + ".jpg";
+        s3.putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromString("weird"));
+
+        List<JsonNode> records = drainRecords();
+
+        assertThat(records).extracting(record -> record.path("s3").path("object").path("key").asText())
+                .containsExactly("Incoming/../Incoming/a+b%2Bc%252F+%C3%BC/" + segment + ".jpg");
+        assertThat(records.get(0).path("s3").path("object").path("size").asLong()).isEqualTo(5);
+        assertThat(s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(key)).asUtf8String()).isEqualTo("weird");
+    }
+
+    @Test
     void putOutsideIncomingSendsNothing() throws Exception {
         s3.putObject(request -> request.bucket(BUCKET).key("Outgoing/photo.jpg"), RequestBody.fromString("x"));
         // events go out before S3 answers, in order: the marker's event would follow one for the first upload
