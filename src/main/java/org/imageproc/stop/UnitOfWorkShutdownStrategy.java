@@ -41,7 +41,8 @@ final class UnitOfWorkShutdownStrategy extends DefaultShutdownStrategy {
         long deadline = System.nanoTime() + timeUnit.toNanos(timeout);
         boolean completed = super.doShutdown(context, routes, timeout, timeUnit, suspendOnly, abortAfterTimeout,
                 forceShutdown);
-        if (completed && !suspendOnly && !hasTimeoutOccurred()) {
+        // only when the whole context stops: a route stopped alone (a reloaded route file) leaves the others running
+        if (completed && !suspendOnly && !hasTimeoutOccurred() && context.isStopping()) {
             awaitUnitsOfWork(context.getInflightRepository(), deadline);
         }
         return completed;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A stop while an exchange's completion still runs (where the SQS consumer deletes its message) waits for it: the
  * route's thread pool, on which the completion runs, is not shut down under it. With Camel's default strategy the
- * completion is interrupted.
+ * completion is interrupted. A route stopped alone waits for nothing else.
  */
 class UnitOfWorkShutdownStrategyTest {
 
@@ -37,6 +37,28 @@ class UnitOfWorkShutdownStrategyTest {
 
         assertThat(completion.interrupted).isFalse();
         assertThat(completion.finished).isTrue();
+    }
+
+    @Test
+    void aRouteStoppedAloneDoesNotWaitForTheOthers() throws Exception {
+        SlowCompletion completion = new SlowCompletion();
+        CamelContext context = new DefaultCamelContext();
+        RouteBuilder.addRoutes(context, routes -> routes.from("seda:in").routeId("in").threads(1)
+                .process(exchange -> exchange.getExchangeExtension().addOnCompletion(completion)));
+        // a route file reloaded in development stops only its own routes
+        RouteBuilder.addRoutes(context, routes -> routes.from("seda:reloaded").routeId("reloaded").log("${body}"));
+        context.setShutdownStrategy(UnitOfWorkShutdownStrategy.replacing(context.getShutdownStrategy()));
+        context.start();
+        try {
+            context.createProducerTemplate().sendBody("seda:in", "an image");
+            assertThat(completion.started.await(10, TimeUnit.SECONDS)).isTrue();
+
+            context.getRouteController().stopRoute("reloaded");
+
+            assertThat(completion.finished).as("the other route's completion still runs").isFalse();
+        } finally {
+            context.stop();
+        }
     }
 
     @Test
