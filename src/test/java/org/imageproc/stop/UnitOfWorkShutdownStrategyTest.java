@@ -23,15 +23,7 @@ class UnitOfWorkShutdownStrategyTest {
     @Test
     void aStopWaitsForTheCompletionsOfExchangesThatLeftTheirRoute() throws Exception {
         SlowCompletion completion = new SlowCompletion();
-        CamelContext context = new DefaultCamelContext();
-        // a lambda, not a RouteBuilder class, which the service's package scan would pick up in other tests; the
-        // pool stands for the multicast's, on which a processed image's exchange completes
-        RouteBuilder.addRoutes(context, routes -> routes.from("seda:in").routeId("in").threads(1)
-                .process(exchange -> exchange.getExchangeExtension().addOnCompletion(completion)));
-        context.setShutdownStrategy(UnitOfWorkShutdownStrategy.replacing(context.getShutdownStrategy()));
-        context.start();
-        context.createProducerTemplate().sendBody("seda:in", "an image");
-        assertThat(completion.started.await(10, TimeUnit.SECONDS)).isTrue();
+        CamelContext context = completingSlowly(completion);
 
         context.stop();
 
@@ -42,17 +34,9 @@ class UnitOfWorkShutdownStrategyTest {
     @Test
     void aRouteStoppedAloneDoesNotWaitForTheOthers() throws Exception {
         SlowCompletion completion = new SlowCompletion();
-        CamelContext context = new DefaultCamelContext();
-        RouteBuilder.addRoutes(context, routes -> routes.from("seda:in").routeId("in").threads(1)
-                .process(exchange -> exchange.getExchangeExtension().addOnCompletion(completion)));
-        // a route file reloaded in development stops only its own routes
-        RouteBuilder.addRoutes(context, routes -> routes.from("seda:reloaded").routeId("reloaded").log("${body}"));
-        context.setShutdownStrategy(UnitOfWorkShutdownStrategy.replacing(context.getShutdownStrategy()));
-        context.start();
+        CamelContext context = completingSlowly(completion);
         try {
-            context.createProducerTemplate().sendBody("seda:in", "an image");
-            assertThat(completion.started.await(10, TimeUnit.SECONDS)).isTrue();
-
+            // a route file reloaded in development stops only its own routes
             context.getRouteController().stopRoute("reloaded");
 
             assertThat(completion.finished).as("the other route's completion still runs").isFalse();
@@ -67,6 +51,24 @@ class UnitOfWorkShutdownStrategyTest {
         context.getShutdownStrategy().setTimeout(7);
 
         assertThat(UnitOfWorkShutdownStrategy.replacing(context.getShutdownStrategy()).getTimeout()).isEqualTo(7);
+    }
+
+    /**
+     * A started context with the strategy, whose route "in" has an exchange that left it and now runs the slow
+     * completion, and an idle route "reloaded".
+     */
+    private static CamelContext completingSlowly(SlowCompletion completion) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        // lambdas, not RouteBuilder classes, which the service's package scan would pick up in other tests; the pool
+        // stands for the multicast's, on which a processed image's exchange completes
+        RouteBuilder.addRoutes(context, routes -> routes.from("seda:in").routeId("in").threads(1)
+                .process(exchange -> exchange.getExchangeExtension().addOnCompletion(completion)));
+        RouteBuilder.addRoutes(context, routes -> routes.from("seda:reloaded").routeId("reloaded").log("${body}"));
+        context.setShutdownStrategy(UnitOfWorkShutdownStrategy.replacing(context.getShutdownStrategy()));
+        context.start();
+        context.createProducerTemplate().sendBody("seda:in", "an image");
+        assertThat(completion.started.await(10, TimeUnit.SECONDS)).isTrue();
+        return context;
     }
 
     /** A completion that takes a moment, as a DeleteMessage call does, and records whether it was cut short. */
