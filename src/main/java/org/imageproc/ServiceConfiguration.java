@@ -33,6 +33,7 @@ import org.imageproc.photo.PhotoLinks;
 import org.imageproc.photo.PresignedPost;
 import org.imageproc.photo.UploadTickets;
 import org.imageproc.pipeline.StepRecorderFactory;
+import org.imageproc.stop.GracefulStop;
 import org.imageproc.storage.CurrentObject;
 import org.imageproc.storage.ImageLoader;
 import org.imageproc.thumbnail.ThumbnailMaker;
@@ -59,6 +60,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         AwsClients aws = AwsClients.connect(config, labels, outages);
         // stopped after the routes, so in-flight images finish before the local stack goes away
         context.addService(aws, true, true);
+        GracefulStop.install(context, aws);
         registry.bind("awsClients", aws);
         registry.bind("s3Client", aws.s3());
         registry.bind("s3Presigner", aws.presigner());

@@ -14,6 +14,7 @@ public class FinishExecutionRoute extends EndpointRouteBuilder {
         from(direct("finish-execution")).routeId("finish-execution").routeGroup(Steps.GROUP)
                 .bean("imageCatalog", "requireCurrent(${variable.execution})")
                 .bean("imageCatalog",
-                        "finish(${variable.execution}, ${variable.metadata}, ${variable.labels}, ${variable.thumbnail})");
+                        "finish(${variable.execution}, ${variable.metadata}, ${variable.labels}, ${variable.thumbnail},"
+                                + " ${routeId})");
     }
 }

@@ -110,13 +110,29 @@ public class ImageCatalog {
 
     /**
      * Records a failure that happened before a run could start (the object is too large to read, or gone, or the
-     * last delivery could not read it), as a FAILED item for this upload; {@code failedStep} is null when unknown. An event for an object that is gone changes no existing item: it may be forged,
-     * and a newer upload's item must stay. False when the item belongs to another upload.
+     * last delivery could not read it), as a FAILED item for this upload; {@code failedStep} is null when unknown. An
+     * event for an object that is gone fails only its own upload's unfinished item and creates none over another's:
+     * it may be forged, and a newer upload's item must stay. False when nothing was written.
      */
     public boolean failBeforeStart(ImageEvent event, String bucket, String failedStep, Failure failure,
             boolean objectExists) {
-        Execution execution = new Execution(imageId(event.key()), UUID.randomUUID().toString(), bucket, event.key(),
-                event.eTag(), ObjectVersion.of(event.sequencer()), clock.instant());
+        Execution execution = unstarted(event, bucket);
+        Map<String, AttributeValue> item = failedItem(execution, failedStep, failure);
+        boolean written = objectExists ? claim(execution, item) : putForGoneObject(item, event.eTag());
+        if (!written) {
+            LOG.info("Not recording {} for s3://{}/{}: the item already ended for this upload, or belongs to"
+                    + " another", failure.error(), event.bucket(), event.key());
+        }
+        return written;
+    }
+
+    private Execution unstarted(ImageEvent event, String bucket) {
+        return new Execution(imageId(event.key()), UUID.randomUUID().toString(), bucket, event.key(), event.eTag(),
+                ObjectVersion.of(event.sequencer()), clock.instant());
+    }
+
+    /** The whole FAILED item of a run that never started. */
+    private Map<String, AttributeValue> failedItem(Execution execution, String failedStep, Failure failure) {
         Map<String, AttributeValue> item = newItem(execution, FAILED);
         item.put("steps", AttributeValue.fromM(failedStep == null ? Map.of() : Map.of(failedStep, map(Map.of(
                 "status", s(FAILED), "startedAt", s(execution.startedAt().toString()), "error", s(failure.cause()))))));
@@ -126,12 +142,7 @@ public class ImageCatalog {
         item.put("cause", s(failure.cause()));
         item.put("retryable", bool(failure.retryable()));
         delivery(failure).forEach((name, value) -> putIfPresent(item, name, value));
-        boolean written = objectExists ? claim(execution, item) : putIfAbsent(item);
-        if (!written) {
-            LOG.info("Not recording {} for s3://{}/{}: the item belongs to another upload", failure.error(),
-                    event.bucket(), event.key());
-        }
-        return written;
+        return item;
     }
 
     /** Whether the item still names this run: the check before a write outside DynamoDB (the thumbnail). */
@@ -201,11 +212,12 @@ public class ImageCatalog {
     }
 
     /**
-     * Marks the run SUCCEEDED and returns what it produced, for the routes that act on a success. Labels and
+     * Marks the run SUCCEEDED, and {@code step} (the finishing step) with it, and returns what it produced, for the
+     * routes that act on a success. Labels and
      * warnings are trimmed, with a warning saying so, when the item would outgrow DynamoDB's item size limit.
      */
     public ImageSucceeded finish(Execution execution, ImageMetadata metadata, DetectedLabels labels,
-            StoredThumbnail thumbnail) {
+            StoredThumbnail thumbnail, String step) {
         Instant finishedAt = clock.instant();
         List<String> warnings = new ArrayList<>(metadata.warnings());
         warnings.addAll(thumbnail.warnings());
@@ -220,6 +232,8 @@ public class ImageCatalog {
                         "width", n(thumbnail.width()),
                         "height", n(thumbnail.height()))))
                 .set("warnings", fitted.warnings().isEmpty() ? null : strings(fitted.warnings()))
+                // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
+                .setEntry("steps", step, step(new StepRecord(step, SUCCEEDED, finishedAt, 0, null)))
                 .set("status", s(SUCCEEDED))
                 .set("finishedAt", s(finishedAt.toString()))
                 .remove("error").remove("cause").remove("failedStep").remove("retryable")
@@ -276,11 +290,13 @@ public class ImageCatalog {
             if (!objects.isCurrent(event.key(), event.eTag())) {
                 return Optional.empty();
             }
-            // written only where there still is no item (false: put if absent), since a run may have started since
-            boolean written = failBeforeStart(event, event.bucket(), null, new Failure("ServiceError", gaveUp
+            Execution execution = unstarted(event, event.bucket());
+            Map<String, AttributeValue> failed = failedItem(execution, null, new Failure("ServiceError", gaveUp
                     + "processing never reached the catalog (the service may have stopped or crashed while reading"
-                    + " the image)", true, new Delivery(deliveries, deliveries, 0)), false);
-            return written ? Optional.of(execution(read(imageId).orElseThrow())) : Optional.empty();
+                    + " the image)", true, new Delivery(deliveries, deliveries, 0)));
+            // only where there still is no item: a run may have started since
+            return put(failed, "attribute_not_exists(#id)", Map.of("#id", Tables.IMAGE_ID), null)
+                    ? Optional.of(execution) : Optional.empty();
         }
         Map<String, AttributeValue> item = found.get();
         String status = text(item, "status");
@@ -418,8 +434,11 @@ public class ImageCatalog {
         throw new RunSupersededException("Uploads of " + execution.key() + " keep replacing each other");
     }
 
-    private boolean putIfAbsent(Map<String, AttributeValue> item) {
-        return put(item, "attribute_not_exists(#id)", Map.of("#id", Tables.IMAGE_ID), null);
+    /** An object that is gone fails its own upload's item, if that never ended, and creates none over another's. */
+    private boolean putForGoneObject(Map<String, AttributeValue> item, String eTag) {
+        return put(item, "attribute_not_exists(#id) OR (#etag = :etag AND (#status = :running OR #retryable = :true))",
+                Map.of("#id", Tables.IMAGE_ID, "#etag", "eTag", "#status", "status", "#retryable", "retryable"),
+                Map.of(":etag", s(eTag), ":running", s(RUNNING), ":true", bool(true)));
     }
 
     private boolean put(Map<String, AttributeValue> item, String condition, Map<String, String> names,

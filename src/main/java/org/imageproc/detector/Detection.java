@@ -5,6 +5,11 @@ package org.imageproc.detector;
  *
  * @param className the model's class name (COCO: "person", "cell phone")
  * @param score     the model's raw score, 0-1, before calibration
+ * @param runnerUp  the raw score of the second most likely class at the same place, 0-1
  */
-public record Detection(String className, double score, Box box) {
+public record Detection(String className, double score, Box box, double runnerUp) {
+
+    public Detection(String className, double score, Box box) {
+        this(className, score, box, 0);
+    }
 }

@@ -7,20 +7,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns detections into Rekognition-style labels: one label per class with its objects as instances, calibrated
- * confidences, and every parent listed as a label too (with the confidence of its best child), most confident first.
+ * Turns detections into Rekognition-style labels: one label per class with its objects as instances (most confident
+ * first; the label's confidence is its best object's), calibrated confidences, and every parent listed as a label too
+ * (with the confidence of its best child), most confident first.
  */
 public final class Labeller {
 
     private final Taxonomy taxonomy = Taxonomy.load();
+    private final Calibration calibration;
+
+    public Labeller(Calibration calibration) {
+        this.calibration = calibration;
+    }
 
     public List<DetectedLabel> labels(List<Detection> detections, int maxLabels, double minConfidence) {
         Map<String, List<LabelBox>> instances = new LinkedHashMap<>();
         detections.stream()
-                .sorted(Comparator.comparingDouble(Detection::score).reversed())
-                .filter(d -> Calibration.confidence(d.score()) >= minConfidence)
-                .forEach(d -> instances.computeIfAbsent(d.className(), c -> new ArrayList<>())
-                        .add(new LabelBox(d.box(), Calibration.confidence(d.score()))));
+                .map(d -> Map.entry(d, calibration.confidence(d)))
+                .filter(e -> e.getValue() >= minConfidence)
+                .sorted(Map.Entry.<Detection, Double>comparingByValue().reversed())
+                .forEach(e -> instances.computeIfAbsent(e.getKey().className(), c -> new ArrayList<>())
+                        .add(new LabelBox(e.getKey().box(), e.getValue())));
         Map<String, DetectedLabel> labels = new LinkedHashMap<>();
         instances.forEach((className, boxes) -> {
             LabelInfo info = taxonomy.forClass(className);

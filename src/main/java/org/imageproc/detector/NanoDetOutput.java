@@ -32,9 +32,14 @@ public final class NanoDetOutput {
         List<Detection> found = new ArrayList<>();
         for (int cell = 0; cell < cells; cell++) {
             int best = 0;
+            float second = 0;
             for (int c = 1; c < classCount; c++) {
-                if (scores[cell * classCount + c] > scores[cell * classCount + best]) {
+                float s = scores[cell * classCount + c];
+                if (s > scores[cell * classCount + best]) {
+                    second = Math.max(second, scores[cell * classCount + best]);
                     best = c;
+                } else {
+                    second = Math.max(second, s);
                 }
             }
             float score = scores[cell * classCount + best];
@@ -50,7 +55,7 @@ public final class NanoDetOutput {
             double bottom = clamp(cy + expectation(distances, offset + 3 * BINS) * stride, inputSize);
             if (right > left && bottom > top) {
                 found.add(new Detection(classes.get(best), score, new Box(left / inputSize, top / inputSize,
-                        (right - left) / inputSize, (bottom - top) / inputSize)));
+                        (right - left) / inputSize, (bottom - top) / inputSize), second));
             }
         }
         return found;

@@ -15,6 +15,8 @@ import org.imageproc.detector.LocalLabels;
 import org.imageproc.detector.ObjectDetectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -24,6 +26,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalAwsStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalAwsStack.class);
+    // longer than the service's visibility timeout, after which the events a killed run held come back
+    private static final Duration SWEEP_PATIENCE = Duration.ofMinutes(2);
 
     private final LocalStackSettings settings;
     private final DataDirLock lock;
@@ -32,6 +36,7 @@ public final class LocalAwsStack implements AutoCloseable {
     private final String queueUrl;
     private final RekognitionServer rekognition;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private Thread sweep;
 
     private LocalAwsStack(LocalStackSettings settings, DataDirLock lock, Servers servers, SqsClient notifications,
             String queueUrl, RekognitionServer rekognition) {
@@ -82,12 +87,14 @@ public final class LocalAwsStack implements AutoCloseable {
         SqsClient notifications = LocalClients.sqs(settings, endpoint(settings.host(), servers.sqs().port()));
         RekognitionServer rekognition = null;
         try {
-            String queueUrl = Provisioning.notifications(settings, servers.s3(), notifications);
+            S3EventPublisher publisher = Provisioning.notifications(settings, servers.s3(), notifications);
             if (rekognitionPort.isPresent()) {
                 rekognition = startRekognition(settings, rekognitionPort.getAsInt(), model, servers.s3().port());
             }
-            LocalAwsStack stack = new LocalAwsStack(settings, lock, servers, notifications, queueUrl, rekognition);
+            LocalAwsStack stack = new LocalAwsStack(settings, lock, servers, notifications, publisher.queueUrl(),
+                    rekognition);
             LOG.info(stack.banner(Duration.ofNanos(System.nanoTime() - begin)));
+            stack.startSweep(publisher);
             return stack;
         } catch (RuntimeException e) {
             Servers.closeAll(startOrder(lock, servers, notifications));
@@ -169,17 +176,49 @@ public final class LocalAwsStack implements AutoCloseable {
     }
 
     /**
-     * Stops S3 first, so that no upload is announced to a stopped queue, then SQS and DynamoDB, and last frees the
-     * data directory.
+     * From now on the local S3 answers uploads under the incoming prefix with 503 SlowDown, as S3 does when it sheds
+     * load, so that no upload is acknowledged that this run could not process; other writes (thumbnails) go on.
+     */
+    public void stopTakingUploads() {
+        servers.s3().stopTakingUploads();
+    }
+
+    /** Announces again, in the background, what a crash left stored but unprocessed (see {@link UploadSweep}). */
+    private void startSweep(S3EventPublisher publisher) {
+        S3Client s3 = LocalClients.s3(settings, s3Endpoint());
+        DynamoDbClient dynamoDb = LocalClients.dynamoDb(settings, dynamoDbEndpoint());
+        sweep = new Thread(() -> {
+            try (s3; dynamoDb) {
+                new UploadSweep(settings, s3, dynamoDb, notifications, publisher, SWEEP_PATIENCE).run();
+            }
+        }, "local-s3-sweep");
+        sweep.setDaemon(true);
+        sweep.start();
+    }
+
+    /**
+     * Stops the sweep, then S3, so that no upload is announced to a stopped queue, then SQS and DynamoDB, and last
+     * frees the data directory.
      */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            stopSweep();
             if (rekognition != null) {
                 rekognition.close();
             }
             Servers.closeAll(startOrder(lock, servers, notifications));
             LOG.info("Local AWS stack stopped");
+        }
+    }
+
+    private void stopSweep() {
+        sweep.interrupt();
+        try {
+            // interrupted, its sleep or SDK call ends at once
+            sweep.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,8 +1,6 @@
 package org.imageproc.local;
 
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.gaul.s3proxy.S3ProxyHandler;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -10,6 +8,7 @@ import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
@@ -19,52 +18,69 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * s3proxy blob store decorator that announces created objects, as an S3 bucket notification configuration does.
- * Objects created before the queue is connected (S3 answers while SQS is still starting) are announced once it is.
+ * s3proxy blob store decorator that announces created objects, as an S3 bucket notification configuration does, and
+ * acknowledges an announced upload only once its event is on the queue: until the queue is connected and once the
+ * stack stops it refuses such uploads with 503 SlowDown, and one whose event could not be sent gets a 500.
  */
 final class NotifyingBlobStore extends ForwardingBlobStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifyingBlobStore.class);
     private static final StackWalker STACK = StackWalker.getInstance();
 
-    private final Object lock = new Object();
-    private Notification notification;
-    private final List<CreatedObject> unannounced = new ArrayList<>();
+    private volatile Notification notification;
+    private volatile boolean stopping;
 
     NotifyingBlobStore(BlobStore delegate) {
         super(delegate);
     }
 
     void notifyTo(Notification target) {
-        List<CreatedObject> backlog;
-        synchronized (lock) {
-            notification = target;
-            backlog = List.copyOf(unannounced);
-            unannounced.clear();
-        }
-        backlog.forEach(object -> announce(target, object));
+        notification = target;
+    }
+
+    /** From now on uploads that would be announced are refused, while the service's own writes still go through. */
+    void stopTakingUploads() {
+        stopping = true;
     }
 
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
+        Notification target = accepting(request.bucket(), request.key());
         PutObjectResponse response = super.putBlob(request, content);
-        created(request.bucket(), request.key(), byFormPost() ? CreatedObject.POST : CreatedObject.PUT);
+        created(target, request.bucket(), request.key(), byFormPost() ? CreatedObject.POST : CreatedObject.PUT);
         return response;
     }
 
     @Override
     public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload upload,
             CompleteMultipartUploadRequest request) {
+        Notification target = accepting(upload.containerName(), upload.blobName());
         CompleteMultipartUploadResponse response = super.completeMultipartUpload(upload, request);
-        created(upload.containerName(), upload.blobName(), CreatedObject.COMPLETE_MULTIPART_UPLOAD);
+        created(target, upload.containerName(), upload.blobName(), CreatedObject.COMPLETE_MULTIPART_UPLOAD);
         return response;
     }
 
     @Override
     public CopyObjectResponse copyBlob(CopyObjectRequest request) {
+        Notification target = accepting(request.destinationBucket(), request.destinationKey());
         CopyObjectResponse response = super.copyBlob(request);
-        created(request.destinationBucket(), request.destinationKey(), CreatedObject.COPY);
+        created(target, request.destinationBucket(), request.destinationKey(), CreatedObject.COPY);
         return response;
+    }
+
+    /**
+     * The notification the object will be announced to, if it matches; a refusal, before anything is stored, when its
+     * event could not be sent. Until the queue is connected no write is taken, since none can be told apart yet.
+     */
+    private Notification accepting(String bucket, String key) {
+        Notification target = notification;
+        if (target == null) {
+            throw S3Refusals.slowDown("The local S3 is starting; try again in a moment");
+        }
+        if (stopping && target.matches(bucket, key)) {
+            throw S3Refusals.slowDown("The local S3 is stopping and takes no more uploads under " + target.prefix());
+        }
+        return target;
     }
 
     /**
@@ -76,7 +92,10 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
                 && frame.getClassName().equals(S3ProxyHandler.class.getName())));
     }
 
-    private void created(String bucket, String key, String eventName) {
+    private void created(Notification target, String bucket, String key, String eventName) {
+        if (!target.matches(bucket, key)) {
+            return;
+        }
         CreatedObject object;
         try {
             HeadObjectResponse head = delegate().blobMetadata(bucket, key);
@@ -85,20 +104,12 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
             LOG.warn("No {} event for s3://{}/{}: {}", eventName, bucket, key, e.toString());
             return;
         }
-        Notification target;
-        synchronized (lock) {
-            target = notification;
-            if (target == null) {
-                unannounced.add(object);
-                return;
-            }
-        }
-        announce(target, object);
-    }
-
-    private static void announce(Notification target, CreatedObject object) {
-        if (target.matches(object.bucket(), object.key())) {
+        try {
             target.publisher().publish(object);
+        } catch (SdkException e) {
+            // stored, but not acknowledged: the client sends it again, or the next start's sweep announces it
+            LOG.warn("Could not announce s3://{}/{}, answering 500 to its upload: {}", bucket, key, e.toString());
+            throw S3Refusals.internalError("The object was stored but its event could not be queued; upload it again");
         }
     }
 }

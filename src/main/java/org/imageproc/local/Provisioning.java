@@ -22,13 +22,16 @@ final class Provisioning {
     private Provisioning() {
     }
 
-    /** Points S3's notification at the event queue (ElasticMQ itself creates both queues) and returns its URL. */
-    static String notifications(LocalStackSettings settings, S3Server s3, SqsClient sqs) {
+    /**
+     * Points S3's notification at the event queue (ElasticMQ itself creates both queues) and returns the publisher,
+     * which knows the queue's URL.
+     */
+    static S3EventPublisher notifications(LocalStackSettings settings, S3Server s3, SqsClient sqs) {
         String queueUrl = sqs.getQueueUrl(request -> request.queueName(settings.queue())).queueUrl();
-        S3EventJson json = new S3EventJson(settings.region(), settings.accessKey());
-        s3.notifyTo(new Notification(settings.bucket(), settings.incomingPrefix(),
-                new S3EventPublisher(sqs, queueUrl, json)));
-        return queueUrl;
+        S3EventPublisher publisher = new S3EventPublisher(sqs, queueUrl,
+                new S3EventJson(settings.region(), settings.accessKey()));
+        s3.notifyTo(new Notification(settings.bucket(), settings.incomingPrefix(), publisher));
+        return publisher;
     }
 
     /** Creates the tables that do not exist yet and waits until all are ACTIVE. */

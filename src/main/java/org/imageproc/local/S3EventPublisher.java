@@ -4,10 +4,9 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Sends object-created events to the notification queue over SQS; a failure is logged, never passed to the uploader. */
+/** Sends object-created events to the notification queue over SQS. */
 final class S3EventPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3EventPublisher.class);
@@ -23,14 +22,15 @@ final class S3EventPublisher {
         this.json = json;
     }
 
+    String queueUrl() {
+        return queueUrl;
+    }
+
+    /** Returns once the queue took the event; throws the SDK's exception when it did not. */
     void publish(CreatedObject object) {
         Instant now = Instant.now();
         String body = json.toJson(object, now, sequencer.next(now));
-        try {
-            sqs.sendMessage(message -> message.queueUrl(queueUrl).messageBody(body));
-            LOG.debug("{} s3://{}/{} announced on {}", object.eventName(), object.bucket(), object.key(), queueUrl);
-        } catch (SdkException e) {
-            LOG.warn("Could not announce s3://{}/{} on {}: {}", object.bucket(), object.key(), queueUrl, e.toString());
-        }
+        sqs.sendMessage(message -> message.queueUrl(queueUrl).messageBody(body));
+        LOG.debug("{} s3://{}/{} announced on {}", object.eventName(), object.bucket(), object.key(), queueUrl);
     }
 }

@@ -13,6 +13,11 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 /** s3proxy on the loopback interface, keeping objects as files under the data directory and announcing uploads. */
 final class S3Server implements AutoCloseable {
 
+    /** Under the data directory: one directory a bucket, one file an object, named by {@link StoredKeys}. */
+    static final String OBJECTS_DIR = "s3-objects";
+    /** Where versions before opaque keys kept objects, at their keys' paths; moved into OBJECTS_DIR at startup. */
+    static final String LEGACY_OBJECTS_DIR = "s3";
+
     // browsers upload with signed POST forms (the web app) or presigned PUTs, and read through presigned GETs, from
     // any page the developer serves
     private static final CrossOriginResourceSharing CORS = new CrossOriginResourceSharing(
@@ -27,14 +32,18 @@ final class S3Server implements AutoCloseable {
     }
 
     static S3Server start(LocalStackSettings settings) throws Exception {
-        Path root = Files.createDirectories(settings.dataDir().resolve("s3")).toAbsolutePath();
-        NotifyingBlobStore store = new NotifyingBlobStore(new FilesystemNio2BlobStore(root.toString()));
+        Path root = Files.createDirectories(settings.dataDir().resolve(OBJECTS_DIR)).toAbsolutePath();
+        OpaqueKeyBlobStore keys = new OpaqueKeyBlobStore(new FilesystemNio2BlobStore(root.toString()));
+        // moved before any client can write, and not announced: they were when they were uploaded
+        LegacyS3Layout.migrate(settings.dataDir().resolve(LEGACY_OBJECTS_DIR).toAbsolutePath(), root, keys);
+        NotifyingBlobStore store = new NotifyingBlobStore(keys);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://" + settings.host() + ":" + settings.s3Port()))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, settings.accessKey(), settings.secretKey())
                 .corsRules(CORS)
                 .build();
+        EncodedSlashes.install(proxy);
         proxy.start();
         return new S3Server(proxy, store);
     }
@@ -51,6 +60,11 @@ final class S3Server implements AutoCloseable {
 
     void notifyTo(Notification notification) {
         store.notifyTo(notification);
+    }
+
+    /** Uploads that would be announced are answered 503 SlowDown from now on. */
+    void stopTakingUploads() {
+        store.stopTakingUploads();
     }
 
     @Override

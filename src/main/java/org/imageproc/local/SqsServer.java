@@ -116,7 +116,12 @@ final class SqsServer implements AutoCloseable {
         String deadLetters = settings.deadLetterQueue();
         Map<String, Object> values = Map.of(
                 "messages-storage.enabled", true,
-                "messages-storage.uri", "jdbc:h2:" + dir.resolve("elasticmq"),
+                // the stack closes the database after the server stops; H2's own JVM shutdown hook would close it
+                // while the service still deletes the messages of images finishing on SIGTERM
+                "messages-storage.uri", "jdbc:h2:" + dir.resolve("elasticmq") + ";DB_CLOSE_ON_EXIT=FALSE",
+                // the same for Pekko: the stack terminates the actor system itself, in its turn
+                "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off",
+                "pekko.jvm-shutdown-hooks", "off",
                 ConfigUtil.joinPath("queues", queue, "defaultVisibilityTimeout"), "30 seconds",
                 ConfigUtil.joinPath("queues", queue, "deadLettersQueue", "name"), deadLetters,
                 ConfigUtil.joinPath("queues", queue, "deadLettersQueue", "maxReceiveCount"),

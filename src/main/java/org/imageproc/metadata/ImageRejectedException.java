@@ -12,6 +12,7 @@ public class ImageRejectedException extends RuntimeException {
     public static final String OBJECT_NOT_FOUND = "ObjectNotFound";
     public static final String LABELS_REFUSED = "LabelDetectionRefused";
     public static final String ITEM_TOO_LARGE = "ItemTooLarge";
+    public static final String KEY_TOO_LONG = "KeyTooLong";
 
     private final String error;
 

@@ -5,19 +5,19 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
 /** The eight EXIF orientations, each able to turn stored pixels into the picture as it should be seen. */
-enum Orientation {
+public enum Orientation {
     NORMAL, MIRROR_HORIZONTAL, ROTATE_180, MIRROR_VERTICAL, TRANSPOSE, ROTATE_90_CW, TRANSVERSE, ROTATE_270_CW;
 
     /** Absent or invalid values mean the pixels are stored upright. */
-    static Orientation fromExif(Integer value) {
+    public static Orientation fromExif(Integer value) {
         return value == null || value < 1 || value > 8 ? NORMAL : values()[value - 1];
     }
 
-    boolean swapsAxes() {
+    public boolean swapsAxes() {
         return ordinal() >= TRANSPOSE.ordinal();
     }
 
-    BufferedImage apply(BufferedImage stored) {
+    public BufferedImage apply(BufferedImage stored) {
         if (this == NORMAL) {
             return stored;
         }

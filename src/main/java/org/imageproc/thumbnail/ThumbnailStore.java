@@ -1,11 +1,15 @@
 package org.imageproc.thumbnail;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
+import org.imageproc.metadata.ImageRejectedException;
 import org.imageproc.pipeline.Execution;
 import org.imageproc.pipeline.RunSupersededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -23,6 +27,7 @@ public class ThumbnailStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThumbnailStore.class);
     private static final int ATTEMPTS = 5;
+    private static final int MAX_KEY_BYTES = 1024;
 
     private final S3Client s3;
     private final String prefix;
@@ -41,6 +46,11 @@ public class ThumbnailStore {
     /** Stores the run's thumbnail under {@link #key}; throws {@link RunSupersededException} if the run lost its item. */
     public StoredThumbnail put(Execution execution, Thumbnail thumbnail) {
         String key = key(execution);
+        if (tooLong(key)) {
+            throw new ImageRejectedException(ImageRejectedException.KEY_TOO_LONG, String.format(Locale.ROOT,
+                    "The thumbnail's key would be %,d bytes long; S3 allows %,d: shorten the photo's name",
+                    key.getBytes(StandardCharsets.UTF_8).length, MAX_KEY_BYTES));
+        }
         byte[] bytes = Provenance.stamp(thumbnail.bytes(), thumbnail.contentType(),
                 "imageproc execution " + execution.executionId() + " of ETag " + execution.eTag());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -62,20 +72,29 @@ public class ThumbnailStore {
 
     /** Removes whatever thumbnail the key has, while the run owns the item: a FAILED upload has none. */
     public void remove(Execution execution) {
-        if (execution == null) {
+        if (execution == null || tooLong(key(execution))) {
             return;
         }
         String key = key(execution);
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            String seen = eTag(execution.bucket(), key);
-            if (seen == null || !ownership.owns(execution)) {
-                return;
+        try {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                String seen = eTag(execution.bucket(), key);
+                if (seen == null || !ownership.owns(execution)) {
+                    return;
+                }
+                if (deleteIf(execution.bucket(), key, seen)) {
+                    LOG.info("Removed the thumbnail {} of an earlier upload: this upload failed", key);
+                    return;
+                }
             }
-            if (deleteIf(execution.bucket(), key, seen)) {
-                LOG.info("Removed the thumbnail {} of an earlier upload: this upload failed", key);
-                return;
-            }
+        } catch (SdkException e) {
+            // the failure itself is recorded; the next run of this key removes the thumbnail
+            LOG.warn("Could not remove the thumbnail {} of an earlier upload: {}", key, e.getMessage());
         }
+    }
+
+    private static boolean tooLong(String key) {
+        return key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES;
     }
 
     private void requireOwner(Execution execution) {

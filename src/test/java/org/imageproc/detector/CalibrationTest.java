@@ -1,50 +1,77 @@
 package org.imageproc.detector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 class CalibrationTest {
 
+    private static final Box SMALL = new Box(0.4, 0.4, 0.1, 0.1);
+
     @Test
-    void mapsTheDocumentedKnots() {
-        assertThat(Calibration.confidence(0)).isEqualTo(0);
-        assertThat(Calibration.confidence(0.20)).isCloseTo(35, within(1e-9));
-        assertThat(Calibration.confidence(0.38)).isCloseTo(60, within(1e-9));
-        assertThat(Calibration.confidence(0.55)).isCloseTo(85, within(1e-9));
-        assertThat(Calibration.confidence(0.80)).isCloseTo(98, within(1e-9));
-        assertThat(Calibration.confidence(1)).isEqualTo(100);
+    void theCutIsShownAsSixtyAndTheEndsStay() {
+        Calibration calibration = new Calibration(0, 1, 0, 0, 0.25, Map.of());
+
+        assertThat(calibration.confidence(0.25)).isCloseTo(60, within(1e-9));
+        assertThat(calibration.confidence(0.0)).isEqualTo(0);
+        assertThat(calibration.confidence(1.0)).isCloseTo(100, within(1e-9));
+        assertThat(calibration.confidence(0.125)).isCloseTo(30, within(1e-9));
+        assertThat(calibration.confidence(0.625)).isCloseTo(80, within(1e-9));
     }
 
     @Test
-    void interpolatesBetweenKnotsAndClampsOutsideZeroToOne() {
-        assertThat(Calibration.confidence(0.29)).isCloseTo(47.5, within(1e-9));
-        assertThat(Calibration.confidence(-0.5)).isEqualTo(0);
-        assertThat(Calibration.confidence(1.5)).isEqualTo(100);
+    void theChanceGrowsWithTheScoreAndFallsWithARunnerUpAndAClassOffset() {
+        Calibration calibration = new Calibration(-1, 2, -0.5, 0, 0.3, Map.of("dog", -1.0));
+
+        double clear = calibration.probability(new Detection("cat", 0.7, SMALL, 0.05));
+        double weaker = calibration.probability(new Detection("cat", 0.5, SMALL, 0.05));
+        double ambiguous = calibration.probability(new Detection("cat", 0.7, SMALL, 0.4));
+        double dog = calibration.probability(new Detection("dog", 0.7, SMALL, 0.05));
+
+        assertThat(clear).isGreaterThan(weaker).isGreaterThan(0).isLessThan(1);
+        assertThat(ambiguous).isLessThan(clear);
+        assertThat(dog).isLessThan(clear);
+        double z = -1 + 2 * Math.log(0.7 / 0.3) - 0.5 * Math.log(0.05 / 0.95);
+        assertThat(clear).isCloseTo(1 / (1 + Math.exp(-z)), within(1e-12));
     }
 
     @Test
-    void theWeakestMainSubjectPassesTheDefaultMinConfidenceAndTheBenchDoesNot() {
-        assertThat(Calibration.confidence(0.418)).isGreaterThan(60);
-        assertThat(Calibration.confidence(0.352)).isLessThan(60);
+    void aLargeBoxCountsThroughTheAreaWeight() {
+        Calibration calibration = new Calibration(0, 1, 0, -2, 0.3, Map.of());
+
+        assertThat(calibration.probability(new Detection("bench", 0.6, new Box(0, 0, 1, 1))))
+                .isLessThan(calibration.probability(new Detection("bench", 0.6, SMALL)));
     }
 
     @Test
-    void rawIsTheInverseOfConfidence() {
-        for (double raw = 0; raw <= 1.0; raw += 0.05) {
-            assertThat(Calibration.raw(Calibration.confidence(raw))).isCloseTo(raw, within(1e-9));
-        }
-        assertThat(Calibration.raw(60)).isCloseTo(0.38, within(1e-9));
+    void parsesTheTableAddingTheCategoryOffsetToTheClassOffset() throws Exception {
+        Calibration calibration = Calibration.parse(new BufferedReader(new StringReader("""
+                # comment
+                model\t-1.5\t2\t-0.25\t-0.5
+                cut\t0.2
+                class\tdog\t-0.5\t-0.25
+                """)));
+
+        assertThat(calibration.intercept()).isEqualTo(-1.5);
+        assertThat(calibration.runnerUp()).isEqualTo(-0.25);
+        assertThat(calibration.cut()).isEqualTo(0.2);
+        assertThat(calibration.offsets()).containsExactly(Map.entry("dog", -0.75));
+        assertThatThrownBy(() -> Calibration.parse(new BufferedReader(new StringReader("cut\t0.2\n"))))
+                .hasMessageContaining("no model");
     }
 
     @Test
-    void isStrictlyIncreasing() {
-        double previous = -1;
-        for (int i = 0; i <= 100; i++) {
-            double confidence = Calibration.confidence(i / 100.0);
-            assertThat(confidence).isGreaterThan(previous);
-            previous = confidence;
-        }
+    void theBundledTableCoversEveryClassAndKeepsTheCutBetweenZeroAndOne() {
+        Calibration bundled = Calibration.load();
+
+        assertThat(bundled.offsets().keySet()).containsExactlyInAnyOrderElementsOf(CocoClasses.NAMES);
+        assertThat(bundled.cut()).isStrictlyBetween(0.0, 1.0);
+        assertThat(bundled.score()).isPositive();
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class LabellerTest {
 
     private static final Box BOX = new Box(0.1, 0.2, 0.3, 0.4);
-    private final Labeller labeller = new Labeller();
+    private final Labeller labeller = new Labeller(TestCalibrations.RAW_SCORE);
 
     @Test
     void aDogBringsItsParentsAsLabelsWithItsConfidence() {
@@ -19,12 +19,12 @@ class LabellerTest {
         assertThat(labels).extracting(DetectedLabel::name)
                 .containsExactly("Dog", "Canine", "Mammal", "Animal", "Pet");
         DetectedLabel dog = labels.get(0);
-        assertThat(dog.confidence()).isCloseTo(85, within(1e-9));
+        assertThat(dog.confidence()).isCloseTo(60 + 40 * (0.55 - 0.38) / 0.62, within(1e-9));
         assertThat(dog.parents()).containsExactly("Canine", "Mammal", "Animal", "Pet");
         assertThat(dog.categories()).containsExactly("Animals and Pets");
         assertThat(dog.instances()).containsExactly(new LabelBox(BOX, dog.confidence()));
         DetectedLabel mammal = labels.get(2);
-        assertThat(mammal.confidence()).isCloseTo(85, within(1e-9));
+        assertThat(mammal.confidence()).isEqualTo(dog.confidence());
         assertThat(mammal.instances()).isEmpty();
         assertThat(mammal.parents()).containsExactly("Animal");
     }
@@ -49,7 +49,7 @@ class LabellerTest {
                 new Detection("person", 0.45, other), new Detection("person", 0.8, BOX)), 10, 60);
 
         assertThat(labels).hasSize(1);
-        assertThat(labels.get(0).confidence()).isCloseTo(98, within(1e-9));
+        assertThat(labels.get(0).confidence()).isCloseTo(60 + 40 * (0.8 - 0.38) / 0.62, within(1e-9));
         assertThat(labels.get(0).instances()).extracting(LabelBox::box).containsExactly(BOX, other);
     }
 

@@ -104,9 +104,13 @@ class RekognitionServerTest {
                 .maxLabels(2)).labels();
         List<Label> lenient = rekognition.detectLabels(r -> r.image(i -> i.bytes(SdkBytes.fromByteArray(photo)))
                 .minConfidence(50f)).labels();
+        List<Label> strict = rekognition.detectLabels(r -> r.image(i -> i.bytes(SdkBytes.fromByteArray(photo)))
+                .minConfidence(60f)).labels();
 
         assertThat(two).extracting(Label::name).containsExactly("Bicycle", "Vehicle");
-        assertThat(lenient).extracting(Label::name).contains("Truck", "Bench");
+        assertThat(lenient).extracting(Label::name).contains("Truck");
+        assertThat(strict).extracting(Label::name).doesNotContain("Truck");
+        assertThat(lenient).allSatisfy(label -> assertThat(label.confidence()).isGreaterThanOrEqualTo(50f));
     }
 
     @Test

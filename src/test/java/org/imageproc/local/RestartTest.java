@@ -60,6 +60,27 @@ class RestartTest {
     }
 
     @Test
+    void everyOpaqueKeySurvivesARestart() {
+        LocalStackSettings settings = StackClients.onFreePorts(dataDir);
+        List<String> keys = OpaqueKeysTest.WEIRD_KEYS;
+        try (LocalAwsStack stack = LocalAwsStack.start(settings); S3Client s3 = StackClients.s3(stack)) {
+            s3.createBucket(request -> request.bucket("opaque-keys"));
+            for (String key : keys) {
+                s3.putObject(request -> request.bucket("opaque-keys").key(key), RequestBody.fromString("object " + key));
+            }
+        }
+
+        try (LocalAwsStack stack = LocalAwsStack.start(settings); S3Client s3 = StackClients.s3(stack)) {
+            for (String key : keys) {
+                assertThat(s3.getObjectAsBytes(request -> request.bucket("opaque-keys").key(key)).asUtf8String())
+                        .as(key).isEqualTo("object " + key);
+            }
+            assertThat(OpaqueKeysTest.listAll(s3, "opaque-keys")).containsExactlyElementsOf(
+                    OpaqueKeysTest.inS3Order(keys));
+        }
+    }
+
+    @Test
     void aStackKeepsPersistingWhenAnotherInTheJvmStops(@TempDir Path otherDataDir) throws Exception {
         LocalStackSettings settings = StackClients.onFreePorts(dataDir);
         try (LocalAwsStack stack = LocalAwsStack.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
@@ -92,11 +113,11 @@ class RestartTest {
     void aFailedStartStopsWhatDidStart() throws Exception {
         Leftovers leftovers = new Leftovers();
         // S3 cannot make its folder, while SQS and DynamoDB start beside it
-        Files.writeString(dataDir.resolve("s3"), "a file where the S3 folder goes");
+        Files.writeString(dataDir.resolve(S3Server.OBJECTS_DIR), "a file where the S3 folder goes");
 
         assertThatThrownBy(() -> LocalAwsStack.start(StackClients.onFreePorts(dataDir)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("The local AWS stack did not start: FileAlreadyExistsException: " + dataDir.resolve("s3"));
+                .hasMessage("The local AWS stack did not start: FileAlreadyExistsException: " + dataDir.resolve(S3Server.OBJECTS_DIR));
         leftovers.assertNoneRemain();
     }
 

@@ -1,13 +1,22 @@
 package org.imageproc.local;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Test settings on free ports, and SDK clients that talk to a running local stack over the wire. */
 final class StackClients {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StackClients() {
     }
@@ -34,5 +43,19 @@ final class StackClients {
 
     static DynamoDbClient dynamoDb(LocalAwsStack stack) {
         return LocalClients.dynamoDb(stack.settings(), stack.dynamoDbEndpoint());
+    }
+
+    /** The S3 event records of every message now visible in the queue, which are deleted. */
+    static List<JsonNode> drainRecords(SqsClient sqs, String queueUrl) throws JsonProcessingException {
+        List<JsonNode> records = new ArrayList<>();
+        List<Message> batch;
+        do {
+            batch = sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
+            for (Message message : batch) {
+                JSON.readTree(message.body()).path("Records").forEach(records::add);
+                sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+        } while (!batch.isEmpty());
+        return records;
     }
 }

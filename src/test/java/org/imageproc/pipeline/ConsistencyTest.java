@@ -215,6 +215,45 @@ class ConsistencyTest {
                 .contains("The camera make is 61,440 bytes long; only its first 1,024 bytes are kept");
     }
 
+    @Test
+    void aKeyWithDotDotSegmentsIsAnImageOfItsOwnAndTouchesNoOtherUsersPhoto() {
+        String folder = unique("users");
+        String victim = folder + "/victim.jpg";
+        byte[] victimBytes = Kind.JPEG.bytes();
+        put(victim, victimBytes, "image/jpeg");
+        Map<String, AttributeValue> before = awaitSettled(victim);
+        String attacker = "../Incoming/" + victim;
+        String sneaky = "../" + folder + "-k.jpg";
+
+        put(attacker, Kind.JPEG_PORTRAIT.bytes(), "image/jpeg");
+        put(sneaky, Kind.PNG.bytes(), "image/png");
+
+        assertDescribesTheObjectInTheBucket(attacker, awaitSettled(attacker), Kind.JPEG_PORTRAIT);
+        assertDescribesTheObjectInTheBucket(sneaky, awaitSettled(sneaky), Kind.PNG);
+        assertThat(service.s3().getObjectAsBytes(r -> r.bucket(TestService.BUCKET).key("Incoming/" + victim))
+                .asByteArray()).isEqualTo(victimBytes);
+        Map<String, AttributeValue> after = service.item(victim);
+        assertThat(after.get("executionId").s()).isEqualTo(before.get("executionId").s());
+        assertDescribesTheObjectInTheBucket(victim, after, Kind.JPEG);
+    }
+
+    @Test
+    void longKeysAreProcessedUpToWhatAThumbnailKeyAllows() {
+        String longest = unique("l") + "-" + "x".repeat(1024 - "Thumbnails/".length() - unique("l").length() - 5)
+                + ".jpg";
+        assertThat(("Thumbnails/" + longest).getBytes(StandardCharsets.UTF_8)).hasSize(1024);
+        String tooLong = longest.replace(".jpg", "y.jpg");
+        put(longest, Kind.JPEG.bytes(), "image/jpeg");
+        put(tooLong, Kind.JPEG.bytes(), "image/jpeg");
+
+        assertDescribesTheObjectInTheBucket(longest, awaitSettled(longest), Kind.JPEG);
+        Map<String, AttributeValue> refused = awaitSettled(tooLong);
+        assertThat(refused.get("status").s()).isEqualTo("FAILED");
+        assertThat(refused.get("error").s()).isEqualTo("KeyTooLong");
+        assertThat(refused.get("retryable").bool()).isFalse();
+        assertThat(service.queueDepth("image-events-dlq")).isZero();
+    }
+
     // ---- what must hold at the end
 
     private void assertDescribesTheObjectInTheBucket(String id, Map<String, AttributeValue> item, Kind expected) {

@@ -36,20 +36,27 @@ public final class ServiceJar implements AutoCloseable {
 
     private final Process process;
     private final List<String> output;
-    private final int s3Port;
-    private final int sqsPort;
-    private final int dynamoDbPort;
+    private final Layout layout;
     private final List<AutoCloseable> clients = new ArrayList<>();
     private S3Client s3;
     private SqsClient sqs;
     private DynamoDbClient dynamoDb;
 
-    private ServiceJar(Process process, List<String> output, int s3Port, int sqsPort, int dynamoDbPort) {
+    /** Where a run keeps its data and listens; a second run on the same layout finds the first one's data. */
+    public record Layout(Path dataDir, int s3Port, int sqsPort, int dynamoDbPort, int rekognitionPort, int webPort,
+            int managementPort) {
+
+        /** A fresh data directory under target/test-data and free ports. */
+        public static Layout fresh() throws IOException {
+            return new Layout(Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "jar-"),
+                    freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        }
+    }
+
+    private ServiceJar(Process process, List<String> output, Layout layout) {
         this.process = process;
         this.output = output;
-        this.s3Port = s3Port;
-        this.sqsPort = sqsPort;
-        this.dynamoDbPort = dynamoDbPort;
+        this.layout = layout;
     }
 
     /**
@@ -57,30 +64,47 @@ public final class ServiceJar implements AutoCloseable {
      * reports it started.
      */
     public static ServiceJar start(Map<String, String> properties, Map<String, String> environment) throws IOException {
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "jar-");
-        int s3Port = freePort();
-        int sqsPort = freePort();
-        int dynamoDbPort = freePort();
+        return start(Layout.fresh(), properties, environment);
+    }
+
+    /** As {@link #start(Map, Map)}, on the given data directory and ports. */
+    public static ServiceJar start(Layout layout, Map<String, String> properties, Map<String, String> environment)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
-                "-Dimageproc.data-dir=" + dataDir.toAbsolutePath(),
-                "-Dimageproc.local.s3-port=" + s3Port,
-                "-Dimageproc.local.sqs-port=" + sqsPort,
-                "-Dimageproc.local.dynamodb-port=" + dynamoDbPort,
-                "-Dimageproc.local.rekognition-port=" + freePort(),
-                "-Dimageproc.web.port=" + freePort()));
+                "-Dimageproc.data-dir=" + layout.dataDir().toAbsolutePath(),
+                "-Dimageproc.local.s3-port=" + layout.s3Port(),
+                "-Dimageproc.local.sqs-port=" + layout.sqsPort(),
+                "-Dimageproc.local.dynamodb-port=" + layout.dynamoDbPort(),
+                "-Dimageproc.local.rekognition-port=" + layout.rekognitionPort(),
+                "-Dimageproc.web.port=" + layout.webPort(),
+                "-Dimageproc.management.port=" + layout.managementPort()));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("target", "imageproc.jar").toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         List<String> output = new CopyOnWriteArrayList<>();
-        ServiceJar jar = new ServiceJar(builder.start(), output, s3Port, sqsPort, dynamoDbPort);
+        ServiceJar jar = new ServiceJar(builder.start(), output, layout);
         Thread reader = new Thread(jar::collectOutput, "imageproc-output");
         reader.setDaemon(true);
         reader.start();
-        await().atMost(Duration.ofSeconds(60)).until(
+        await().atMost(Duration.ofSeconds(90)).until(
                 () -> output.stream().anyMatch(line -> line.contains("(imageproc) started")) || !jar.process.isAlive());
         return jar;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    /** The process as the operating system sees it, to signal it. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** The management server's base URI (health, metrics under /observe), ending in a slash. */
+    public URI management() {
+        return URI.create("http://127.0.0.1:" + layout.managementPort() + "/");
     }
 
     public boolean isAlive() {
@@ -99,21 +123,21 @@ public final class ServiceJar implements AutoCloseable {
 
     public synchronized S3Client s3() {
         if (s3 == null) {
-            s3 = client(S3Client.builder().forcePathStyle(true), s3Port);
+            s3 = client(S3Client.builder().forcePathStyle(true), layout.s3Port());
         }
         return s3;
     }
 
     public synchronized SqsClient sqs() {
         if (sqs == null) {
-            sqs = client(SqsClient.builder(), sqsPort);
+            sqs = client(SqsClient.builder(), layout.sqsPort());
         }
         return sqs;
     }
 
     public synchronized DynamoDbClient dynamoDb() {
         if (dynamoDb == null) {
-            dynamoDb = client(DynamoDbClient.builder(), dynamoDbPort);
+            dynamoDb = client(DynamoDbClient.builder(), layout.dynamoDbPort());
         }
         return dynamoDb;
     }

@@ -1,5 +1,6 @@
 package org.imageproc.detector.tf;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,9 @@ import org.imageproc.detector.Detection;
 import org.imageproc.detector.NanoDetInput;
 import org.imageproc.detector.NanoDetOutput;
 import org.imageproc.detector.ObjectDetector;
+import org.imageproc.detector.Noise;
 import org.imageproc.detector.Overlaps;
+import org.imageproc.detector.Picture;
 import org.imageproc.metadata.ImageFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,9 +82,17 @@ public final class NanoDet implements ObjectDetector {
 
     @Override
     public List<Detection> detect(byte[] image, ImageFormat format, double minScore) {
-        float[] input = NanoDetInput.of(image, format, INPUT_SIZE);
+        Picture picture = Picture.decode(image, format, INPUT_SIZE);
+        if (picture.tooSmall()) {
+            return List.of();
+        }
+        BufferedImage square = NanoDetInput.square(picture.upright(), INPUT_SIZE);
+        boolean enlarged = Math.min(picture.upright().getWidth(), picture.upright().getHeight()) < INPUT_SIZE;
+        if (Noise.isNoise(enlarged ? picture.upright() : square)) {
+            return List.of();
+        }
         List<Detection> candidates = new ArrayList<>();
-        run(input).forEach((stride, head) ->
+        run(NanoDetInput.normalise(square, INPUT_SIZE)).forEach((stride, head) ->
                 candidates.addAll(NanoDetOutput.decode(head.scores(), head.distances(), stride, INPUT_SIZE,
                         CocoClasses.NAMES, minScore)));
         return Overlaps.suppress(candidates, MAX_IOU, MAX_DETECTIONS);

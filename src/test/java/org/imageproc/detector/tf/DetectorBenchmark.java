@@ -12,6 +12,7 @@ import java.util.Map;
 import org.imageproc.TestService;
 import org.imageproc.detector.LocalLabels;
 import org.imageproc.detector.NanoDetInput;
+import org.imageproc.detector.Picture;
 import org.imageproc.metadata.ImageFormat;
 import org.imageproc.testing.LabelPhotos;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -52,7 +53,8 @@ public final class DetectorBenchmark {
                     (System.nanoTime() - begin) / 1_000_000, System.currentTimeMillis() - jvmStart);
             List<float[]> inputs = new ArrayList<>();
             for (LabelPhotos.Expected photo : photos) {
-                inputs.add(NanoDetInput.of(photo.bytes(), ImageFormat.JPEG, NanoDet.INPUT_SIZE));
+                inputs.add(NanoDetInput.of(Picture.decode(photo.bytes(), ImageFormat.JPEG, NanoDet.INPUT_SIZE),
+                        NanoDet.INPUT_SIZE));
                 nanoDet.run(inputs.get(inputs.size() - 1));
             }
             List<Double> inference = new ArrayList<>();
