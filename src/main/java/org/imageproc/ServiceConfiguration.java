@@ -1,5 +1,6 @@
 package org.imageproc;
 
+import org.imageproc.config.Config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.apache.camel.support.service.ServiceSupport;
-import org.imageproc.Config;
+import org.imageproc.config.Config;
 import org.imageproc.local.LocalAwsStack;
 import org.imageproc.local.LocalStackSettings;
 import org.imageproc.outage.Dependency;

@@ -1,5 +1,6 @@
 package org.imageproc.ingest;
 
+import org.imageproc.run.ImageEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -18,8 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.imageproc.detector.DetectedLabel;
 import org.imageproc.detector.LabelBox;
 import org.imageproc.detector.LocalLabels;
-import org.imageproc.metadata.ImageFormat;
-import org.imageproc.metadata.ImageRejectedException;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.ImageRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

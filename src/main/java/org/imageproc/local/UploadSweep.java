@@ -1,5 +1,6 @@
 package org.imageproc.local;
 
+import org.imageproc.run.RunStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -161,7 +162,7 @@ final class UploadSweep implements Runnable {
         AttributeValue eTag = item.get("eTag");
         AttributeValue status = item.get("status");
         return upload != null && eTag != null && upload.eTag().equals(eTag.s()) && status != null
-                && (ImageCatalog.SUCCEEDED.equals(status.s()) || ImageCatalog.FAILED.equals(status.s()));
+                && (RunStatus.SUCCEEDED.is(status.s()) || RunStatus.FAILED.is(status.s()));
     }
 
     private Depth depth() {

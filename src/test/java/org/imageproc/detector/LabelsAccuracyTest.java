@@ -24,7 +24,7 @@ import org.imageproc.detector.CalibrationFit.Sample;
 import org.imageproc.detector.LabelsEvalScore.Figures;
 import org.imageproc.detector.LabelsEvalScore.Judged;
 import org.imageproc.detector.LabelsEvalSet.Photo;
-import org.imageproc.metadata.ImageFormat;
+import org.imageproc.imaging.ImageFormat;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

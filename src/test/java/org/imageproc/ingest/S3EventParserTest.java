@@ -1,5 +1,6 @@
 package org.imageproc.ingest;
 
+import org.imageproc.run.ImageEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

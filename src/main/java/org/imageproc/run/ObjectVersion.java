@@ -1,4 +1,4 @@
-package org.imageproc.pipeline;
+package org.imageproc.run;
 
 import java.util.Locale;
 

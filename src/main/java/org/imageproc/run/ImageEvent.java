@@ -1,4 +1,4 @@
-package org.imageproc.ingest;
+package org.imageproc.run;
 
 import java.time.Instant;
 

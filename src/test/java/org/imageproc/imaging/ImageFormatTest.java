@@ -1,4 +1,4 @@
-package org.imageproc.metadata;
+package org.imageproc.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

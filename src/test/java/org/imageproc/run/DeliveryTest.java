@@ -1,4 +1,4 @@
-package org.imageproc.pipeline;
+package org.imageproc.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package org.imageproc.pipeline;
+package org.imageproc.run;
 
 /** Names of the exchange variables that carry one image through the processing flow (see process-image.yaml). */
 public final class Variables {
 
-    /** The S3 event being processed ({@code org.imageproc.ingest.ImageEvent}). */
+    /** The S3 event being processed ({@code org.imageproc.run.ImageEvent}). */
     public static final String EVENT = "event";
     /** The {@link Execution} of this run. */
     public static final String EXECUTION = "execution";

@@ -1,4 +1,4 @@
-package org.imageproc.pipeline;
+package org.imageproc.run;
 
 /**
  * Which delivery of its SQS message a run is, and how the failing step fared in it.

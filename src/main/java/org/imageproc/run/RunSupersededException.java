@@ -1,4 +1,4 @@
-package org.imageproc.pipeline;
+package org.imageproc.run;
 
 /**
  * This run no longer owns its item: a newer upload of the key (or a later delivery of the same one) took it over, or

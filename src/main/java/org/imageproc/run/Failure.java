@@ -1,6 +1,6 @@
-package org.imageproc.pipeline;
+package org.imageproc.run;
 
-import org.imageproc.metadata.ImageRejectedException;
+import org.imageproc.run.ImageRejectedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -16,14 +16,14 @@ public record Failure(String error, String cause, boolean retryable, Delivery de
 
     public static Failure of(Throwable failure) {
         if (failure instanceof ImageRejectedException rejected) {
-            return new Failure(rejected.error(), rejected.getMessage(), false);
+            return new Failure(rejected.error().code(), rejected.getMessage(), false);
         }
         if (failure instanceof NoSuchKeyException) {
-            return new Failure(ImageRejectedException.OBJECT_NOT_FOUND,
+            return new Failure(FailureCode.OBJECT_NOT_FOUND.code(),
                     "The object was deleted before it could be processed", false);
         }
         if (failure instanceof SdkException sdk) {
-            return new Failure("ServiceError", message(sdk), true);
+            return new Failure(FailureCode.SERVICE_ERROR.code(), message(sdk), true);
         }
         return new Failure(failure.getClass().getSimpleName(), "Processing failed unexpectedly: " + message(failure),
                 true);

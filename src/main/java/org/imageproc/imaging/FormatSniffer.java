@@ -1,4 +1,4 @@
-package org.imageproc.metadata;
+package org.imageproc.imaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

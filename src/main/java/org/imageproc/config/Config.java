@@ -1,4 +1,4 @@
-package org.imageproc;
+package org.imageproc.config;
 
 import java.util.NoSuchElementException;
 

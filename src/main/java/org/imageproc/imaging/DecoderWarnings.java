@@ -1,4 +1,4 @@
-package org.imageproc.thumbnail;
+package org.imageproc.imaging;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.imageproc.thumbnail;
+package org.imageproc.imaging;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;

@@ -1,4 +1,4 @@
-package org.imageproc.metadata;
+package org.imageproc.imaging;
 
 /** The image formats the service recognises by content; only JPEG and PNG are processed. */
 public enum ImageFormat {

@@ -1,5 +1,6 @@
-package org.imageproc.thumbnail;
+package org.imageproc.imaging;
 
+import org.imageproc.run.FailureCode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,8 +11,8 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import org.imageproc.metadata.ImageFormat;
-import org.imageproc.metadata.ImageRejectedException;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.ImageRejectedException;
 
 /**
  * Decodes only every n-th pixel of every n-th row ("shrink on load"), so a 12 MP photo never needs
@@ -62,7 +63,7 @@ public final class SubsampledReader implements AutoCloseable {
         }
     }
 
-    List<String> warnings() {
+    public List<String> warnings() {
         return warnings.messages();
     }
 
@@ -84,7 +85,7 @@ public final class SubsampledReader implements AutoCloseable {
                         + " image right now", cause);
             }
         }
-        return new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
+        return new ImageRejectedException(FailureCode.CORRUPT_IMAGE,
                 "The " + format.displayName() + " pixel data cannot be decoded; the file is damaged ("
                         + cause.getMessage() + ")", cause);
     }

@@ -1,9 +1,9 @@
-package org.imageproc.pipeline;
+package org.imageproc.run;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeExtension;
 
-/** Marks the routes that are steps of a processing run; {@link StepRecorder} records each one on the item. */
+/** Marks the routes that are steps of a processing run; the pipeline's step recorder records each one on the item. */
 public final class Steps {
 
     /** The route group of step routes. */

@@ -1,4 +1,4 @@
-package org.imageproc.thumbnail;
+package org.imageproc.imaging;
 
 /** A width and height in pixels. */
 public record Size(int width, int height) {
