@@ -116,7 +116,7 @@ class LabelsAccuracyTest {
         assertThat(heldOut.size() + set.unavailable().size()).isGreaterThanOrEqualTo(60);
 
         // issue #12 asks for >= 90% found, <= 10% of photos with a wrong object, >= 90% precision: these are the
-        // figures reached (README, "Local label detection", says what limits them)
+        // figures reached (docs/labels.md, "Accuracy", says what limits them)
         Figures held = LabelsEvalScore.sum(heldOut);
         Figures noCoco = LabelsEvalScore.sum(heldOut.stream().filter(j -> !j.photo().coco()).toList());
         assertThat(held.photosWithWrongObjectRate()).isLessThanOrEqualTo(REACHED_WRONG_PHOTOS);
