@@ -1,5 +1,6 @@
 package org.imageproc.storage;
 
+import org.imageproc.imaging.ObjectBytes;
 import org.imageproc.run.FailureCode;
 import java.io.IOException;
 import java.io.InputStream;

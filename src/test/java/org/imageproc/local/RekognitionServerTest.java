@@ -39,7 +39,7 @@ class RekognitionServerTest {
     @BeforeAll
     static void start() throws Exception {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "rek-");
-        stack = LocalAwsStack.start(StackClients.onFreePorts(dataDir), OptionalInt.of(0));
+        stack = StackClients.start(StackClients.onFreePorts(dataDir), OptionalInt.of(0));
         rekognition = LocalClients.local(RekognitionClient.builder(), stack.settings(),
                 stack.rekognitionEndpoint().orElseThrow()).build();
     }

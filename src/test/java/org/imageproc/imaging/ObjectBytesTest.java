@@ -1,4 +1,4 @@
-package org.imageproc.storage;
+package org.imageproc.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

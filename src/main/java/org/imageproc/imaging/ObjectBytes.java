@@ -1,4 +1,4 @@
-package org.imageproc.storage;
+package org.imageproc.imaging;
 
 import java.io.EOFException;
 import java.io.IOException;
