@@ -53,7 +53,7 @@ public class S3EventParser {
             return List.of();
         }
         if (notification.getRecords() == null) {
-            ignoreWithoutRecords(json);
+            ignoreWithoutRecords(json, body);
             return List.of();
         }
         List<ImageEvent> events = new ArrayList<>();
@@ -72,7 +72,7 @@ public class S3EventParser {
     }
 
     /** The library reads only Records, so S3's test event is told from the rest here. */
-    private static void ignoreWithoutRecords(String json) {
+    private static void ignoreWithoutRecords(String json, String body) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -82,7 +82,7 @@ public class S3EventParser {
         if (root != null && "s3:TestEvent".equals(root.path("Event").asText())) {
             LOG.info("Ignoring S3's test event for bucket {}", root.path("Bucket").asText());
         } else {
-            LOG.warn("Ignoring an SQS message without S3 Records: {}", abbreviate(json));
+            LOG.warn("Ignoring an SQS message without S3 Records: {}", abbreviate(body));
         }
     }
 
