@@ -12,7 +12,10 @@ import org.apache.camel.Configuration;
 import org.apache.camel.spi.Registry;
 import org.imageproc.album.AlbumCatalog;
 import org.imageproc.aws.AwsClients;
+import org.imageproc.catalog.FinishExecution;
 import org.imageproc.catalog.ImageCatalog;
+import org.imageproc.catalog.StartExecution;
+import org.imageproc.catalog.StoreMetadata;
 import org.imageproc.deadletter.EventQueue;
 import org.imageproc.deadletter.DeadLetters;
 import org.imageproc.ingest.ConsumerErrors;
@@ -39,14 +42,16 @@ import org.imageproc.pipeline.StepRecorderFactory;
 import org.imageproc.stop.GracefulStop;
 import org.imageproc.storage.CurrentObject;
 import org.imageproc.storage.ImageLoader;
-import org.imageproc.thumbnail.ThumbnailMaker;
 import org.imageproc.thumbnail.ThumbnailStep;
 import org.imageproc.thumbnail.ThumbnailStore;
 import org.imageproc.web.ApiErrors;
 import org.imageproc.web.StaticFiles;
 import org.imageproc.web.WebApi;
 
-/** Wires the service in one place: the AWS clients first (starting the local stack in local mode), then the beans the routes call by name. */
+/**
+ * Wires the service in one place: the AWS clients first (starting the local stack in local mode), then the beans the
+ * routes inject by type ({@code @BeanInject}); the YAML flow names only {@code collectVariables}.
+ */
 @Configuration
 public class ServiceConfiguration implements CamelConfiguration {
 
@@ -79,18 +84,18 @@ public class ServiceConfiguration implements CamelConfiguration {
         String queue = config.string("imageproc.queue");
         ImageCatalog catalog = new ImageCatalog(aws.dynamoDb(), config.string("imageproc.table.images"),
                 incomingPrefix, new CurrentObject(aws.s3(), bucket), clock);
-        registry.bind("imageCatalog", catalog);
+        registry.bind("startExecution", new StartExecution(catalog));
+        registry.bind("storeMetadata", new StoreMetadata(catalog));
+        registry.bind("finishExecution", new FinishExecution(catalog));
         S3EventParser parser = new S3EventParser(bucket, incomingPrefix);
         registry.bind("s3EventParser", parser);
         registry.bind("imageLoader", new ImageLoader(config.number("imageproc.max-file-bytes")));
         registry.bind("metadataReader", new MetadataReader());
         registry.bind("imageCheck", new ImageCheck(config.number("imageproc.max-pixels"), formats));
-        registry.bind("thumbnailStep", new ThumbnailStep(new ThumbnailMaker(config.integer("imageproc.thumbnail.max-size"))));
         ThumbnailStore thumbnails = new ThumbnailStore(aws.s3(), config.string("imageproc.thumbnail.prefix"),
                 catalog::owns);
-        registry.bind("thumbnailStore", thumbnails);
-        registry.bind("labelDetector", new LabelDetector(aws.rekognition(), labels,
-                config.integer("imageproc.labels.max-labels"), config.decimal("imageproc.labels.min-confidence")));
+        registry.bind("thumbnailStep", new ThumbnailStep(thumbnails));
+        registry.bind("labelDetector", new LabelDetector(aws.rekognition(), labels));
         registry.bind("collectVariables", new CollectVariables());
         EventQueue eventQueue = new EventQueue(aws.sqs(), queue);
         registry.bind("failureRecorder", new FailureRecorder(catalog, thumbnails::remove,

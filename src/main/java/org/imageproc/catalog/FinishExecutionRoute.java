@@ -1,5 +1,6 @@
 package org.imageproc.catalog;
 
+import org.apache.camel.BeanInject;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.imageproc.run.Steps;
 
@@ -9,12 +10,12 @@ import org.imageproc.run.Steps;
  */
 public class FinishExecutionRoute extends EndpointRouteBuilder {
 
+    @BeanInject
+    FinishExecution finishExecution;
+
     @Override
     public void configure() {
         from(direct("finish-execution")).routeId("finish-execution").routeGroup(Steps.GROUP)
-                .bean("imageCatalog", "requireCurrent(${variable.execution})")
-                .bean("imageCatalog",
-                        "finish(${variable.execution}, ${variable.metadata}, ${variable.labels}, ${variable.thumbnail},"
-                                + " ${routeId})");
+                .bean(finishExecution);
     }
 }

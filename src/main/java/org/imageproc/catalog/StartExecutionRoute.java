@@ -1,5 +1,6 @@
 package org.imageproc.catalog;
 
+import org.apache.camel.BeanInject;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
 /**
@@ -8,9 +9,12 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
  */
 public class StartExecutionRoute extends EndpointRouteBuilder {
 
+    @BeanInject
+    StartExecution startExecution;
+
     @Override
     public void configure() {
         from(direct("start-execution")).routeId("start-execution")
-                .bean("imageCatalog", "start(${variable.event}, ${variable.image}, ${variable.earlySteps})");
+                .bean(startExecution);
     }
 }

@@ -1,5 +1,6 @@
 package org.imageproc.deadletter;
 
+import org.apache.camel.Handler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,6 +64,7 @@ public class DeadLetters {
     }
 
     /** Marks the items of the dead letters that do not say so yet; how many it changed. */
+    @Handler
     public synchronized int sweep() {
         int[] changed = {0};
         try {

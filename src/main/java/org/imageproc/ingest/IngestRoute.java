@@ -1,5 +1,7 @@
 package org.imageproc.ingest;
 
+import org.imageproc.outage.PauseDuringOutage;
+import org.apache.camel.BeanInject;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
 /**
@@ -9,6 +11,16 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
  * which a run knows its delivery is the last before the dead-letter queue.
  */
 public class IngestRoute extends EndpointRouteBuilder {
+
+    /** The SQS attribute, as a header, that counts the receives of a message. */
+    public static final String RECEIVE_COUNT = "ApproximateReceiveCount";
+
+    @BeanInject
+    PauseDuringOutage pause;
+    @BeanInject
+    S3EventParser parser;
+    @BeanInject
+    ConsumerErrors consumerErrors;
 
     @Override
     public void configure() {
@@ -20,12 +32,12 @@ public class IngestRoute extends EndpointRouteBuilder {
                 .concurrentConsumers("{{imageproc.sqs.concurrent-consumers}}")
                 // not extended while processing: a run that never completes must let its message come back
                 .visibilityTimeout("{{imageproc.sqs.visibility-timeout-seconds}}")
-                .attributeNames("ApproximateReceiveCount")
-                .advanced().exceptionHandler("#consumerErrors"))
+                .attributeNames(RECEIVE_COUNT)
+                .advanced().exceptionHandler(consumerErrors))
                 .routeId("consume-image-events")
-                .routePolicyRef("pauseDuringOutage")
-                .bean("pauseDuringOutage", "admit(${header.CamelAwsSqsReceiptHandle})")
-                .bean("s3EventParser", "parse")
+                .routePolicy(pause)
+                .bean(pause)
+                .bean(parser)
                 .split(body()).stopOnException()
                     .to(direct("process-image"))
                 .end();

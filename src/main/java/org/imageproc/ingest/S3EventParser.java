@@ -1,5 +1,7 @@
 package org.imageproc.ingest;
 
+import org.apache.camel.Body;
+import org.apache.camel.Handler;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -40,7 +42,8 @@ public class S3EventParser {
      * event types, other buckets, other keys, records without an ETag and messages that are not S3 events at all
      * (each logged once, so the message can be deleted).
      */
-    public List<ImageEvent> parse(String body) {
+    @Handler
+    public List<ImageEvent> parse(@Body String body) {
         String json = body == null ? "" : body;
         S3EventNotification notification;
         try {

@@ -1,5 +1,9 @@
 package org.imageproc.labels;
 
+import org.imageproc.run.FlowSettings;
+import org.imageproc.run.Variables;
+import org.apache.camel.Variable;
+import org.apache.camel.Handler;
 import org.imageproc.run.FailureCode;
 import java.util.List;
 
@@ -24,33 +28,33 @@ public class LabelDetector {
 
     private final RekognitionClient rekognition;
     private final boolean enabled;
-    private final int maxLabels;
-    private final float minConfidence;
 
-    public LabelDetector(RekognitionClient rekognition, boolean enabled, int maxLabels, float minConfidence) {
+    public LabelDetector(RekognitionClient rekognition, boolean enabled) {
         this.rekognition = rekognition;
         this.enabled = enabled;
-        this.maxLabels = maxLabels;
-        this.minConfidence = minConfidence;
         if (!enabled) {
             LOG.info("Label detection is off: detect-labels is recorded as SKIPPED (see imageproc.labels.enabled)");
         }
     }
 
     /**
-     * @param maxLabels     the flow's own DetectLabels MaxLabels; null: the configured value
-     * @param minConfidence the flow's own DetectLabels MinConfidence; null: the configured value
+     * @param maxLabels     the flow's DetectLabels MaxLabels (process-image.yaml sets it from imageproc.labels.max-labels)
+     * @param minConfidence the flow's DetectLabels MinConfidence (from imageproc.labels.min-confidence)
      */
-    public DetectedLabels detect(Execution execution, Integer maxLabels, Float minConfidence) {
+    @Handler
+    public DetectedLabels detect(@Variable(Variables.EXECUTION) Execution execution,
+            @Variable(Variables.MAX_LABELS) Integer maxLabels, @Variable(Variables.MIN_CONFIDENCE) Float minConfidence) {
         if (!enabled) {
             return DetectedLabels.skippedResult();
         }
+        FlowSettings.require(Variables.MAX_LABELS, maxLabels);
+        FlowSettings.require(Variables.MIN_CONFIDENCE, minConfidence);
         DetectLabelsResponse response;
         try {
             response = rekognition.detectLabels(request -> request
                     .image(image -> image.s3Object(object -> object.bucket(execution.bucket()).name(execution.key())))
-                    .maxLabels(maxLabels == null ? this.maxLabels : maxLabels)
-                    .minConfidence(minConfidence == null ? this.minConfidence : minConfidence));
+                    .maxLabels(maxLabels)
+                    .minConfidence(minConfidence));
         } catch (InvalidImageFormatException | ImageTooLargeException | InvalidS3ObjectException
                 | InvalidParameterException e) {
             throw new ImageRejectedException(FailureCode.LABELS_REFUSED,

@@ -1,5 +1,6 @@
 package org.imageproc.metadata;
 
+import org.apache.camel.BeanInject;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.imageproc.run.Steps;
 
@@ -9,9 +10,12 @@ import org.imageproc.run.Steps;
  */
 public class CheckImageRoute extends EndpointRouteBuilder {
 
+    @BeanInject
+    ImageCheck check;
+
     @Override
     public void configure() {
         from(direct("check-image")).routeId("check-image").routeGroup(Steps.GROUP)
-                .bean("imageCheck", "check(${variable.metadata})");
+                .bean(check);
     }
 }

@@ -1,5 +1,8 @@
 package org.imageproc.metadata;
 
+import org.imageproc.run.Variables;
+import org.apache.camel.Variable;
+import org.apache.camel.Handler;
 import org.imageproc.run.FailureCode;
 import org.imageproc.imaging.ImageFormat;
 import org.imageproc.run.ImageRejectedException;
@@ -31,7 +34,8 @@ public final class ImageCheck {
     }
 
     /** @throws ImageRejectedException when the image is empty, not an image, unsupported, damaged or too large */
-    public void check(ImageMetadata metadata) {
+    @Handler
+    public void check(@Variable(Variables.METADATA) ImageMetadata metadata) {
         ImageFormat format = metadata.format();
         if (metadata.fileSize() == 0) {
             throw new ImageRejectedException(FailureCode.EMPTY_FILE,

@@ -1,5 +1,9 @@
 package org.imageproc.metadata;
 
+import org.imageproc.storage.StoredImage;
+import org.imageproc.run.Variables;
+import org.apache.camel.Variable;
+import org.apache.camel.Handler;
 import org.imageproc.imaging.ImageFormat;
 import com.drew.metadata.Metadata;
 import java.security.MessageDigest;
@@ -11,6 +15,12 @@ import java.util.Objects;
 
 /** Reads what the service needs to know about an image from its bytes and headers, never decoding pixels. */
 public final class MetadataReader {
+
+    /** The extract-metadata step: the metadata of the image read earlier. */
+    @Handler
+    public ImageMetadata read(@Variable(Variables.IMAGE) StoredImage image) {
+        return read(image.bytes());
+    }
 
     /**
      * Never throws for bad content: empty or unrecognised bytes give format UNKNOWN, damaged metadata gives

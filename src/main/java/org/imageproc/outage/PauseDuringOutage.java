@@ -1,5 +1,8 @@
 package org.imageproc.outage;
 
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import org.apache.camel.Header;
+import org.apache.camel.Handler;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -53,7 +56,8 @@ public final class PauseDuringOutage extends RoutePolicySupport {
      * before the pause goes back to the queue (made visible again at once) instead of each waiting through its
      * retries in place.
      */
-    public void admit(String receiptHandle) {
+    @Handler
+    public void admit(@Header(Sqs2Constants.RECEIPT_HANDLE) String receiptHandle) {
         if (paused()) {
             releaseNow.accept(receiptHandle);
             throw new EventHeldBack("Held back while " + titles(outages.down().stream().filter(Dependency::probed)

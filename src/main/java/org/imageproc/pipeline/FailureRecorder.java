@@ -1,5 +1,14 @@
 package org.imageproc.pipeline;
 
+import org.imageproc.run.Variables;
+import org.imageproc.ingest.IngestRoute;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import org.apache.camel.Variable;
+import org.apache.camel.Header;
+import org.apache.camel.Handler;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.language.simple.Simple;
+import org.apache.camel.Exchange;
 import org.imageproc.run.RunSupersededException;
 import org.imageproc.run.Failure;
 import org.imageproc.run.Delivery;
@@ -55,8 +64,12 @@ public class FailureRecorder {
      * {@code receiptHandle} names this delivery of it. Throws {@link RunSupersededException} when another run owns
      * the item.
      */
-    public void record(ImageEvent event, Execution execution, StoredImage image, ImageMetadata metadata,
-            String failedRouteId, Throwable failure, Integer receive, Integer redeliveries, String receiptHandle) {
+    @Handler
+    public void record(@Variable(Variables.EVENT) ImageEvent event, @Variable(Variables.EXECUTION) Execution execution,
+            @Variable(Variables.IMAGE) StoredImage image, @Variable(Variables.METADATA) ImageMetadata metadata,
+            @ExchangeProperty(Exchange.FAILURE_ROUTE_ID) String failedRouteId, @Simple("${exception}") Throwable failure,
+            @Header(IngestRoute.RECEIVE_COUNT) Integer receive, @Header(Exchange.REDELIVERY_COUNTER) Integer redeliveries,
+            @Header(Sqs2Constants.RECEIPT_HANDLE) String receiptHandle) {
         if (failure == null) {
             return;
         }

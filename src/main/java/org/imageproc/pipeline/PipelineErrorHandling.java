@@ -1,5 +1,6 @@
 package org.imageproc.pipeline;
 
+import org.apache.camel.BeanInject;
 import org.imageproc.run.Variables;
 import org.imageproc.run.RunSupersededException;
 import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.direct;
@@ -21,6 +22,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * {@link RetryLog} gives one line per retry and {@link FailureRecorder} one per failed delivery.
  */
 public class PipelineErrorHandling extends RouteConfigurationBuilder {
+
+    @BeanInject
+    RetryLog retryLog;
 
     @Override
     public void configuration() {
@@ -68,7 +72,7 @@ public class PipelineErrorHandling extends RouteConfigurationBuilder {
                     .useExponentialBackOff()
                     .maximumRedeliveryDelay("{{imageproc.retry.max-delay-ms}}")
                     .retryAttemptedLogLevel(LoggingLevel.DEBUG)
-                    .onExceptionOccurredRef("retryLog")
+                    .onExceptionOccurred(retryLog)
                     .logExhausted(false)
                     .handled(false)
                     .to(direct("record-failure"))

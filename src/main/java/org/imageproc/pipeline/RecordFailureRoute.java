@@ -1,5 +1,6 @@
 package org.imageproc.pipeline;
 
+import org.apache.camel.BeanInject;
 import org.imageproc.run.Variables;
 import org.imageproc.run.RunSupersededException;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
@@ -11,14 +12,14 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
  */
 public class RecordFailureRoute extends EndpointRouteBuilder {
 
+    @BeanInject
+    FailureRecorder recorder;
+
     @Override
     public void configure() {
         from(direct("record-failure")).routeId("record-failure")
                 .doTry()
-                    .bean("failureRecorder", "record(${variable.event}, ${variable.execution}, ${variable.image},"
-                            + " ${variable.metadata}, ${exchangeProperty.CamelFailureRouteId}, ${exception},"
-                            + " ${header.ApproximateReceiveCount}, ${header.CamelRedeliveryCounter},"
-                            + " ${header.CamelAwsSqsReceiptHandle})")
+                    .bean(recorder)
                     .setVariable(Variables.FAILURE, simple("${exception}"))
                 .doCatch(RunSupersededException.class)
                     .to(direct("record-superseded"))

@@ -21,6 +21,12 @@ public final class Variables {
     public static final String SUPERSEDED = "superseded";
     /** {@link StepRecord}s of steps that ran before the run existed, written when it starts. */
     public static final String EARLY_STEPS = "earlySteps";
+    /** The flow's DetectLabels MaxLabels (its default: imageproc.labels.max-labels, set in process-image.yaml). */
+    public static final String MAX_LABELS = "maxLabels";
+    /** The flow's DetectLabels MinConfidence (its default: imageproc.labels.min-confidence). */
+    public static final String MIN_CONFIDENCE = "minConfidence";
+    /** The flow's longest thumbnail side in pixels (its default: imageproc.thumbnail.max-size). */
+    public static final String THUMBNAIL_MAX_SIZE = "thumbnailMaxSize";
 
     private Variables() {
     }

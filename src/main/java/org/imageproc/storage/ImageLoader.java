@@ -1,5 +1,9 @@
 package org.imageproc.storage;
 
+import org.imageproc.run.Variables;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+import org.apache.camel.Handler;
 import org.imageproc.imaging.ObjectBytes;
 import org.imageproc.run.FailureCode;
 import java.io.IOException;
@@ -23,7 +27,9 @@ public class ImageLoader {
     }
 
     /** The object as read; its ETag and time come from S3's answer, never from the event. */
-    public StoredImage load(ImageEvent event, ResponseInputStream<GetObjectResponse> object) throws IOException {
+    @Handler
+    public StoredImage load(@Variable(Variables.EVENT) ImageEvent event,
+            @Body ResponseInputStream<GetObjectResponse> object) throws IOException {
         GetObjectResponse response = object.response();
         Long length = response.contentLength();
         if (length != null && length > maxBytes) {

@@ -1,5 +1,6 @@
 package org.imageproc.storage;
 
+import org.apache.camel.BeanInject;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.aws2.s3.AWS2S3Operations;
@@ -11,12 +12,15 @@ import org.imageproc.run.Steps;
  */
 public class ReadImageRoute extends EndpointRouteBuilder {
 
+    @BeanInject
+    ImageLoader loader;
+
     @Override
     public void configure() {
         from(direct("read-image")).routeId("read-image").routeGroup(Steps.GROUP)
                 .setHeader(AWS2S3Constants.KEY, simple("${variable.event.key}"))
                 .setHeader(AWS2S3Constants.IF_MATCH_CONDITION, simple("\"${variable.event.eTag}\""))
                 .to(aws2S3("{{imageproc.bucket}}").operation(AWS2S3Operations.getObject))
-                .bean("imageLoader", "load(${variable.event}, ${body})");
+                .bean(loader);
     }
 }

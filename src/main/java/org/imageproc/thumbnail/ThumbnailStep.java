@@ -1,21 +1,33 @@
 package org.imageproc.thumbnail;
 
+import org.apache.camel.Handler;
+import org.apache.camel.Variable;
 import org.imageproc.metadata.ImageMetadata;
+import org.imageproc.run.Execution;
+import org.imageproc.run.FlowSettings;
+import org.imageproc.run.Variables;
 import org.imageproc.storage.StoredImage;
 
-/** Glue between the make-thumbnail route and {@link ThumbnailMaker}: what to scale and how small. */
+/** The make-thumbnail step: scales the image read earlier to the flow's size and stores it while the run owns the item. */
 public class ThumbnailStep {
 
-    private final ThumbnailMaker maker;
+    private final ThumbnailStore store;
 
-    /** @param maker makes thumbnails of the configured size (imageproc.thumbnail.max-size) */
-    public ThumbnailStep(ThumbnailMaker maker) {
-        this.maker = maker;
+    public ThumbnailStep(ThumbnailStore store) {
+        this.store = store;
     }
 
-    /** @param maxSize the flow's own longest side in pixels; null: the configured size */
-    public Thumbnail make(StoredImage image, ImageMetadata metadata, Integer maxSize) {
-        ThumbnailMaker sized = maxSize == null ? maker : new ThumbnailMaker(maxSize);
-        return sized.make(image.bytes(), metadata.format(), metadata.orientation());
+    /** @param maxSize the flow's longest side in pixels (process-image.yaml sets it from imageproc.thumbnail.max-size) */
+    @Handler
+    public StoredThumbnail make(@Variable(Variables.EXECUTION) Execution execution,
+            @Variable(Variables.IMAGE) StoredImage image, @Variable(Variables.METADATA) ImageMetadata metadata,
+            @Variable(Variables.THUMBNAIL_MAX_SIZE) Integer maxSize) {
+        return store.put(execution, scale(image, metadata, maxSize));
+    }
+
+    /** The thumbnail, not stored yet. */
+    static Thumbnail scale(StoredImage image, ImageMetadata metadata, Integer maxSize) {
+        ThumbnailMaker maker = new ThumbnailMaker(FlowSettings.require(Variables.THUMBNAIL_MAX_SIZE, maxSize));
+        return maker.make(image.bytes(), metadata.format(), metadata.orientation());
     }
 }

@@ -18,10 +18,10 @@ public class AlbumsApi extends ApiRouteBuilder {
                 .to(direct("create-album"));
 
         operation("get-albums")
-                .bean("webApi", "albums");
+                .bean(api, "albums");
 
         operation("create-album")
-                .bean("webApi", "createAlbum")
+                .bean(api, "createAlbum")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
     }
 }

@@ -1,5 +1,6 @@
 package org.imageproc.web;
 
+import org.apache.camel.BeanInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 
@@ -11,14 +12,17 @@ public class ApiErrorHandling extends RouteConfigurationBuilder {
 
     static final String ID = "api-errors";
 
+    @BeanInject
+    ApiErrors errors;
+
     @Override
     public void configuration() {
         routeConfiguration(ID)
                 .onException(Exception.class)
                     .handled(true)
-                    .bean("apiErrors", "describe")
+                    .bean(errors)
                     .setHeader(Exchange.HTTP_RESPONSE_CODE, simple("${body.status}"))
-                    .setHeader("Retry-After", method("apiErrors", "retryAfter"))
+                    .setHeader("Retry-After", method(errors, "retryAfter"))
                     // the REST binding does not marshal a handled error's body
                     .marshal().json()
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))

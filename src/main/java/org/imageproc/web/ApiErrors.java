@@ -1,5 +1,7 @@
 package org.imageproc.web;
 
+import org.apache.camel.language.simple.Simple;
+import org.apache.camel.Handler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.InvalidPayloadException;
 import org.imageproc.album.AlbumExistsException;
@@ -17,7 +19,8 @@ public class ApiErrors {
     /** Seconds a client is told to wait after a 503: about twice as long as it takes to notice a service is back. */
     static final String RETRY_AFTER_SECONDS = "5";
 
-    public ApiError describe(Exception exception) {
+    @Handler
+    public ApiError describe(@Simple("${exception}") Exception exception) {
         if (exception instanceof ApiException api) {
             return error(api.getStatus(), api.getMessage());
         }

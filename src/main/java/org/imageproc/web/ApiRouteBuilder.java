@@ -1,5 +1,6 @@
 package org.imageproc.web;
 
+import org.apache.camel.BeanInject;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.rest.RestDefinition;
@@ -7,6 +8,9 @@ import org.apache.camel.model.rest.RestParamType;
 
 /** Base of the REST resources: the demo-user header every operation declares, and routes with the API's error handling. */
 abstract class ApiRouteBuilder extends EndpointRouteBuilder {
+
+    @BeanInject
+    WebApi api;
 
     /**
      * Declares the {@code X-Demo-User} header on the current operation, and the 503 any operation answers while an

@@ -16,7 +16,7 @@ public class FailuresApi extends ApiRouteBuilder {
                 .to(direct("redrive-failures"));
 
         operation("redrive-failures")
-                .bean("webApi", "redrive")
+                .bean(api, "redrive")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202));
     }
 }

@@ -53,17 +53,17 @@ public class PhotosApi extends ApiRouteBuilder {
                 .to(direct("retry-photo"));
 
         operation("get-album-photos")
-                .bean("webApi", "photos");
+                .bean(api, "photos");
 
         operation("create-upload")
-                .bean("webApi", "upload")
+                .bean(api, "upload")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
 
         operation("get-photo")
-                .bean("webApi", "photo");
+                .bean(api, "photo");
 
         operation("retry-photo")
-                .bean("webApi", "retry")
+                .bean(api, "retry")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(202));
     }
 }

@@ -1,5 +1,7 @@
 package org.imageproc.web;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +18,8 @@ public class StaticFiles {
 
     private static final Pattern SAFE_PATH = Pattern.compile("/|/assets(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
 
-    public StaticFile read(@Header("CamelHttpPath") String path) {
+    @Handler
+    public StaticFile read(@Header(Exchange.HTTP_PATH) String path) {
         if (path == null || path.contains("..") || !SAFE_PATH.matcher(path).matches()) {
             throw ApiException.notFound("No such page");
         }

@@ -1,10 +1,14 @@
 package org.imageproc.web;
 
+import org.apache.camel.BeanInject;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
 /** Serves the web app's page and assets from the classpath; the API under {@code /api} is left to the REST routes. */
 public class StaticFilesRoute extends EndpointRouteBuilder {
+
+    @BeanInject
+    StaticFiles files;
 
     @Override
     public void configure() {
@@ -16,7 +20,7 @@ public class StaticFilesRoute extends EndpointRouteBuilder {
                 .to(direct("get-static-file"));
 
         from(direct("get-static-file")).routeId("get-static-file").routeConfigurationId(ApiErrorHandling.ID)
-                .bean("staticFiles", "read")
+                .bean(files)
                 .setHeader(Exchange.CONTENT_TYPE, simple("${body.contentType}"))
                 .setHeader("Cache-Control", constant("no-cache"))
                 .setHeader("X-Content-Type-Options", constant("nosniff"))

@@ -1,6 +1,7 @@
 package org.imageproc.thumbnail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
@@ -12,22 +13,28 @@ import org.junit.jupiter.api.Test;
 
 class ThumbnailStepTest {
 
-    private final ThumbnailStep step = new ThumbnailStep(new ThumbnailMaker(250));
     private final byte[] jpeg = TestImages.jpeg(800, 600);
     private final StoredImage image = new StoredImage("photo-repo", "Incoming/a.jpg", jpeg, Map.of(),
             Instant.EPOCH, "etag");
 
     @Test
-    void aFlowWithoutItsOwnSizeGetsTheConfiguredOne() {
-        Thumbnail thumbnail = step.make(image, new MetadataReader().read(jpeg), null);
+    void theFlowsSizeIsUsed() {
+        Thumbnail thumbnail = ThumbnailStep.scale(image, new MetadataReader().read(jpeg), 250);
 
         assertThat(thumbnail.width()).isEqualTo(250);
         assertThat(thumbnail.height()).isEqualTo(188);
     }
 
     @Test
+    void aFlowThatSetsNoSizeIsToldWhichVariableIsMissing() {
+        // the size has one source, the flow's variable (process-image.yaml sets it from imageproc.thumbnail.max-size)
+        assertThatThrownBy(() -> ThumbnailStep.scale(image, new MetadataReader().read(jpeg), null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'thumbnailMaxSize'");
+    }
+
+    @Test
     void aFlowsOwnSizeWins() {
-        Thumbnail thumbnail = step.make(image, new MetadataReader().read(jpeg), 128);
+        Thumbnail thumbnail = ThumbnailStep.scale(image, new MetadataReader().read(jpeg), 128);
 
         assertThat(thumbnail.width()).isEqualTo(128);
         assertThat(thumbnail.height()).isEqualTo(96);

@@ -1,0 +1,28 @@
+package org.imageproc.catalog;
+
+import org.apache.camel.Handler;
+import org.apache.camel.Variable;
+import org.apache.camel.language.simple.Simple;
+import org.imageproc.labels.DetectedLabels;
+import org.imageproc.metadata.ImageMetadata;
+import org.imageproc.run.Execution;
+import org.imageproc.run.Variables;
+import org.imageproc.thumbnail.StoredThumbnail;
+
+/** The finish-execution step: if the object is still the run's, labels and thumbnail on the item, run SUCCEEDED. */
+public final class FinishExecution {
+
+    private final ImageCatalog catalog;
+
+    public FinishExecution(ImageCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Handler
+    public ImageSucceeded finish(@Variable(Variables.EXECUTION) Execution execution,
+            @Variable(Variables.METADATA) ImageMetadata metadata, @Variable(Variables.LABELS) DetectedLabels labels,
+            @Variable(Variables.THUMBNAIL) StoredThumbnail thumbnail, @Simple("${routeId}") String step) {
+        catalog.requireCurrent(execution);
+        return catalog.finish(execution, metadata, labels, thumbnail, step);
+    }
+}
