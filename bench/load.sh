@@ -29,10 +29,21 @@ started=$(date +%s)
 run() {
   local main="$1" md="$2"
   shift 2
-  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  local load_before status=0
+  load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
   java -Xmx512m -cp "$classpath" ${BENCH_JAVA_OPTS:-} -Dbench.corpus="$corpus" -Dbench.out="$out/$md" \
-    -Dbench.labels="${BENCH_LABELS:-on}" "org.imageproc.bench.$main" "$@"
+    -Dbench.labels="${BENCH_LABELS:-on}" "org.imageproc.bench.$main" "$@" || status=$?
+  if [ -f "$out/$md" ]; then
+    {
+      echo "- $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' (modified)'), \`bench/load.sh $what ${*}\`"
+      echo "- $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1)"
+      echo "- load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
+      echo
+      cat "$out/$md"
+    } > "$out/$md.tmp" && mv "$out/$md.tmp" "$out/$md"
+  fi
+  return "$status"
 }
 
 status=0

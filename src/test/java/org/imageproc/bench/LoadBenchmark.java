@@ -86,7 +86,7 @@ public final class LoadBenchmark {
                 .line("- latency: upload start to the item's finishedAt; img/s: uploads / (first upload start to"
                         + " last finishedAt)");
         if (result != null && !result.outcomes().isEmpty()) {
-            MarkdownTable figures = Throughput.table("uploads");
+            MarkdownTable figures = Throughput.table("which");
             Throughput.row(figures, "all", result.outcomes());
             List<Outcome> measured = result.measured();
             Throughput.row(figures, "after the warm-up", measured);
@@ -94,6 +94,7 @@ public final class LoadBenchmark {
                     Throughput.row(figures, "after the warm-up: " + kind, measured.stream()
                             .filter(outcome -> outcome.upload().folder().equals(kind)).toList()));
             report.table(figures);
+            report.table(StepBreakdown.of(List.of("after the warm-up"), List.of(measured)));
             double perThousand = 1000 / Throughput.of(result.outcomes()).perSecond() / 60;
             report.line(String.format("- **%s min per 1,000 uploads** (all of them): 10,000 take about %s min",
                     num(perThousand, 1), num(perThousand * 10, 0)));

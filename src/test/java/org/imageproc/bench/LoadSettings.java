@@ -30,7 +30,7 @@ record LoadSettings(int count, Path corpus, Path jar, Path out, String heap, boo
                 Integer.getInteger("bench.warmup", Math.max(1, count / 10)),
                 Integer.getInteger("bench.corpus-every", 20),
                 Integer.getInteger("bench.distinct", 100),
-                Duration.ofMillis(Long.getLong("bench.poll-ms", 250)),
+                Duration.ofMillis(Long.getLong("bench.poll-ms", 500)),
                 Duration.ofSeconds(Long.getLong("bench.stall-seconds", 300)),
                 List.of(System.getProperty("bench.service-jvm-options", "").split("\\s+")).stream()
                         .filter(option -> !option.isBlank()).toList(),

@@ -95,6 +95,22 @@ final class ServiceProcess {
         return log;
     }
 
+    /**
+     * Waits until a line of the log contains {@code text}.
+     *
+     * @throws IllegalStateException when the process exits first or the time runs out
+     */
+    void awaitLogLine(String text, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Pattern literal = Pattern.compile(Pattern.quote(text));
+        while (logLines(literal).isEmpty()) {
+            if (!isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("No \"" + text + "\" within " + timeout + "; see " + log);
+            }
+            Thread.sleep(250);
+        }
+    }
+
     /** The lines of the service's log in which {@code pattern} is found. */
     List<String> logLines(Pattern pattern) throws IOException {
         try (var lines = Files.lines(log)) {
