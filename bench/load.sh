@@ -21,7 +21,9 @@ case "$what" in
 esac
 
 # package also compiles the benchmark classes (test sources); the shaded jar carries every runtime dependency
-mvn -q -DskipTests package
+# BENCH_MVN_ARGS adds Maven options, e.g. -o when every dependency is cached
+# shellcheck disable=SC2086
+mvn -q ${BENCH_MVN_ARGS:-} -DskipTests package
 mkdir -p "$out"
 classpath="target/imageproc.jar:target/test-classes"
 started=$(date +%s)
@@ -31,16 +33,17 @@ run() {
   shift 2
   local load_before status=0
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  rm -f "$out/$md"
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
   java -Xmx512m -cp "$classpath" ${BENCH_JAVA_OPTS:-} -Dbench.corpus="$corpus" -Dbench.out="$out/$md" \
     -Dbench.labels="${BENCH_LABELS:-on}" "org.imageproc.bench.$main" "$@" || status=$?
   if [ -f "$out/$md" ]; then
     {
+      head -n 2 "$out/$md"
       echo "- $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' (modified)'), \`bench/load.sh $what ${*}\`"
       echo "- $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1)"
       echo "- load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
-      echo
-      cat "$out/$md"
+      tail -n +3 "$out/$md"
     } > "$out/$md.tmp" && mv "$out/$md.tmp" "$out/$md"
   fi
   return "$status"
