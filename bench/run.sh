@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# imageproc benchmarks (README, "Benchmarks"): per-image compute against vipsthumbnail, then the whole pipeline.
+# imageproc benchmarks: per-image compute against vipsthumbnail, then the whole pipeline (docs/benchmarks.md,
+# "Per-image compute and the whole pipeline").
 # Usage, from the project root: bench/run.sh [N]   N = rounds over the corpus in the pipeline burst (default 3).
 # Results: stdout and target/bench/results.md; the service's log of part 2: target/bench/service.log.
 # BENCH_JAVA_OPTS adds options to part 2's client, e.g. other local ports when 19000/19324/18000 are taken:

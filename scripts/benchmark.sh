@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the local label detector on this machine: model load time, median and p90 inference, peak RSS, labels per
-# shared photo, and pipeline images/second with labels on vs off (see README, "Local label detection").
+# shared photo, and pipeline images/second with labels on vs off (see docs/benchmarks.md, "The local label detector").
 # Needs ../shared/testdata/labels. Usage: scripts/benchmark.sh [JVM options]   (default -Xmx256m). Other load on the
 # machine skews every number: the load average is printed before and after.
 set -euo pipefail

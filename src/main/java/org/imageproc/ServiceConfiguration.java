@@ -1,5 +1,6 @@
 package org.imageproc;
 
+import org.imageproc.config.Config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.imageproc.deadletter.DeadLetters;
 import org.imageproc.ingest.ConsumerErrors;
 import org.imageproc.ingest.S3EventParser;
 import org.imageproc.labels.LabelDetector;
-import org.imageproc.local.LocalAwsStack;
+import org.imageproc.aws.LocalStack;
+import org.imageproc.catalog.FinishedUploads;
+import org.imageproc.catalog.Tables;
 import org.imageproc.metadata.AcceptedFormats;
 import org.imageproc.metadata.ImageCheck;
 import org.imageproc.metadata.MetadataReader;
@@ -57,7 +60,11 @@ public class ServiceConfiguration implements CamelConfiguration {
 
         boolean labels = labelsEnabled(config);
         Outages outages = new Outages(clock, Duration.ofSeconds(config.number("imageproc.outage.summary-seconds")));
-        AwsClients aws = AwsClients.connect(config, labels, outages);
+        String imageTable = config.string("imageproc.table.images");
+        String albumTable = config.string("imageproc.table.albums");
+        String incomingPrefix = config.string("imageproc.incoming-prefix");
+        AwsClients aws = AwsClients.connect(config, labels, outages, Tables.definitions(imageTable, albumTable),
+                new FinishedUploads(imageTable, incomingPrefix)::finishedKeys);
         // stopped after the routes, so in-flight images finish before the local stack goes away
         context.addService(aws, true, true);
         GracefulStop.install(context, aws);
@@ -69,7 +76,6 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("rekognitionClient", aws.rekognition());
 
         String bucket = config.string("imageproc.bucket");
-        String incomingPrefix = config.string("imageproc.incoming-prefix");
         String queue = config.string("imageproc.queue");
         ImageCatalog catalog = new ImageCatalog(aws.dynamoDb(), config.string("imageproc.table.images"),
                 incomingPrefix, new CurrentObject(aws.s3(), bucket), clock);
@@ -96,7 +102,7 @@ public class ServiceConfiguration implements CamelConfiguration {
 
         Probes probes = new Probes(aws.sqs(), aws.s3(), aws.dynamoDb(), queue, bucket,
                 List.of(config.string("imageproc.table.images"), config.string("imageproc.table.albums")));
-        outages.watch(context, probes, () -> aws.localStack().flatMap(LocalAwsStack::outage),
+        outages.watch(context, probes, () -> aws.localStack().flatMap(LocalStack::outage),
                 Duration.ofMillis(config.number("imageproc.outage.probe-ms")));
         registry.bind("pauseDuringOutage", new PauseDuringOutage(outages, eventQueue::releaseNow));
         registry.bind("consumerErrors", new ConsumerErrors(outages, clock));

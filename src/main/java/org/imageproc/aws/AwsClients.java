@@ -2,13 +2,13 @@ package org.imageproc.aws;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.ServiceLoader;
 
 import org.apache.camel.support.service.ServiceSupport;
-import org.imageproc.Config;
-import org.imageproc.local.LocalAwsStack;
-import org.imageproc.local.LocalStackSettings;
+import org.imageproc.config.Config;
 import org.imageproc.outage.Dependency;
 import org.imageproc.outage.Outages;
 import org.slf4j.Logger;
@@ -24,6 +24,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -40,7 +41,7 @@ public final class AwsClients extends ServiceSupport {
     /** How the service's calls introduce themselves to AWS. */
     public static final String APP_ID = "imageproc";
 
-    private final LocalAwsStack localStack;
+    private final LocalStack localStack;
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final S3Client s3;
@@ -49,7 +50,7 @@ public final class AwsClients extends ServiceSupport {
     private final DynamoDbClient dynamoDb;
     private final RekognitionClient rekognition;
 
-    private AwsClients(LocalAwsStack localStack, Region region, AwsCredentialsProvider credentials, Outages outages,
+    private AwsClients(LocalStack localStack, Region region, AwsCredentialsProvider credentials, Outages outages,
             Optional<URI> s3Endpoint, Optional<URI> sqsEndpoint, Optional<URI> dynamoDbEndpoint,
             Optional<URI> rekognitionEndpoint) {
         this.localStack = localStack;
@@ -73,14 +74,15 @@ public final class AwsClients extends ServiceSupport {
      * Rekognition when labels are wanted and no other Rekognition endpoint is configured. Every client reports to
      * {@code outages} whether its service answers.
      */
-    public static AwsClients connect(Config config, boolean labels, Outages outages) {
+    public static AwsClients connect(Config config, boolean labels, Outages outages, List<CreateTableRequest> tables,
+            UploadLedger ledger) {
         Optional<URI> rekognitionEndpoint = uri(config.optional("imageproc.aws.rekognition-endpoint"));
         String mode = config.string("imageproc.mode").trim();
         if (mode.equalsIgnoreCase("local")) {
             OptionalInt rekognitionPort = labels && rekognitionEndpoint.isEmpty()
                     ? OptionalInt.of(config.integer("imageproc.local.rekognition-port")) : OptionalInt.empty();
-            LocalAwsStack stack = LocalAwsStack.start(localSettings(config), rekognitionPort);
-            LocalStackSettings s = stack.settings();
+            LocalStackSettings s = localSettings(config, tables);
+            LocalStack stack = launcher().start(s, rekognitionPort, ledger);
             return new AwsClients(stack, Region.of(s.region()),
                     StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKey(), s.secretKey())), outages,
                     Optional.of(stack.s3Endpoint()), Optional.of(stack.sqsEndpoint()),
@@ -97,7 +99,13 @@ public final class AwsClients extends ServiceSupport {
                 uri(config.optional("imageproc.aws.dynamodb-endpoint")), rekognitionEndpoint);
     }
 
-    private static LocalStackSettings localSettings(Config config) {
+    private static LocalStackLauncher launcher() {
+        return ServiceLoader.load(LocalStackLauncher.class, AwsClients.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("This build has no local AWS stack (a lean jar): set"
+                        + " IMAGEPROC_MODE=aws, or run the full jar for local mode"));
+    }
+
+    private static LocalStackSettings localSettings(Config config, List<CreateTableRequest> tables) {
         return new LocalStackSettings(Path.of(config.string("imageproc.data-dir")),
                 config.string("imageproc.local.host"),
                 config.integer("imageproc.local.s3-port"),
@@ -110,8 +118,7 @@ public final class AwsClients extends ServiceSupport {
                 config.string("imageproc.incoming-prefix"),
                 config.string("imageproc.queue"),
                 config.string("imageproc.dead-letter-queue"),
-                config.string("imageproc.table.images"),
-                config.string("imageproc.table.albums"));
+                tables);
     }
 
     /** The region every client is in. */
@@ -145,7 +152,7 @@ public final class AwsClients extends ServiceSupport {
     }
 
     /** The embedded stack in local mode, otherwise empty. */
-    public Optional<LocalAwsStack> localStack() {
+    public Optional<LocalStack> localStack() {
         return Optional.ofNullable(localStack);
     }
 

@@ -1,7 +1,7 @@
 package org.imageproc.catalog;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
-import org.imageproc.pipeline.Steps;
+import org.imageproc.run.Steps;
 
 /**
  * The finish-execution step: if the object is still the one the run read, labels and thumbnail on the item in one

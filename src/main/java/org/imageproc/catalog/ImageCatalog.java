@@ -1,5 +1,7 @@
 package org.imageproc.catalog;
 
+import org.imageproc.run.RunStatus;
+import org.imageproc.run.FailureCode;
 import static org.imageproc.catalog.AttributeValues.bool;
 import static org.imageproc.catalog.AttributeValues.map;
 import static org.imageproc.catalog.AttributeValues.n;
@@ -17,19 +19,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.imageproc.ingest.ImageEvent;
+import org.imageproc.run.ImageEvent;
 import org.imageproc.labels.DetectedLabels;
 import org.imageproc.labels.Label;
 import org.imageproc.labels.LabelInstance;
 import org.imageproc.metadata.GeoLocation;
 import org.imageproc.metadata.ImageMetadata;
-import org.imageproc.metadata.ImageRejectedException;
-import org.imageproc.pipeline.Delivery;
-import org.imageproc.pipeline.Execution;
-import org.imageproc.pipeline.Failure;
-import org.imageproc.pipeline.ObjectVersion;
-import org.imageproc.pipeline.RunSupersededException;
-import org.imageproc.pipeline.StepRecord;
+import org.imageproc.run.ImageRejectedException;
+import org.imageproc.run.Delivery;
+import org.imageproc.run.Execution;
+import org.imageproc.run.Failure;
+import org.imageproc.run.ObjectVersion;
+import org.imageproc.run.RunSupersededException;
+import org.imageproc.run.StepRecord;
 import org.imageproc.storage.CurrentObject;
 import org.imageproc.storage.StoredImage;
 import org.imageproc.thumbnail.StoredThumbnail;
@@ -49,9 +51,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  */
 public class ImageCatalog {
 
-    public static final String RUNNING = "RUNNING";
-    public static final String SUCCEEDED = "SUCCEEDED";
-    public static final String FAILED = "FAILED";
 
     static final String EXECUTION_ID = "executionId";
     static final String OBJECT_VERSION = "objectVersion";
@@ -92,7 +91,7 @@ public class ImageCatalog {
         String imageId = imageId(event.key());
         Execution execution = new Execution(imageId, UUID.randomUUID().toString(), image.bucket(), event.key(),
                 image.eTag(), ObjectVersion.of(event.sequencer()), clock.instant());
-        Map<String, AttributeValue> item = newItem(execution, RUNNING);
+        Map<String, AttributeValue> item = newItem(execution, RunStatus.RUNNING);
         origin(item, image);
         Map<String, AttributeValue> steps = new LinkedHashMap<>();
         if (earlySteps != null) {
@@ -133,9 +132,9 @@ public class ImageCatalog {
 
     /** The whole FAILED item of a run that never started. */
     private Map<String, AttributeValue> failedItem(Execution execution, String failedStep, Failure failure) {
-        Map<String, AttributeValue> item = newItem(execution, FAILED);
+        Map<String, AttributeValue> item = newItem(execution, RunStatus.FAILED);
         item.put("steps", AttributeValue.fromM(failedStep == null ? Map.of() : Map.of(failedStep, map(Map.of(
-                "status", s(FAILED), "startedAt", s(execution.startedAt().toString()), "error", s(failure.cause()))))));
+                "status", s(RunStatus.FAILED.name()), "startedAt", s(execution.startedAt().toString()), "error", s(failure.cause()))))));
         item.put("finishedAt", s(execution.startedAt().toString()));
         putIfPresent(item, "failedStep", sOrNull(failedStep));
         item.put("error", s(failure.error()));
@@ -184,7 +183,7 @@ public class ImageCatalog {
 
     public void stepStarted(Execution execution, String step, Instant at) {
         update(execution, new ItemUpdate().setEntry("steps", step, map(Map.of(
-                "status", s(RUNNING),
+                "status", s(RunStatus.RUNNING.name()),
                 "startedAt", s(at.toString())))));
     }
 
@@ -233,8 +232,8 @@ public class ImageCatalog {
                         "height", n(thumbnail.height()))))
                 .set("warnings", fitted.warnings().isEmpty() ? null : strings(fitted.warnings()))
                 // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
-                .setEntry("steps", step, step(new StepRecord(step, SUCCEEDED, finishedAt, 0, null)))
-                .set("status", s(SUCCEEDED))
+                .setEntry("steps", step, step(new StepRecord(step, RunStatus.SUCCEEDED.name(), finishedAt, 0, null)))
+                .set("status", s(RunStatus.SUCCEEDED.name()))
                 .set("finishedAt", s(finishedAt.toString()))
                 .remove("error").remove("cause").remove("failedStep").remove("retryable")
                 .remove(DEAD_LETTER).remove("deliveries").remove("attempts");
@@ -259,9 +258,9 @@ public class ImageCatalog {
         }
         if (failedStep != null) {
             // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
-            update.setEntry("steps", failedStep, map(Map.of("status", s(FAILED), "error", s(failure.cause()))));
+            update.setEntry("steps", failedStep, map(Map.of("status", s(RunStatus.FAILED.name()), "error", s(failure.cause()))));
         }
-        update.set("status", s(FAILED))
+        update.set("status", s(RunStatus.FAILED.name()))
                 .set("finishedAt", s(clock.instant().toString()))
                 .set("failedStep", sOrNull(failedStep))
                 .set("error", s(failure.error()))
@@ -291,7 +290,7 @@ public class ImageCatalog {
                 return Optional.empty();
             }
             Execution execution = unstarted(event, event.bucket());
-            Map<String, AttributeValue> failed = failedItem(execution, null, new Failure("ServiceError", gaveUp
+            Map<String, AttributeValue> failed = failedItem(execution, null, new Failure(FailureCode.SERVICE_ERROR.code(), gaveUp
                     + "processing never reached the catalog (the service may have stopped or crashed while reading"
                     + " the image)", true, new Delivery(deliveries, deliveries, 0)));
             // only where there still is no item: a run may have started since
@@ -308,17 +307,17 @@ public class ImageCatalog {
         }
         Execution owner = execution(item);
         ItemUpdate update = new ItemUpdate().set(DEAD_LETTER, bool(true)).set("deliveries", n(deliveries));
-        if (RUNNING.equals(status)) {
+        if (RunStatus.RUNNING.is(status)) {
             String step = runningStep(item);
             owner = new Execution(owner.imageId(), UUID.randomUUID().toString(), owner.bucket(), owner.key(),
                     owner.eTag(), owner.version(), clock.instant());
-            update.set(EXECUTION_ID, s(owner.executionId())).set("status", s(FAILED)).set("retryable", bool(true))
-                    .set("finishedAt", s(clock.instant().toString())).set("error", s("RunDidNotFinish"))
+            update.set(EXECUTION_ID, s(owner.executionId())).set("status", s(RunStatus.FAILED.name())).set("retryable", bool(true))
+                    .set("finishedAt", s(clock.instant().toString())).set("error", s(FailureCode.RUN_DID_NOT_FINISH.code()))
                     .set("failedStep", sOrNull(step))
                     .set("cause", s(gaveUp + "the run did not finish" + (step == null ? "" : " (it was in " + step
                             + ")") + "; the service may have stopped or crashed while processing it"))
                     .remove("thumbnail");
-        } else if (FAILED.equals(status) && item.containsKey("retryable") && item.get("retryable").bool()) {
+        } else if (RunStatus.FAILED.is(status) && item.containsKey("retryable") && item.get("retryable").bool()) {
             update.set("cause", s(gaveUp + text(item, "cause")));
         } else {
             return Optional.empty();
@@ -346,7 +345,7 @@ public class ImageCatalog {
             return null;
         }
         return steps.m().entrySet().stream()
-                .filter(step -> step.getValue().hasM() && RUNNING.equals(text(step.getValue().m(), "status")))
+                .filter(step -> step.getValue().hasM() && RunStatus.RUNNING.is(text(step.getValue().m(), "status")))
                 .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
@@ -383,7 +382,7 @@ public class ImageCatalog {
         }
     }
 
-    private Map<String, AttributeValue> newItem(Execution execution, String status) {
+    private Map<String, AttributeValue> newItem(Execution execution, RunStatus status) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put(Tables.IMAGE_ID, s(execution.imageId()));
         item.put("s3key", s(execution.key()));
@@ -391,7 +390,7 @@ public class ImageCatalog {
         item.put("eTag", s(execution.eTag()));
         item.put(OBJECT_VERSION, s(execution.version()));
         item.put(EXECUTION_ID, s(execution.executionId()));
-        item.put("status", s(status));
+        item.put("status", s(status.name()));
         item.put("startedAt", s(execution.startedAt().toString()));
         return item;
     }
@@ -407,7 +406,7 @@ public class ImageCatalog {
         Map<String, String> names = new LinkedHashMap<>(Map.of("#id", Tables.IMAGE_ID, "#version", OBJECT_VERSION,
                 "#status", "status", "#retryable", "retryable"));
         Map<String, AttributeValue> values = new LinkedHashMap<>(Map.of(":version", s(execution.version()),
-                ":running", s(RUNNING), ":true", bool(true)));
+                ":running", s(RunStatus.RUNNING.name()), ":true", bool(true)));
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             if (put(item, condition, names, values)) {
                 return true;
@@ -438,7 +437,7 @@ public class ImageCatalog {
     private boolean putForGoneObject(Map<String, AttributeValue> item, String eTag) {
         return put(item, "attribute_not_exists(#id) OR (#etag = :etag AND (#status = :running OR #retryable = :true))",
                 Map.of("#id", Tables.IMAGE_ID, "#etag", "eTag", "#status", "status", "#retryable", "retryable"),
-                Map.of(":etag", s(eTag), ":running", s(RUNNING), ":true", bool(true)));
+                Map.of(":etag", s(eTag), ":running", s(RunStatus.RUNNING.name()), ":true", bool(true)));
     }
 
     private boolean put(Map<String, AttributeValue> item, String condition, Map<String, String> names,
@@ -467,7 +466,7 @@ public class ImageCatalog {
         } catch (DynamoDbException e) {
             if (e.statusCode() == 400 && String.valueOf(e.getMessage()).contains("size has exceeded")) {
                 // retrying could never make it fit
-                throw new ImageRejectedException(ImageRejectedException.ITEM_TOO_LARGE,
+                throw new ImageRejectedException(FailureCode.ITEM_TOO_LARGE,
                         "What was found in this image is more than a DynamoDB item can hold (400 KB)", e);
             }
             throw e;

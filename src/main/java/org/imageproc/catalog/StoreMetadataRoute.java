@@ -1,7 +1,7 @@
 package org.imageproc.catalog;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
-import org.imageproc.pipeline.Steps;
+import org.imageproc.run.Steps;
 
 /** The store-metadata step: the metadata on the item, so it is there even if later steps fail. */
 public class StoreMetadataRoute extends EndpointRouteBuilder {

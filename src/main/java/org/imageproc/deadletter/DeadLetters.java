@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.imageproc.catalog.ImageCatalog;
-import org.imageproc.ingest.ImageEvent;
+import org.imageproc.run.ImageEvent;
 import org.imageproc.ingest.S3EventParser;
-import org.imageproc.pipeline.Execution;
+import org.imageproc.run.Execution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;

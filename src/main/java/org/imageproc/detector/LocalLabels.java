@@ -2,7 +2,7 @@ package org.imageproc.detector;
 
 import java.util.List;
 
-import org.imageproc.metadata.ImageFormat;
+import org.imageproc.imaging.ImageFormat;
 
 /** DetectLabels done locally: the object detector's findings above the request's threshold, labelled. */
 public final class LocalLabels implements AutoCloseable {
@@ -27,7 +27,7 @@ public final class LocalLabels implements AutoCloseable {
     }
 
     /**
-     * @throws org.imageproc.metadata.ImageRejectedException when the pixels cannot be decoded
+     * @throws org.imageproc.run.ImageRejectedException when the pixels cannot be decoded
      */
     public List<DetectedLabel> detect(byte[] image, ImageFormat format, int maxLabels, double minConfidence) {
         // the confidence depends on the class and the box too, so the model's threshold is its floor

@@ -1,6 +1,6 @@
 package org.imageproc.detector;
 
-import org.imageproc.metadata.ImageFormat;
+import org.imageproc.imaging.ImageFormat;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ public interface ObjectDetector extends AutoCloseable {
     /**
      * The objects in a JPEG or PNG whose raw score reaches {@code minScore}, after overlap removal, best first.
      *
-     * @throws org.imageproc.metadata.ImageRejectedException when the pixels cannot be decoded
+     * @throws org.imageproc.run.ImageRejectedException when the pixels cannot be decoded
      */
     List<Detection> detect(byte[] image, ImageFormat format, double minScore);
 

@@ -10,10 +10,10 @@ import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifReader;
-import org.imageproc.metadata.ImageFormat;
-import org.imageproc.thumbnail.Orientation;
-import org.imageproc.thumbnail.Size;
-import org.imageproc.thumbnail.SubsampledReader;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.imaging.Orientation;
+import org.imageproc.imaging.Size;
+import org.imageproc.imaging.SubsampledReader;
 
 /**
  * A JPEG or PNG decoded for the detector: shrunk on load (never at full 12 MP) and turned upright by its EXIF
@@ -35,7 +35,7 @@ public record Picture(BufferedImage upright, int width, int height) {
 
     /**
      * @param side the model input's side: the picture is decoded at no less than twice that where it is larger
-     * @throws org.imageproc.metadata.ImageRejectedException when the pixels cannot be decoded
+     * @throws org.imageproc.run.ImageRejectedException when the pixels cannot be decoded
      */
     public static Picture decode(byte[] bytes, ImageFormat format, int side) {
         BufferedImage stored;

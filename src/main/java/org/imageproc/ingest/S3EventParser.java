@@ -1,17 +1,24 @@
 package org.imageproc.ingest;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.imageproc.run.ImageEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.eventnotifications.s3.model.S3;
+import software.amazon.awssdk.eventnotifications.s3.model.S3Bucket;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
+import software.amazon.awssdk.eventnotifications.s3.model.S3Object;
 
 /** Turns an SQS message body holding an S3 event notification into the image events the pipeline processes. */
 public class S3EventParser {
@@ -34,44 +41,64 @@ public class S3EventParser {
      * (each logged once, so the message can be deleted).
      */
     public List<ImageEvent> parse(String body) {
-        JsonNode root;
+        String json = body == null ? "" : body;
+        S3EventNotification notification;
         try {
-            root = JSON.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
+            notification = S3EventNotification.fromJson(json);
+        } catch (UncheckedIOException e) {
             LOG.warn("Ignoring an SQS message that is not JSON: {}", abbreviate(body));
             return List.of();
-        }
-        if (root == null || !root.isObject()) {
-            LOG.warn("Ignoring an SQS message that is not an S3 event: {}", abbreviate(body));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            // the library gives up on the whole message at the first field of the wrong type
+            LOG.warn("Ignoring an SQS message that is not an S3 event{}: {}", reason(e, json), abbreviate(body));
             return List.of();
         }
-        if ("s3:TestEvent".equals(root.path("Event").asText())) {
-            LOG.info("Ignoring S3's test event for bucket {}", root.path("Bucket").asText());
-            return List.of();
-        }
-        JsonNode records = root.path("Records");
-        if (!records.isArray()) {
-            LOG.warn("Ignoring an SQS message without S3 Records: {}", abbreviate(body));
+        if (notification.getRecords() == null) {
+            ignoreWithoutRecords(json, body);
             return List.of();
         }
         List<ImageEvent> events = new ArrayList<>();
-        for (JsonNode record : records) {
-            toEvent(record, body, events);
+        for (S3EventNotificationRecord record : notification.getRecords()) {
+            toEvent(record, events);
         }
         return events;
     }
 
-    private void toEvent(JsonNode record, String body, List<ImageEvent> events) {
-        String eventName = record.path("eventName").asText("");
-        JsonNode s3 = record.path("s3");
-        String rawKey = s3.path("object").path("key").asText("");
-        String eventBucket = s3.path("bucket").path("name").asText("");
+    private static String reason(RuntimeException e, String json) {
+        if (!json.strip().startsWith("{")) {
+            return ""; // the library's message would blame Records for JSON that is no object at all
+        }
+        // the only whole number the library parses is an object's size, and it gives Long.parseLong's message
+        return e instanceof NumberFormatException ? " (size is not a whole number)" : " (" + e.getMessage() + ")";
+    }
+
+    /** The library reads only Records, so S3's test event is told from the rest here. */
+    private static void ignoreWithoutRecords(String json, String body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            root = null;
+        }
+        if (root != null && "s3:TestEvent".equals(root.path("Event").asText())) {
+            LOG.info("Ignoring S3's test event for bucket {}", root.path("Bucket").asText());
+        } else {
+            LOG.warn("Ignoring an SQS message without S3 Records: {}", abbreviate(body));
+        }
+    }
+
+    private void toEvent(S3EventNotificationRecord record, List<ImageEvent> events) {
+        Optional<S3> s3 = Optional.ofNullable(record).map(S3EventNotificationRecord::getS3);
+        String eventName = Optional.ofNullable(record).map(S3EventNotificationRecord::getEventName).orElse("");
+        S3Object object = s3.map(S3::getObject).orElse(null);
+        String rawKey = object == null ? "" : Objects.requireNonNullElse(object.getKey(), "");
+        String eventBucket = s3.map(S3::getBucket).map(S3Bucket::getName).orElse("");
         if (!eventName.startsWith("ObjectCreated:") || rawKey.isEmpty() || eventBucket.isEmpty()) {
             LOG.warn("Ignoring S3 record {} for '{}' in '{}': not an object creation", eventName, rawKey, eventBucket);
             return;
         }
         // S3 encodes keys like an HTML form: '+' is a space, a real '+' arrives as %2B
-        String key = URLDecoder.decode(rawKey, StandardCharsets.UTF_8);
+        String key = object.getUrlDecodedKey();
         if (!key.startsWith(incomingPrefix) || key.length() == incomingPrefix.length()) {
             LOG.info("Ignoring s3://{}/{}: outside {}", eventBucket, key, incomingPrefix);
             return;
@@ -81,23 +108,14 @@ public class S3EventParser {
                     bucket);
             return;
         }
-        JsonNode object = s3.path("object");
-        String eTag = unquote(object.path("eTag").asText(""));
+        String eTag = unquote(Objects.requireNonNullElse(object.getETag(), ""));
         if (eTag.isEmpty()) {
             LOG.warn("Ignoring an event for s3://{}/{} without an eTag: it cannot name one upload", eventBucket, key);
             return;
         }
-        events.add(new ImageEvent(eventBucket, key, object.path("size").asLong(-1), eTag,
-                object.path("sequencer").asText(""), eventName, eventTime(record.path("eventTime").asText(null), body)));
-    }
-
-    private static Instant eventTime(String value, String body) {
-        try {
-            return value == null ? Instant.now() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            LOG.warn("S3 event with an unreadable eventTime '{}', using now: {}", value, abbreviate(body));
-            return Instant.now();
-        }
+        events.add(new ImageEvent(eventBucket, key, Objects.requireNonNullElse(object.getSizeAsLong(), -1L), eTag,
+                Objects.requireNonNullElse(object.getSequencer(), ""), eventName,
+                Objects.requireNonNullElseGet(record.getEventTime(), Instant::now)));
     }
 
     private static String unquote(String eTag) {

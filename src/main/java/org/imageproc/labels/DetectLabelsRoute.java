@@ -1,7 +1,7 @@
 package org.imageproc.labels;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
-import org.imageproc.pipeline.Steps;
+import org.imageproc.run.Steps;
 
 /**
  * The detect-labels step: Rekognition DetectLabels on the stored object (MaxLabels and MinConfidence from the flow's

@@ -1,9 +1,10 @@
 package org.imageproc.labels;
 
+import org.imageproc.run.FailureCode;
 import java.util.List;
 
-import org.imageproc.metadata.ImageRejectedException;
-import org.imageproc.pipeline.Execution;
+import org.imageproc.run.ImageRejectedException;
+import org.imageproc.run.Execution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
@@ -52,7 +53,7 @@ public class LabelDetector {
                     .minConfidence(minConfidence == null ? this.minConfidence : minConfidence));
         } catch (InvalidImageFormatException | ImageTooLargeException | InvalidS3ObjectException
                 | InvalidParameterException e) {
-            throw new ImageRejectedException(ImageRejectedException.LABELS_REFUSED,
+            throw new ImageRejectedException(FailureCode.LABELS_REFUSED,
                     "Label detection refused the image: " + reason(e), e);
         }
         List<Label> labels = response.labels().stream()

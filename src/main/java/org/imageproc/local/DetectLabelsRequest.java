@@ -1,8 +1,13 @@
 package org.imageproc.local;
 
-import java.util.Base64;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * A DetectLabels request's parameters, checked as Rekognition checks them.
@@ -16,52 +21,75 @@ record DetectLabelsRequest(byte[] bytes, String bucket, String key, int maxLabel
     static final int DEFAULT_MAX_LABELS = 1000;
     static final double DEFAULT_MIN_CONFIDENCE = 55;
 
-    static DetectLabelsRequest parse(JsonNode json) {
-        JsonNode image = json.path("Image");
-        JsonNode bytes = image.path("Bytes");
-        JsonNode s3 = image.path("S3Object");
-        if (bytes.isMissingNode() == s3.isMissingNode()) {
+    /** The request body as Rekognition names its fields; numbers of any kind, so that a wrong one can be named. */
+    record Body(Image image, Number maxLabels, Number minConfidence) {
+    }
+
+    record Image(byte[] bytes, S3Object s3Object) {
+    }
+
+    record S3Object(String bucket, String name) {
+    }
+
+    static DetectLabelsRequest read(InputStream json) throws IOException {
+        Body body;
+        try {
+            body = RekognitionJson.MAPPER.readValue(json, Body.class);
+        } catch (MismatchedInputException e) {
+            throw wrongType(e);
+        } catch (JsonProcessingException e) {
+            throw new RekognitionError(RekognitionError.SERIALIZATION, "The request body is not JSON");
+        }
+        return of(body == null ? new Body(null, null, null) : body);
+    }
+
+    private static DetectLabelsRequest of(Body body) {
+        Image image = body.image() == null ? new Image(null, null) : body.image();
+        if ((image.bytes() == null) == (image.s3Object() == null)) {
             throw invalid("Image must have exactly one of Bytes and S3Object");
         }
-        int maxLabels = maxLabels(json.path("MaxLabels"));
-        double minConfidence = minConfidence(json.path("MinConfidence"));
-        if (!bytes.isMissingNode()) {
-            return new DetectLabelsRequest(decode(bytes), null, null, maxLabels, minConfidence);
+        int maxLabels = maxLabels(body.maxLabels());
+        double minConfidence = minConfidence(body.minConfidence());
+        if (image.bytes() != null) {
+            return new DetectLabelsRequest(image.bytes(), null, null, maxLabels, minConfidence);
         }
-        String bucket = s3.path("Bucket").asText("");
-        String key = s3.path("Name").asText("");
+        String bucket = Objects.requireNonNullElse(image.s3Object().bucket(), "");
+        String key = Objects.requireNonNullElse(image.s3Object().name(), "");
         if (bucket.isEmpty() || key.isEmpty()) {
             throw invalid("Image.S3Object needs a Bucket and a Name");
         }
         return new DetectLabelsRequest(null, bucket, key, maxLabels, minConfidence);
     }
 
-    private static byte[] decode(JsonNode bytes) {
-        try {
-            return Base64.getDecoder().decode(bytes.asText());
-        } catch (IllegalArgumentException e) {
-            throw invalid("Image.Bytes is not base64: " + e.getMessage());
-        }
-    }
-
-    private static int maxLabels(JsonNode value) {
-        if (value.isMissingNode() || value.isNull()) {
+    private static int maxLabels(Number value) {
+        if (value == null) {
             return DEFAULT_MAX_LABELS;
         }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
+        // Jackson reads a whole number within int's range as an Integer, anything else as another Number
+        if (!(value instanceof Integer whole) || whole < 0) {
             throw invalid("MaxLabels must be a whole number of at least 0, not " + value);
         }
-        return value.intValue();
+        return whole;
     }
 
-    private static double minConfidence(JsonNode value) {
-        if (value.isMissingNode() || value.isNull()) {
+    private static double minConfidence(Number value) {
+        if (value == null) {
             return DEFAULT_MIN_CONFIDENCE;
         }
-        if (!value.isNumber() || value.doubleValue() < 0 || value.doubleValue() > 100) {
+        if (value.doubleValue() < 0 || value.doubleValue() > 100) {
             throw invalid("MinConfidence must be a number from 0 to 100, not " + value);
         }
         return value.doubleValue();
+    }
+
+    private static RekognitionError wrongType(MismatchedInputException e) {
+        String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                .filter(Objects::nonNull).collect(Collectors.joining("."));
+        return switch (field) {
+            case "" -> invalid("The request body must be a JSON object");
+            case "Image.Bytes" -> invalid("Image.Bytes is not base64");
+            default -> invalid(field + " has the wrong type");
+        };
     }
 
     private static RekognitionError invalid(String message) {

@@ -1,5 +1,6 @@
 package org.imageproc.local;
 
+import org.imageproc.aws.LocalStackSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,12 +11,16 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
+import org.imageproc.aws.LocalStack;
+import org.imageproc.aws.UploadLedger;
 import org.imageproc.detector.LocalLabels;
 import org.imageproc.detector.ObjectDetectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -23,7 +28,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The embedded local AWS stack: real S3 (s3proxy), SQS (ElasticMQ) and DynamoDB (dynalite) servers on loopback ports,
  * provisioned for the service, with uploads under the incoming prefix announced on the queue as S3 would.
  */
-public final class LocalAwsStack implements AutoCloseable {
+public final class LocalAwsStack implements LocalStack {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalAwsStack.class);
     // longer than the service's visibility timeout, after which the events a killed run held come back
@@ -48,16 +53,13 @@ public final class LocalAwsStack implements AutoCloseable {
         this.rekognition = rekognition;
     }
 
-    /** Starts the three servers, provisions them and logs how to reach them; data stays in the settings' data dir. */
-    public static LocalAwsStack start(LocalStackSettings settings) {
-        return start(settings, OptionalInt.empty());
-    }
-
     /**
-     * As {@link #start(LocalStackSettings)}, plus, when a port is given (0: a free one), a Rekognition DetectLabels
-     * server backed by the local detector, whose model loads while the other servers start.
+     * Starts the three servers, provisions them and logs how to reach them; data stays in the settings' data dir. When
+     * a port is given (0: a free one), a Rekognition DetectLabels server backed by the local detector starts too, its
+     * model loading while the other servers start. Then, in the background, uploads a crash left unannounced (those
+     * {@code ledger} does not know as finished) are announced again.
      */
-    public static LocalAwsStack start(LocalStackSettings settings, OptionalInt rekognitionPort) {
+    public static LocalAwsStack start(LocalStackSettings settings, OptionalInt rekognitionPort, UploadLedger ledger) {
         long begin = System.nanoTime();
         DataDirLock lock;
         try {
@@ -94,7 +96,7 @@ public final class LocalAwsStack implements AutoCloseable {
             LocalAwsStack stack = new LocalAwsStack(settings, lock, servers, notifications, publisher.queueUrl(),
                     rekognition);
             LOG.info(stack.banner(Duration.ofNanos(System.nanoTime() - begin)));
-            stack.startSweep(publisher);
+            stack.startSweep(publisher, ledger);
             return stack;
         } catch (RuntimeException e) {
             Servers.closeAll(startOrder(lock, servers, notifications));
@@ -145,19 +147,23 @@ public final class LocalAwsStack implements AutoCloseable {
         return settings;
     }
 
+    @Override
     public URI s3Endpoint() {
         return endpoint(settings.host(), servers.s3().port());
     }
 
+    @Override
     public URI sqsEndpoint() {
         return endpoint(settings.host(), servers.sqs().port());
     }
 
+    @Override
     public URI dynamoDbEndpoint() {
         return endpoint(settings.host(), servers.dynamoDb().port());
     }
 
     /** The local DetectLabels endpoint, when this stack runs one. */
+    @Override
     public Optional<URI> rekognitionEndpoint() {
         return Optional.ofNullable(rekognition).map(server -> endpoint(settings.host(), server.port()));
     }
@@ -171,6 +177,7 @@ public final class LocalAwsStack implements AutoCloseable {
      * Why a local server is away while it is being restarted (the child process that runs DynamoDB died); empty while
      * all of them run.
      */
+    @Override
     public Optional<String> outage() {
         return servers.dynamoDb().outage();
     }
@@ -179,17 +186,18 @@ public final class LocalAwsStack implements AutoCloseable {
      * From now on the local S3 answers uploads under the incoming prefix with 503 SlowDown, as S3 does when it sheds
      * load, so that no upload is acknowledged that this run could not process; other writes (thumbnails) go on.
      */
+    @Override
     public void stopTakingUploads() {
         servers.s3().stopTakingUploads();
     }
 
     /** Announces again, in the background, what a crash left stored but unprocessed (see {@link UploadSweep}). */
-    private void startSweep(S3EventPublisher publisher) {
+    private void startSweep(S3EventPublisher publisher, UploadLedger ledger) {
         S3Client s3 = LocalClients.s3(settings, s3Endpoint());
         DynamoDbClient dynamoDb = LocalClients.dynamoDb(settings, dynamoDbEndpoint());
         sweep = new Thread(() -> {
             try (s3; dynamoDb) {
-                new UploadSweep(settings, s3, dynamoDb, notifications, publisher, SWEEP_PATIENCE).run();
+                new UploadSweep(settings, s3, dynamoDb, notifications, publisher, SWEEP_PATIENCE, ledger).run();
             }
         }, "local-s3-sweep");
         sweep.setDaemon(true);
@@ -241,14 +249,15 @@ public final class LocalAwsStack implements AutoCloseable {
                 Local AWS stack ready in %.1f s, data in %s
                   S3        %s  bucket %s; objects under %s are announced on the queue
                   SQS       %s  queue %s (dead letters: %s)
-                  DynamoDB  %s  tables %s, %s
+                  DynamoDB  %s  tables %s
                   Rekognition %s
                   Credentials: AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s
                   Try: aws --endpoint-url %s s3 cp photo.jpg s3://%s/%sphoto.jpg""",
                 startup.toMillis() / 1000.0, settings.dataDir().toAbsolutePath(),
                 s3, settings.bucket(), settings.incomingPrefix(),
                 sqsEndpoint(), queueUrl, settings.deadLetterQueue(),
-                dynamoDbEndpoint(), settings.imageTable(), settings.albumTable(),
+                dynamoDbEndpoint(), settings.tables().stream().map(CreateTableRequest::tableName)
+                        .collect(Collectors.joining(", ")),
                 rekognitionEndpoint().map(uri -> uri + "  DetectLabels by the local detector")
                         .orElse("(not started: labels off or served elsewhere)"),
                 settings.accessKey(), settings.secretKey(), settings.region(),

@@ -1,11 +1,11 @@
 package org.imageproc.local;
 
+import org.imageproc.aws.LocalStackSettings;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.imageproc.catalog.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -37,7 +37,7 @@ final class Provisioning {
     /** Creates the tables that do not exist yet and waits until all are ACTIVE. */
     static void tables(LocalStackSettings settings, int port) {
         try (DynamoDbClient dynamoDb = LocalClients.dynamoDb(settings, LocalAwsStack.endpoint(settings.host(), port))) {
-            tables(dynamoDb, Tables.definitions(settings.imageTable(), settings.albumTable()));
+            tables(dynamoDb, settings.tables());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.imageproc.local;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** A DetectLabels refusal with Rekognition's error type, answered as HTTP 400 with {@code __type} and Message. */
 final class RekognitionError extends RuntimeException {
 
@@ -19,5 +21,13 @@ final class RekognitionError extends RuntimeException {
 
     String type() {
         return type;
+    }
+
+    Body body() {
+        return new Body(type, getMessage());
+    }
+
+    /** An AWS JSON 1.1 error body, which the SDK maps to its exception class by {@code __type}. */
+    record Body(@JsonProperty("__type") String type, String message) {
     }
 }

@@ -3,23 +3,14 @@ package org.imageproc.local;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.imageproc.detector.DetectedLabel;
-import org.imageproc.detector.LabelBox;
 import org.imageproc.detector.LocalLabels;
-import org.imageproc.metadata.ImageFormat;
-import org.imageproc.metadata.ImageRejectedException;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.ImageRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class RekognitionServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RekognitionServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET = "RekognitionService.DetectLabels";
     /** Rekognition's limit for an image passed as bytes. */
     static final int MAX_INLINE_BYTES = 5 * 1024 * 1024;
@@ -67,28 +57,22 @@ final class RekognitionServer implements AutoCloseable {
             try {
                 reply(exchange, 200, detectLabels(exchange));
             } catch (RekognitionError e) {
-                reply(exchange, 400, error(e.type(), e.getMessage()));
+                reply(exchange, 400, e.body());
             } catch (RuntimeException | OutOfMemoryError e) {
                 // answered like Rekognition's own server errors, so the caller retries instead of waiting on a dead exchange
                 LOG.warn("DetectLabels failed", e);
-                reply(exchange, 500, error("InternalServerError", String.valueOf(e.getMessage())));
+                reply(exchange, 500, new RekognitionError.Body("InternalServerError", String.valueOf(e.getMessage())));
             }
         }
     }
 
-    private ObjectNode detectLabels(HttpExchange exchange) throws IOException {
+    private DetectLabelsResponse detectLabels(HttpExchange exchange) throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (!"POST".equals(exchange.getRequestMethod()) || !TARGET.equals(target)) {
             throw new RekognitionError(RekognitionError.UNKNOWN_OPERATION,
                     "This local Rekognition answers only POST " + TARGET + ", not " + target);
         }
-        JsonNode json;
-        try {
-            json = JSON.readTree(exchange.getRequestBody());
-        } catch (JsonProcessingException e) {
-            throw new RekognitionError(RekognitionError.SERIALIZATION, "The request body is not JSON");
-        }
-        DetectLabelsRequest request = DetectLabelsRequest.parse(json == null ? JSON.createObjectNode() : json);
+        DetectLabelsRequest request = DetectLabelsRequest.read(exchange.getRequestBody());
         byte[] image = request.bytes() != null ? inline(request.bytes()) : images.read(request.bucket(), request.key());
         ImageFormat format = ImageFormat.detect(image);
         if (!format.supported()) {
@@ -96,7 +80,8 @@ final class RekognitionServer implements AutoCloseable {
                     "Request has invalid image format: " + format.displayName() + "; JPEG and PNG are supported");
         }
         try {
-            return response(labels.detect(image, format, request.maxLabels(), request.minConfidence()));
+            return DetectLabelsResponse.of(labels.detect(image, format, request.maxLabels(), request.minConfidence()),
+                    labels.modelVersion());
         } catch (ImageRejectedException e) {
             throw new RekognitionError(RekognitionError.INVALID_IMAGE_FORMAT, e.getMessage());
         }
@@ -110,35 +95,8 @@ final class RekognitionServer implements AutoCloseable {
         return bytes;
     }
 
-    private ObjectNode response(List<DetectedLabel> detected) {
-        ObjectNode response = JSON.createObjectNode();
-        ArrayNode labelArray = response.putArray("Labels");
-        for (DetectedLabel label : detected) {
-            ObjectNode node = labelArray.addObject().put("Name", label.name()).put("Confidence", label.confidence());
-            ArrayNode instances = node.putArray("Instances");
-            for (LabelBox instance : label.instances()) {
-                ObjectNode item = instances.addObject();
-                item.putObject("BoundingBox")
-                        .put("Width", instance.box().width()).put("Height", instance.box().height())
-                        .put("Left", instance.box().left()).put("Top", instance.box().top());
-                item.put("Confidence", instance.confidence());
-            }
-            ArrayNode parents = node.putArray("Parents");
-            label.parents().forEach(parent -> parents.addObject().put("Name", parent));
-            node.putArray("Aliases");
-            ArrayNode categories = node.putArray("Categories");
-            label.categories().forEach(category -> categories.addObject().put("Name", category));
-        }
-        response.put("LabelModelVersion", labels.modelVersion());
-        return response;
-    }
-
-    private static ObjectNode error(String type, String message) {
-        return JSON.createObjectNode().put("__type", type).put("Message", message);
-    }
-
-    private static void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+    private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = RekognitionJson.MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -3,7 +3,7 @@ package org.imageproc.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import org.imageproc.storage.ObjectBytes;
+import org.imageproc.imaging.ObjectBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;

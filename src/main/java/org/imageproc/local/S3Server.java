@@ -1,5 +1,6 @@
 package org.imageproc.local;
 
+import org.imageproc.aws.LocalStackSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.imageproc.local;
 
+import org.imageproc.aws.LocalStackSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

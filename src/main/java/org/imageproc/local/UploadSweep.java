@@ -1,23 +1,18 @@
 package org.imageproc.local;
 
+import org.imageproc.aws.LocalStackSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.imageproc.catalog.ImageCatalog;
-import org.imageproc.catalog.Tables;
+import org.imageproc.aws.UploadLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -32,7 +27,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class UploadSweep implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadSweep.class);
-    private static final int BATCH_GET_LIMIT = 100;
     private static final Duration QUEUE_POLL = Duration.ofSeconds(1);
     private static final int KEYS_LOGGED = 5;
 
@@ -42,6 +36,7 @@ final class UploadSweep implements Runnable {
     private final SqsClient sqs;
     private final S3EventPublisher publisher;
     private final Duration patience;
+    private final UploadLedger ledger;
 
     /** One object as listed: {@code eTag} without quotes. */
     record StoredUpload(String key, String eTag, long size) {
@@ -52,13 +47,14 @@ final class UploadSweep implements Runnable {
     }
 
     UploadSweep(LocalStackSettings settings, S3Client s3, DynamoDbClient dynamoDb, SqsClient sqs,
-            S3EventPublisher publisher, Duration patience) {
+            S3EventPublisher publisher, Duration patience, UploadLedger ledger) {
         this.settings = settings;
         this.s3 = s3;
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
         this.publisher = publisher;
         this.patience = patience;
+        this.ledger = ledger;
     }
 
     @Override
@@ -122,46 +118,12 @@ final class UploadSweep implements Runnable {
                 .toList();
     }
 
-    /** The uploads whose item is missing, names another upload, or is still RUNNING: BatchGetItem, a hundred a call. */
+    /** The uploads whose item is missing, names another upload, or is still RUNNING. */
     List<StoredUpload> unprocessed(List<StoredUpload> uploads) {
-        Map<String, StoredUpload> byImageId = new HashMap<>();
-        uploads.forEach(upload -> byImageId.put(upload.key().substring(settings.incomingPrefix().length()), upload));
-        List<String> ids = new ArrayList<>(byImageId.keySet());
-        for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT));
-            for (Map<String, AttributeValue> item : items(batch)) {
-                String id = item.get(Tables.IMAGE_ID).s();
-                if (isFinalFor(item, byImageId.get(id))) {
-                    byImageId.remove(id);
-                }
-            }
-        }
-        Set<StoredUpload> left = new HashSet<>(byImageId.values());
-        return uploads.stream().filter(left::contains).toList();
-    }
-
-    private List<Map<String, AttributeValue>> items(List<String> imageIds) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, KeysAndAttributes> request = Map.of(settings.imageTable(), KeysAndAttributes.builder()
-                .keys(imageIds.stream().map(id -> Map.of(Tables.IMAGE_ID, AttributeValue.fromS(id))).toList())
-                .projectionExpression("#id, eTag, #status")
-                .expressionAttributeNames(Map.of("#id", Tables.IMAGE_ID, "#status", "status"))
-                .consistentRead(true)
-                .build());
-        while (!request.isEmpty()) {
-            Map<String, KeysAndAttributes> keys = request;
-            BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(keys));
-            items.addAll(response.responses().getOrDefault(settings.imageTable(), List.of()));
-            request = response.unprocessedKeys();
-        }
-        return items;
-    }
-
-    private static boolean isFinalFor(Map<String, AttributeValue> item, StoredUpload upload) {
-        AttributeValue eTag = item.get("eTag");
-        AttributeValue status = item.get("status");
-        return upload != null && eTag != null && upload.eTag().equals(eTag.s()) && status != null
-                && (ImageCatalog.SUCCEEDED.equals(status.s()) || ImageCatalog.FAILED.equals(status.s()));
+        Map<String, String> eTagByKey = new HashMap<>();
+        uploads.forEach(upload -> eTagByKey.put(upload.key(), upload.eTag()));
+        Set<String> finished = ledger.finishedKeys(dynamoDb, eTagByKey);
+        return uploads.stream().filter(upload -> !finished.contains(upload.key())).toList();
     }
 
     private Depth depth() {

@@ -1,5 +1,6 @@
 package org.imageproc.metadata;
 
+import org.imageproc.imaging.ImageFormat;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;

@@ -1,7 +1,7 @@
 package org.imageproc.metadata;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
-import org.imageproc.pipeline.Steps;
+import org.imageproc.run.Steps;
 
 /**
  * The check-image step: only accepted formats (imageproc.formats) within the pixel limit go on; anything else is

@@ -1,7 +1,7 @@
 package org.imageproc.metadata;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
-import org.imageproc.pipeline.Steps;
+import org.imageproc.run.Steps;
 
 /** The extract-metadata step: format, dimensions, EXIF and GPS from the image's bytes. */
 public class ExtractMetadataRoute extends EndpointRouteBuilder {

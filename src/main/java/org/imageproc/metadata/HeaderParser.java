@@ -1,5 +1,6 @@
 package org.imageproc.metadata;
 
+import org.imageproc.imaging.ImageFormat;
 import com.drew.imaging.ImageProcessingException;
 import com.drew.imaging.bmp.BmpMetadataReader;
 import com.drew.imaging.gif.GifMetadataReader;

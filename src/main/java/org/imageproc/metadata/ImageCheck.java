@@ -1,5 +1,8 @@
 package org.imageproc.metadata;
 
+import org.imageproc.run.FailureCode;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.ImageRejectedException;
 import java.util.Locale;
 
 /**
@@ -31,25 +34,25 @@ public final class ImageCheck {
     public void check(ImageMetadata metadata) {
         ImageFormat format = metadata.format();
         if (metadata.fileSize() == 0) {
-            throw new ImageRejectedException(ImageRejectedException.EMPTY_FILE,
+            throw new ImageRejectedException(FailureCode.EMPTY_FILE,
                     "The file is empty (0 bytes); upload a " + formats.alternatives() + " image");
         }
         if (format == ImageFormat.UNKNOWN) {
-            throw new ImageRejectedException(ImageRejectedException.NOT_AN_IMAGE,
+            throw new ImageRejectedException(FailureCode.NOT_AN_IMAGE,
                     "The file is not an image: its content is not in any known image format; upload a "
                             + formats.alternatives() + " image");
         }
         if (!formats.accepts(format)) {
-            throw new ImageRejectedException(ImageRejectedException.NOT_SUPPORTED_IMAGE_TYPE,
+            throw new ImageRejectedException(FailureCode.NOT_SUPPORTED_IMAGE_TYPE,
                     format.displayName() + " images are not supported; upload " + formats.alternatives());
         }
         if (metadata.width() <= 0 || metadata.height() <= 0) {
-            throw new ImageRejectedException(ImageRejectedException.CORRUPT_IMAGE,
+            throw new ImageRejectedException(FailureCode.CORRUPT_IMAGE,
                     "The " + format.displayName() + " file is damaged: its header does not give the image size");
         }
         long pixels = (long) metadata.width() * metadata.height();
         if (pixels > maxPixels) {
-            throw new ImageRejectedException(ImageRejectedException.IMAGE_TOO_LARGE,
+            throw new ImageRejectedException(FailureCode.IMAGE_TOO_LARGE,
                     "The image is " + metadata.width() + " x " + metadata.height() + " pixels ("
                             + megapixels(pixels) + " MP); the limit is " + megapixels(maxPixels) + " MP");
         }

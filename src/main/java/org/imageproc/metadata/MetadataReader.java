@@ -1,5 +1,6 @@
 package org.imageproc.metadata;
 
+import org.imageproc.imaging.ImageFormat;
 import com.drew.metadata.Metadata;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

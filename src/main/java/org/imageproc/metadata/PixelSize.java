@@ -1,5 +1,6 @@
 package org.imageproc.metadata;
 
+import org.imageproc.imaging.ImageFormat;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.bmp.BmpHeaderDirectory;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.imageproc.aws.AwsClients;
-import org.imageproc.local.LocalAwsStack;
+import org.imageproc.aws.LocalStack;
 import org.imageproc.outage.Probes;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -33,7 +33,7 @@ final class AwsReadinessCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        Optional<String> localOutage = aws.localStack().flatMap(LocalAwsStack::outage);
+        Optional<String> localOutage = aws.localStack().flatMap(LocalStack::outage);
         if (localOutage.isPresent()) {
             builder.down().message(localOutage.get()).detail("resource", "local stack");
             return;

@@ -15,10 +15,10 @@ import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.util.ObjectHelper;
-import org.imageproc.pipeline.Execution;
-import org.imageproc.pipeline.RunSupersededException;
-import org.imageproc.pipeline.Steps;
-import org.imageproc.pipeline.Variables;
+import org.imageproc.run.Execution;
+import org.imageproc.run.RunSupersededException;
+import org.imageproc.run.Steps;
+import org.imageproc.run.Variables;
 
 /** Feeds {@link PipelineMetrics}: the flow route's runs and their outcome, and every step route's duration. */
 final class MetricsPolicyFactory implements RoutePolicyFactory {

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.imageproc.Config;
+import org.imageproc.config.Config;
 import org.imageproc.aws.AwsClients;
 import org.imageproc.outage.Probes;
 

@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import org.imageproc.pipeline.Failure;
+import org.imageproc.run.Failure;
 
 /** The pipeline's own figures, kept in Micrometer meters: Prometheus scrapes them and the MBeans read them. */
 final class PipelineMetrics {

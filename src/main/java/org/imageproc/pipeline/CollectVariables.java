@@ -1,5 +1,6 @@
 package org.imageproc.pipeline;
 
+import org.imageproc.run.Variables;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 

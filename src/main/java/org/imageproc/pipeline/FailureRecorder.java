@@ -1,10 +1,14 @@
 package org.imageproc.pipeline;
 
+import org.imageproc.run.RunSupersededException;
+import org.imageproc.run.Failure;
+import org.imageproc.run.Delivery;
+import org.imageproc.run.Execution;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 import org.imageproc.catalog.ImageCatalog;
-import org.imageproc.ingest.ImageEvent;
+import org.imageproc.run.ImageEvent;
 import org.imageproc.metadata.ImageMetadata;
 import org.imageproc.outage.Outages;
 import org.imageproc.storage.StoredImage;

@@ -1,10 +1,12 @@
 package org.imageproc.pipeline;
 
+import org.imageproc.run.Variables;
+import org.imageproc.run.RunSupersededException;
 import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.direct;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.imageproc.metadata.ImageRejectedException;
+import org.imageproc.run.ImageRejectedException;
 import org.imageproc.outage.EventHeldBack;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;

@@ -1,5 +1,7 @@
 package org.imageproc.pipeline;
 
+import org.imageproc.run.Variables;
+import org.imageproc.run.RunSupersededException;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 
 /**

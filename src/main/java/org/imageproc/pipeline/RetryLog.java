@@ -1,8 +1,10 @@
 package org.imageproc.pipeline;
 
+import org.imageproc.run.Variables;
+import org.imageproc.run.Failure;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.imageproc.ingest.ImageEvent;
+import org.imageproc.run.ImageEvent;
 import org.imageproc.outage.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

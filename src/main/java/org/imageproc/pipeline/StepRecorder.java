@@ -1,5 +1,12 @@
 package org.imageproc.pipeline;
 
+import org.imageproc.run.RunStatus;
+import org.imageproc.run.Steps;
+import org.imageproc.run.Variables;
+import org.imageproc.run.RunSupersededException;
+import org.imageproc.run.StepRecord;
+import org.imageproc.run.Failure;
+import org.imageproc.run.Execution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +59,8 @@ final class StepRecorder extends RoutePolicySupport {
             return;
         }
         Throwable failure = Steps.failure(exchange);
-        String status = failure != null ? ImageCatalog.FAILED
-                : exchange.getProperty(Steps.SKIPPED, false, Boolean.class) ? "SKIPPED" : ImageCatalog.SUCCEEDED;
+        String status = failure != null ? RunStatus.FAILED.name()
+                : exchange.getProperty(Steps.SKIPPED, false, Boolean.class) ? RunStatus.SKIPPED.name() : RunStatus.SUCCEEDED.name();
         long durationMs = Duration.between(startedAt, clock.instant()).toMillis();
         StepRecord step = new StepRecord(route.getRouteId(), status, startedAt, durationMs,
                 failure == null ? null : Failure.of(failure).cause());

@@ -1,5 +1,6 @@
 package org.imageproc.pipeline;
 
+import org.imageproc.run.Steps;
 import java.time.Clock;
 
 import org.apache.camel.CamelContext;

@@ -10,7 +10,7 @@ import org.apache.camel.main.DefaultRoutesCollector;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.FileUtil;
-import org.imageproc.Config;
+import org.imageproc.config.Config;
 
 /**
  * camel-main's route collector, told which YAML files to load: the built-in ones that

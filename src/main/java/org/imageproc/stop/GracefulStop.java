@@ -3,7 +3,7 @@ package org.imageproc.stop;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.imageproc.aws.AwsClients;
-import org.imageproc.local.LocalAwsStack;
+import org.imageproc.aws.LocalStack;
 
 /**
  * The order of a stop (SIGTERM): the local S3 refuses new uploads, the SQS consumer stops polling, the images in
@@ -22,6 +22,6 @@ public final class GracefulStop {
         context.setShutdownStrategy(UnitOfWorkShutdownStrategy.replacing(context.getShutdownStrategy()));
         // before Camel's shutdown strategy stops the first consumer
         context.addLifecycleStrategy(LifecycleStrategySupport.adapt(LifecycleStrategySupport.onCamelContextStopping(
-                stopping -> aws.localStack().ifPresent(LocalAwsStack::stopTakingUploads))));
+                stopping -> aws.localStack().ifPresent(LocalStack::stopTakingUploads))));
     }
 }

@@ -1,13 +1,15 @@
 package org.imageproc.storage;
 
+import org.imageproc.imaging.ObjectBytes;
+import org.imageproc.run.FailureCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.imageproc.metadata.ImageRejectedException;
-import org.imageproc.ingest.ImageEvent;
+import org.imageproc.run.ImageRejectedException;
+import org.imageproc.run.ImageEvent;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -46,7 +48,7 @@ public class ImageLoader {
     }
 
     private ImageRejectedException tooLarge(long length) {
-        return new ImageRejectedException(ImageRejectedException.FILE_TOO_LARGE,
+        return new ImageRejectedException(FailureCode.FILE_TOO_LARGE,
                 String.format(Locale.ROOT, "The file is %s; the limit is %s", Sizes.human(length), Sizes.human(maxBytes)));
     }
 }

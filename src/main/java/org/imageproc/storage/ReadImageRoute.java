@@ -3,7 +3,7 @@ package org.imageproc.storage;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.aws2.s3.AWS2S3Operations;
-import org.imageproc.pipeline.Steps;
+import org.imageproc.run.Steps;
 
 /**
  * The read-image step: one GetObject per image, of the configured bucket, only if the object is still the upload

@@ -1,7 +1,7 @@
 package org.imageproc.thumbnail;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
-import org.imageproc.pipeline.Steps;
+import org.imageproc.run.Steps;
 
 /**
  * The make-thumbnail step: scale the image read earlier (to the flow's {@code thumbnailMaxSize} variable, else

@@ -1,6 +1,6 @@
 package org.imageproc.thumbnail;
 
-import org.imageproc.pipeline.Execution;
+import org.imageproc.run.Execution;
 
 /** Whether a run still owns its image's item (the catalog answers): asked before and after each thumbnail write. */
 @FunctionalInterface

@@ -1,12 +1,15 @@
 package org.imageproc.thumbnail;
 
+import org.imageproc.imaging.SubsampledReader;
+import org.imageproc.imaging.Size;
+import org.imageproc.imaging.Orientation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import net.coobird.thumbnailator.Thumbnails;
-import org.imageproc.metadata.ImageFormat;
+import org.imageproc.imaging.ImageFormat;
 
 /** Makes an upright thumbnail that fits a square box, in the format of the JPEG or PNG it comes from. */
 public final class ThumbnailMaker {
@@ -23,7 +26,7 @@ public final class ThumbnailMaker {
 
     /**
      * @param orientation the EXIF orientation from the metadata; null or invalid means stored upright
-     * @throws org.imageproc.metadata.ImageRejectedException (CorruptImage) when no pixels can be decoded
+     * @throws org.imageproc.run.ImageRejectedException (CorruptImage) when no pixels can be decoded
      */
     public Thumbnail make(byte[] bytes, ImageFormat format, Integer orientation) {
         if (!format.supported()) {

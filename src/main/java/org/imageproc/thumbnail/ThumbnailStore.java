@@ -1,12 +1,13 @@
 package org.imageproc.thumbnail;
 
+import org.imageproc.run.FailureCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
-import org.imageproc.metadata.ImageRejectedException;
-import org.imageproc.pipeline.Execution;
-import org.imageproc.pipeline.RunSupersededException;
+import org.imageproc.run.ImageRejectedException;
+import org.imageproc.run.Execution;
+import org.imageproc.run.RunSupersededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -47,7 +48,7 @@ public class ThumbnailStore {
     public StoredThumbnail put(Execution execution, Thumbnail thumbnail) {
         String key = key(execution);
         if (tooLong(key)) {
-            throw new ImageRejectedException(ImageRejectedException.KEY_TOO_LONG, String.format(Locale.ROOT,
+            throw new ImageRejectedException(FailureCode.KEY_TOO_LONG, String.format(Locale.ROOT,
                     "The thumbnail's key would be %,d bytes long; S3 allows %,d: shorten the photo's name",
                     key.getBytes(StandardCharsets.UTF_8).length, MAX_KEY_BYTES));
         }

@@ -1,5 +1,6 @@
 package org.imageproc.web;
 
+import org.imageproc.run.RunStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +78,10 @@ public class WebApi {
      */
     public Requeued retry(@Header(USER_HEADER) String user, @Header("id") String id) {
         Map<String, Object> item = photo(user, id).item();
-        if (!ImageCatalog.FAILED.equals(item.get("status")) || !Boolean.TRUE.equals(item.get("retryable"))) {
+        if (!RunStatus.FAILED.is(item.get("status")) || !Boolean.TRUE.equals(item.get("retryable"))) {
             throw ApiException.conflict("Only a photo whose processing failed for a reason worth retrying can be"
                     + " retried; this one is " + item.get("status")
-                    + (ImageCatalog.FAILED.equals(item.get("status")) ? ": " + item.get("cause") : ""));
+                    + (RunStatus.FAILED.is(item.get("status")) ? ": " + item.get("cause") : ""));
         }
         String imageId = Ids.imageId(id);
         List<String> moved = deadLetters.redrive(imageId::equals,

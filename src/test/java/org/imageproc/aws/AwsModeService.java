@@ -1,5 +1,6 @@
 package org.imageproc.aws;
 
+import org.imageproc.local.StackClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,7 @@ import java.util.function.Function;
 
 import org.imageproc.TestService;
 import org.imageproc.local.LocalAwsStack;
-import org.imageproc.local.LocalStackSettings;
+import org.imageproc.aws.LocalStackSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -44,11 +45,10 @@ public record AwsModeService(LocalAwsStack stack, TestService service) implement
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LocalStackSettings defaults = LocalStackSettings.defaults(dataDir);
-        LocalAwsStack stack = LocalAwsStack.start(new LocalStackSettings(dataDir, defaults.host(), 0, 0, 0,
+        LocalStackSettings defaults = StackClients.defaults(dataDir);
+        LocalAwsStack stack = StackClients.start(new LocalStackSettings(dataDir, defaults.host(), 0, 0, 0,
                 defaults.accessKey(), defaults.secretKey(), defaults.region(), defaults.bucket(),
-                defaults.incomingPrefix(), defaults.queue(), defaults.deadLetterQueue(), defaults.imageTable(),
-                defaults.albumTable()));
+                defaults.incomingPrefix(), defaults.queue(), defaults.deadLetterQueue(), defaults.tables()));
         beforeService.run();
         // the default credential chain reads these system properties first
         System.setProperty("aws.accessKeyId", defaults.accessKey());

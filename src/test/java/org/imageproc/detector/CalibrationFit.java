@@ -90,7 +90,7 @@ final class CalibrationFit {
         /** The table as {@code calibration.tsv} holds it: every COCO class, with its category's offset and its own. */
         String table() {
             StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
-                    # The local detector's calibration (see Calibration and, in the tests, CalibrationFit; README "Local label detection").
+                    # The local detector's calibration (see Calibration and, in the tests, CalibrationFit; docs/labels.md, "Confidence (calibration)").
                     # Fitted on the evaluation set src/test/resources/labels-eval; regenerate with
                     #   mvn test -Dtest=LabelsAccuracyTest -Dlabels.calibration.write=true
                     # Prior widths chosen by cross-validation: categories %.2f, classes %.2f.

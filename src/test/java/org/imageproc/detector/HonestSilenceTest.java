@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
-import org.imageproc.metadata.ImageFormat;
+import org.imageproc.imaging.ImageFormat;
 import org.imageproc.testing.LabelPhotos;
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;

@@ -24,7 +24,7 @@ import org.imageproc.detector.CalibrationFit.Sample;
 import org.imageproc.detector.LabelsEvalScore.Figures;
 import org.imageproc.detector.LabelsEvalScore.Judged;
 import org.imageproc.detector.LabelsEvalSet.Photo;
-import org.imageproc.metadata.ImageFormat;
+import org.imageproc.imaging.ImageFormat;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +116,7 @@ class LabelsAccuracyTest {
         assertThat(heldOut.size() + set.unavailable().size()).isGreaterThanOrEqualTo(60);
 
         // issue #12 asks for >= 90% found, <= 10% of photos with a wrong object, >= 90% precision: these are the
-        // figures reached (README, "Local label detection", says what limits them)
+        // figures reached (docs/labels.md, "Accuracy", says what limits them)
         Figures held = LabelsEvalScore.sum(heldOut);
         Figures noCoco = LabelsEvalScore.sum(heldOut.stream().filter(j -> !j.photo().coco()).toList());
         assertThat(held.photosWithWrongObjectRate()).isLessThanOrEqualTo(REACHED_WRONG_PHOTOS);

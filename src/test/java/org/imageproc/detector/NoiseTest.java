@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.util.Random;
 
-import org.imageproc.metadata.ImageFormat;
+import org.imageproc.imaging.ImageFormat;
 import org.junit.jupiter.api.Test;
 
 class NoiseTest {

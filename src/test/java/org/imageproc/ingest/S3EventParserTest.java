@@ -1,8 +1,10 @@
 package org.imageproc.ingest;
 
+import org.imageproc.run.ImageEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +93,46 @@ class S3EventParserTest {
                 {"Records":[{"eventName":"ObjectCreated:Put","eventTime":"2026-11-27T08:00:00Z",
                   "s3":{"bucket":{"name":"photo-repo"},"object":{"key":"Incoming/a.jpg","size":1}}}]}
                 """)).isEmpty();
+    }
+
+    @Test
+    void missingOptionalFieldsGetDefaultsAndQuotesLeaveTheETag() {
+        Instant before = Instant.now();
+
+        List<ImageEvent> events = parser.parse("""
+                {"Records":[{"eventName":"ObjectCreated:Copy",
+                  "s3":{"bucket":{"name":"photo-repo"},"object":{"key":"Incoming/a.jpg","eTag":"\\"e1\\""}}}]}
+                """);
+
+        assertThat(events).hasSize(1);
+        ImageEvent event = events.get(0);
+        assertThat(event).extracting(ImageEvent::key, ImageEvent::size, ImageEvent::eTag, ImageEvent::sequencer,
+                ImageEvent::eventName).containsExactly("Incoming/a.jpg", -1L, "e1", "", "ObjectCreated:Copy");
+        assertThat(event.eventTime()).isBetween(before, Instant.now());
+    }
+
+    @Test
+    void emptyRecordsAreSkippedAndTheOthersRead() {
+        assertThat(parser.parse("""
+                {"Records":[null,{},{"eventName":"ObjectCreated:Put","s3":null},
+                  {"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"photo-repo"},"object":null}},
+                  {"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"photo-repo"},
+                   "object":{"key":"Incoming/b.jpg","size":2,"eTag":"e2"}}}]}
+                """)).extracting(ImageEvent::key).containsExactly("Incoming/b.jpg");
+    }
+
+    @Test
+    void ignoresMessagesWithFieldsOfTheWrongType() {
+        String valid = """
+                {"eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"photo-repo"},
+                 "object":{"key":"Incoming/a.jpg","size":1,"eTag":"e"}}}""";
+
+        assertThat(parser.parse("{\"Records\":{}}")).isEmpty();
+        assertThat(parser.parse("{\"Records\":[1," + valid + "]}")).isEmpty();
+        assertThat(parser.parse("{\"Records\":[" + valid.replace("\"e\"", "5") + "]}")).isEmpty();
+        assertThat(parser.parse("{\"Records\":[" + valid.replace("\"size\":1", "\"size\":\"1\"") + "]}")).isEmpty();
+        assertThat(parser.parse("{\"Records\":[" + valid.replace("\"size\":1", "\"size\":1.5") + "]}")).isEmpty();
+        assertThat(parser.parse("{\"Records\":[" + valid.replaceFirst("\\{", "{\"eventTime\":\"today\",") + "]}")).isEmpty();
+        assertThat(parser.parse("{\"Records\":[" + valid + "]}")).hasSize(1);
     }
 }

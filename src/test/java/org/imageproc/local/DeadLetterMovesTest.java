@@ -1,5 +1,6 @@
 package org.imageproc.local;
 
+import org.imageproc.aws.LocalStackSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,13 +36,13 @@ class DeadLetterMovesTest {
         // queues of its own: a stack that another test left running in this JVM persists into the newest stack's H2
         LocalStackSettings settings = new LocalStackSettings(dataDir, free.host(), 0, 0, 0, free.accessKey(),
                 free.secretKey(), free.region(), free.bucket(), free.incomingPrefix(), "moves-events",
-                "moves-events-dlq", free.imageTable(), free.albumTable());
+                "moves-events-dlq", free.tables());
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         root.addAppender(logged);
         try {
-            try (LocalAwsStack stack = LocalAwsStack.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
+            try (LocalAwsStack stack = StackClients.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
                 sqs.sendMessage(r -> r.queueUrl(stack.queueUrl()).messageBody("poison"));
                 for (int receive = 1; receive <= LocalStackSettings.MAX_RECEIVE_COUNT; receive++) {
                     assertThat(longPoll(sqs, stack.queueUrl())).as("receive " + receive).hasSize(1);
@@ -51,7 +52,7 @@ class DeadLetterMovesTest {
                 assertThat(depth(sqs, "moves-events-dlq")).isEqualTo(1);
             }
 
-            try (LocalAwsStack stack = LocalAwsStack.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
+            try (LocalAwsStack stack = StackClients.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
                 assertThat(depth(sqs, "moves-events")).isZero();
                 assertThat(depth(sqs, "moves-events-dlq")).isEqualTo(1);
                 String dlq = url(sqs, "moves-events-dlq");
@@ -62,7 +63,7 @@ class DeadLetterMovesTest {
                 assertThat(depth(sqs, "moves-events-dlq")).isZero();
             }
 
-            try (LocalAwsStack stack = LocalAwsStack.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
+            try (LocalAwsStack stack = StackClients.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
                 assertThat(depth(sqs, "moves-events-dlq")).isZero();
                 List<Message> back = sqs.receiveMessage(r -> r.queueUrl(stack.queueUrl()).maxNumberOfMessages(10)
                         .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount")).messages();

@@ -64,7 +64,7 @@ class DynaliteSupervisionTest {
 
     @Test
     void aKilledDynaliteComesBackOnItsDataAndEveryUploadSucceeds() throws Exception {
-        LocalAwsStack stack = service.aws().localStack().orElseThrow();
+        LocalAwsStack stack = (LocalAwsStack) service.aws().localStack().orElseThrow();
         int port = stack.dynamoDbEndpoint().getPort();
         service.dynamoDb().putItem(r -> r.tableName("AlbumMetadata").item(ALBUM));
         List<String> ids = IntStream.range(0, 12).mapToObj(i -> "supervised-" + i + ".jpg").toList();

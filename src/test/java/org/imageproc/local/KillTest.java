@@ -30,7 +30,7 @@ class KillTest {
         try (StackInChildJvm child = StackInChildJvm.start(dataDir, dynamoDbPort)) {
             dynalite = child.handle().descendants().filter(process -> process.pid() == child.dynamoDbPid())
                     .findFirst().orElseThrow();
-            assertThatThrownBy(() -> LocalAwsStack.start(StackClients.onFreePorts(dataDir)))
+            assertThatThrownBy(() -> StackClients.start(StackClients.onFreePorts(dataDir)))
                     .hasMessageContaining("The data directory " + dataDir.toRealPath()
                             + " is in use by another running imageproc (pid " + child.handle().pid() + ")");
 
@@ -40,7 +40,7 @@ class KillTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> isFree(dynamoDbPort));
         }
 
-        try (LocalAwsStack next = LocalAwsStack.start(StackClients.onPorts(dataDir, 0, 0, dynamoDbPort))) {
+        try (LocalAwsStack next = StackClients.start(StackClients.onPorts(dataDir, 0, 0, dynamoDbPort))) {
             assertThat(next.dynamoDbEndpoint().getPort()).isEqualTo(dynamoDbPort);
             assertThat(next.dynamoDbPid()).isNotEqualTo(dynalite.pid());
         }

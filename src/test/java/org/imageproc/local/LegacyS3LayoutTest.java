@@ -1,5 +1,6 @@
 package org.imageproc.local;
 
+import org.imageproc.aws.LocalStackSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -88,7 +89,7 @@ class LegacyS3LayoutTest {
         assertThat(before.get("Incoming/big.jpg").eTag()).endsWith("-2\"");
         assertThat(before.get("folder/").eTag()).isNull();
 
-        try (LocalAwsStack stack = LocalAwsStack.start(settings); S3Client s3 = StackClients.s3(stack);
+        try (LocalAwsStack stack = StackClients.start(settings); S3Client s3 = StackClients.s3(stack);
                 SqsClient sqs = StackClients.sqs(stack)) {
             assertThat(legacyRoot).doesNotExist();
             assertThat(OpaqueKeysTest.listAll(s3, BUCKET)).containsExactlyElementsOf(before.keySet());
@@ -132,7 +133,7 @@ class LegacyS3LayoutTest {
             assertThat(later.contentType()).isEqualTo("image/jpeg");
         }
 
-        try (LocalAwsStack stack = LocalAwsStack.start(settings); S3Client s3 = StackClients.s3(stack)) {
+        try (LocalAwsStack stack = StackClients.start(settings); S3Client s3 = StackClients.s3(stack)) {
             assertThat(OpaqueKeysTest.listAll(s3, BUCKET)).containsExactlyElementsOf(
                     OpaqueKeysTest.inS3Order(List.of("Incoming/big.jpg", "Incoming/kept.jpg", "Incoming/later.jpg",
                             "Incoming/my photo+1 é.jpg", "Thumbnails/kept.jpg", "folder/", "folder/inside.txt",

@@ -1,5 +1,6 @@
 package org.imageproc.local;
 
+import org.imageproc.aws.LocalStackSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +66,7 @@ class OpaqueKeysTest {
 
     @BeforeAll
     static void start() {
-        stack = LocalAwsStack.start(StackClients.onFreePorts(dataDir));
+        stack = StackClients.start(StackClients.onFreePorts(dataDir));
         s3 = StackClients.s3(stack);
     }
 

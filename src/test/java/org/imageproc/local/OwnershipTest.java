@@ -1,5 +1,6 @@
 package org.imageproc.local;
 
+import org.imageproc.aws.LocalStackSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class OwnershipTest {
                     server.equals("sqs") ? port : 0, server.equals("dynamodb") ? port : 0);
 
             long began = System.nanoTime();
-            assertThatThrownBy(() -> LocalAwsStack.start(clash)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> StackClients.start(clash)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("Port " + port + " on 127.0.0.1 is held by pid " + SELF + " (")
                     .hasMessageContaining("imageproc.local." + server + "-port");
             assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(AT_ONCE);
@@ -45,10 +46,10 @@ class OwnershipTest {
 
     @Test
     void aDataDirectoryInUseIsRefusedAtOnceAndFreeAgainOnceItsStackStops() throws Exception {
-        LocalAwsStack first = LocalAwsStack.start(StackClients.onFreePorts(dataDir));
+        LocalAwsStack first = StackClients.start(StackClients.onFreePorts(dataDir));
         try {
             long began = System.nanoTime();
-            assertThatThrownBy(() -> LocalAwsStack.start(StackClients.onFreePorts(dataDir)))
+            assertThatThrownBy(() -> StackClients.start(StackClients.onFreePorts(dataDir)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("The data directory " + dataDir.toRealPath() + " is in use by another local "
                             + "stack in this process (pid " + SELF + ")")
@@ -58,6 +59,6 @@ class OwnershipTest {
             first.close();
         }
 
-        LocalAwsStack.start(StackClients.onFreePorts(dataDir)).close();
+        StackClients.start(StackClients.onFreePorts(dataDir)).close();
     }
 }

@@ -47,7 +47,7 @@ class ProvisioningTest {
 
     @BeforeAll
     static void start() {
-        stack = LocalAwsStack.start(StackClients.onFreePorts(dataDir));
+        stack = StackClients.start(StackClients.onFreePorts(dataDir));
     }
 
     @AfterAll

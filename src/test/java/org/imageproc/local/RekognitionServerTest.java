@@ -3,11 +3,17 @@ package org.imageproc.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.OptionalInt;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.imageproc.testing.LabelPhotos;
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
@@ -33,13 +39,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 class RekognitionServerTest {
 
     private static final String DOG = "darknet-dog.jpg";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalAwsStack stack;
     private static RekognitionClient rekognition;
 
     @BeforeAll
     static void start() throws Exception {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "rek-");
-        stack = LocalAwsStack.start(StackClients.onFreePorts(dataDir), OptionalInt.of(0));
+        stack = StackClients.start(StackClients.onFreePorts(dataDir), OptionalInt.of(0));
         rekognition = LocalClients.local(RekognitionClient.builder(), stack.settings(),
                 stack.rekognitionEndpoint().orElseThrow()).build();
     }
@@ -164,6 +172,59 @@ class RekognitionServerTest {
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("MaxLabels");
         assertThatThrownBy(() -> rekognition.detectLabels(r -> r.image(i -> { })))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("Bytes and S3Object");
+    }
+
+    @Test
+    void answersInRekognitionsFieldNames() throws Exception {
+        String body = "{\"Image\":{\"Bytes\":\"" + Base64.getEncoder().encodeToString(LabelPhotos.photo(DOG))
+                + "\"},\"MaxLabels\":3,\"Features\":[\"GENERAL_LABELS\"]}";
+
+        HttpResponse<String> response = post(body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.1");
+        JsonNode json = JSON.readTree(response.body());
+        assertThat(json.fieldNames()).toIterable().containsExactly("Labels", "LabelModelVersion");
+        JsonNode label = json.path("Labels").path(0);
+        assertThat(label.fieldNames()).toIterable()
+                .containsExactly("Name", "Confidence", "Instances", "Parents", "Aliases", "Categories");
+        assertThat(label.path("Aliases").isArray()).isTrue();
+        JsonNode instance = label.path("Instances").path(0);
+        assertThat(instance.fieldNames()).toIterable().containsExactly("BoundingBox", "Confidence");
+        assertThat(instance.path("BoundingBox").fieldNames()).toIterable()
+                .containsExactly("Width", "Height", "Left", "Top");
+        assertThat(label.path("Parents").path(0).fieldNames()).toIterable().containsExactly("Name");
+    }
+
+    @Test
+    void requestsTheSdkCannotSendAreRefusedWithRekognitionsErrors() throws Exception {
+        String jpeg = Base64.getEncoder().encodeToString(TestImages.jpeg(200, 200));
+
+        assertError(post("not json"), "SerializationException", "The request body is not JSON");
+        assertError(post("[]"), "InvalidParameterException", "The request body must be a JSON object");
+        assertError(post("{\"Image\":{\"Bytes\":\"a!b\"}}"), "InvalidParameterException",
+                "Image.Bytes is not base64");
+        assertError(post("{\"Image\":{\"Bytes\":\"" + jpeg + "\"},\"MaxLabels\":\"5\"}"),
+                "InvalidParameterException", "MaxLabels has the wrong type");
+        assertError(post("{\"Image\":{\"Bytes\":\"" + jpeg + "\"},\"MaxLabels\":2.5}"),
+                "InvalidParameterException", "MaxLabels must be a whole number of at least 0, not 2.5");
+        assertError(post("{\"Image\":{\"S3Object\":{\"Bucket\":\"photo-repo\"}}}"),
+                "InvalidParameterException", "Image.S3Object needs a Bucket and a Name");
+    }
+
+    private static HttpResponse<String> post(String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(stack.rekognitionEndpoint().orElseThrow())
+                .header("X-Amz-Target", "RekognitionService.DetectLabels")
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertError(HttpResponse<String> response, String type, String message) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode json = JSON.readTree(response.body());
+        assertThat(json.fieldNames()).toIterable().containsExactly("__type", "Message");
+        assertThat(json.path("__type").asText()).isEqualTo(type);
+        assertThat(json.path("Message").asText()).isEqualTo(message);
     }
 
     private static Label label(DetectLabelsResponse response, String name) {

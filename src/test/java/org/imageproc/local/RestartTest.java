@@ -1,5 +1,6 @@
 package org.imageproc.local;
 
+import org.imageproc.aws.LocalStackSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,8 +36,8 @@ class RestartTest {
         // queues of its own: a stack that another test left running in this JVM persists into the newest stack's H2
         LocalStackSettings settings = new LocalStackSettings(dataDir, free.host(), 0, 0, 0, free.accessKey(),
                 free.secretKey(), free.region(), free.bucket(), free.incomingPrefix(), "restart-events",
-                "restart-events-dlq", free.imageTable(), free.albumTable());
-        try (LocalAwsStack stack = LocalAwsStack.start(settings);
+                "restart-events-dlq", free.tables());
+        try (LocalAwsStack stack = StackClients.start(settings);
                 S3Client s3 = StackClients.s3(stack);
                 SqsClient sqs = StackClients.sqs(stack);
                 DynamoDbClient dynamoDb = StackClients.dynamoDb(stack)) {
@@ -45,7 +46,7 @@ class RestartTest {
             dynamoDb.putItem(request -> request.tableName("ImageMetadata").item(ITEM));
         }
 
-        try (LocalAwsStack stack = LocalAwsStack.start(settings);
+        try (LocalAwsStack stack = StackClients.start(settings);
                 S3Client s3 = StackClients.s3(stack);
                 SqsClient sqs = StackClients.sqs(stack);
                 DynamoDbClient dynamoDb = StackClients.dynamoDb(stack)) {
@@ -63,14 +64,14 @@ class RestartTest {
     void everyOpaqueKeySurvivesARestart() {
         LocalStackSettings settings = StackClients.onFreePorts(dataDir);
         List<String> keys = OpaqueKeysTest.WEIRD_KEYS;
-        try (LocalAwsStack stack = LocalAwsStack.start(settings); S3Client s3 = StackClients.s3(stack)) {
+        try (LocalAwsStack stack = StackClients.start(settings); S3Client s3 = StackClients.s3(stack)) {
             s3.createBucket(request -> request.bucket("opaque-keys"));
             for (String key : keys) {
                 s3.putObject(request -> request.bucket("opaque-keys").key(key), RequestBody.fromString("object " + key));
             }
         }
 
-        try (LocalAwsStack stack = LocalAwsStack.start(settings); S3Client s3 = StackClients.s3(stack)) {
+        try (LocalAwsStack stack = StackClients.start(settings); S3Client s3 = StackClients.s3(stack)) {
             for (String key : keys) {
                 assertThat(s3.getObjectAsBytes(request -> request.bucket("opaque-keys").key(key)).asUtf8String())
                         .as(key).isEqualTo("object " + key);
@@ -83,12 +84,12 @@ class RestartTest {
     @Test
     void aStackKeepsPersistingWhenAnotherInTheJvmStops(@TempDir Path otherDataDir) throws Exception {
         LocalStackSettings settings = StackClients.onFreePorts(dataDir);
-        try (LocalAwsStack stack = LocalAwsStack.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
-            LocalAwsStack.start(StackClients.onFreePorts(otherDataDir)).close();
+        try (LocalAwsStack stack = StackClients.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
+            StackClients.start(StackClients.onFreePorts(otherDataDir)).close();
             sqs.sendMessage(request -> request.queueUrl(stack.queueUrl()).messageBody("after the other stopped"));
         }
 
-        try (LocalAwsStack stack = LocalAwsStack.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
+        try (LocalAwsStack stack = StackClients.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
             assertThat(receiveAll(sqs, stack.queueUrl())).extracting(Message::body)
                     .containsExactly("after the other stopped");
         }
@@ -97,7 +98,7 @@ class RestartTest {
     @Test
     void closeStopsNodeAndEveryServerThread() {
         Leftovers leftovers = new Leftovers();
-        LocalAwsStack stack = LocalAwsStack.start(StackClients.onFreePorts(dataDir));
+        LocalAwsStack stack = StackClients.start(StackClients.onFreePorts(dataDir));
         ProcessHandle dynalite = ProcessHandle.of(stack.dynamoDbPid()).orElseThrow();
         assertThat(dynalite.info().command()).hasValueSatisfying(command -> assertThat(command).endsWith("node"));
         assertThat(leftovers.newThreads()).isNotEmpty();
@@ -115,7 +116,7 @@ class RestartTest {
         // S3 cannot make its folder, while SQS and DynamoDB start beside it
         Files.writeString(dataDir.resolve(S3Server.OBJECTS_DIR), "a file where the S3 folder goes");
 
-        assertThatThrownBy(() -> LocalAwsStack.start(StackClients.onFreePorts(dataDir)))
+        assertThatThrownBy(() -> StackClients.start(StackClients.onFreePorts(dataDir)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("The local AWS stack did not start: FileAlreadyExistsException: " + dataDir.resolve(S3Server.OBJECTS_DIR));
         leftovers.assertNoneRemain();

@@ -6,6 +6,8 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.imageproc.run.ImageEvent;
+import org.imageproc.ingest.S3EventParser;
 import org.junit.jupiter.api.Test;
 
 class S3EventJsonTest {
@@ -44,6 +46,18 @@ class S3EventJsonTest {
         assertThat(s3.path("object").path("size").asLong()).isEqualTo(1234);
         assertThat(s3.path("object").path("eTag").asText()).isEqualTo("abc123");
         assertThat(s3.path("object").path("sequencer").asText()).isEqualTo("0000000000000A1F");
+    }
+
+    @Test
+    void theConsumerReadsWhatTheLocalS3Writes() {
+        CreatedObject object = new CreatedObject("photo-repo", "Incoming/a b+c%2F ü.jpg", 5L * 1024 * 1024 * 1024,
+                "\"abc-2\"", CreatedObject.COMPLETE_MULTIPART_UPLOAD);
+        String json = new S3EventJson("us-east-1", "test")
+                .toJson(object, Instant.parse("2024-05-06T07:08:09.123456Z"), "0000000000000A1F");
+
+        assertThat(new S3EventParser("photo-repo", "Incoming/").parse(json)).containsExactly(new ImageEvent(
+                "photo-repo", "Incoming/a b+c%2F ü.jpg", 5L * 1024 * 1024 * 1024, "abc-2", "0000000000000A1F",
+                "ObjectCreated:CompleteMultipartUpload", Instant.parse("2024-05-06T07:08:09.123Z")));
     }
 
     @Test

@@ -46,7 +46,7 @@ class S3NotificationTest {
 
     @BeforeAll
     static void start() {
-        stack = LocalAwsStack.start(StackClients.onFreePorts(dataDir));
+        stack = StackClients.start(StackClients.onFreePorts(dataDir));
         s3 = StackClients.s3(stack);
         sqs = StackClients.sqs(stack);
     }

@@ -48,7 +48,7 @@ final class StackInChildJvm implements AutoCloseable {
 
     /** Runs in the child JVM: the stack, until the process is killed. */
     public static void main(String[] args) throws InterruptedException {
-        LocalAwsStack stack = LocalAwsStack.start(StackClients.onPorts(Path.of(args[0]), 0, 0,
+        LocalAwsStack stack = StackClients.start(StackClients.onPorts(Path.of(args[0]), 0, 0,
                 Integer.parseInt(args[1])));
         System.out.println(READY + stack.dynamoDbPid());
         Thread.currentThread().join();

@@ -1,5 +1,6 @@
 package org.imageproc.local;
 
+import org.imageproc.aws.LocalStackSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class UploadAcknowledgementTest {
 
     @Test
     void aStoppingStackRefusesUploadsWithSlowDownButTakesTheServicesOwnWrites() throws Exception {
-        try (LocalAwsStack stack = LocalAwsStack.start(StackClients.onFreePorts(dataDir));
+        try (LocalAwsStack stack = StackClients.start(StackClients.onFreePorts(dataDir));
                 S3Client s3 = StackClients.s3(stack);
                 SqsClient sqs = StackClients.sqs(stack);
                 S3Presigner presigner = presigner(stack)) {
@@ -63,7 +64,7 @@ class UploadAcknowledgementTest {
 
     @Test
     void anUploadWhoseEventCannotBeQueuedIsNotAcknowledged(@TempDir Path storeDir) throws Exception {
-        try (LocalAwsStack stack = LocalAwsStack.start(StackClients.onFreePorts(dataDir));
+        try (LocalAwsStack stack = StackClients.start(StackClients.onFreePorts(dataDir));
                 SqsClient sqs = StackClients.sqs(stack)) {
             NotifyingBlobStore store = new NotifyingBlobStore(new FilesystemNio2BlobStore(storeDir.toString()));
             store.createContainer(BUCKET);

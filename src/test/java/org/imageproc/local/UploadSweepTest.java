@@ -1,5 +1,7 @@
 package org.imageproc.local;
 
+import org.imageproc.catalog.FinishedUploads;
+import org.imageproc.aws.LocalStackSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,7 +38,7 @@ class UploadSweepTest {
     @Test
     void aRestartAnnouncesAgainTheUploadsWithoutAFinalItemForTheirETag() throws Exception {
         LocalStackSettings settings = StackClients.onFreePorts(dataDir);
-        try (LocalAwsStack stack = LocalAwsStack.start(settings);
+        try (LocalAwsStack stack = StackClients.start(settings);
                 S3Client s3 = StackClients.s3(stack);
                 SqsClient sqs = StackClients.sqs(stack);
                 DynamoDbClient dynamoDb = StackClients.dynamoDb(stack)) {
@@ -51,7 +53,7 @@ class UploadSweepTest {
             assertThat(StackClients.drainRecords(sqs, stack.queueUrl())).hasSize(6);
         }
 
-        try (LocalAwsStack stack = LocalAwsStack.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
+        try (LocalAwsStack stack = StackClients.start(settings); SqsClient sqs = StackClients.sqs(stack)) {
             List<JsonNode> announced = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 announced.addAll(StackClients.drainRecords(sqs, stack.queueUrl()));
@@ -69,7 +71,7 @@ class UploadSweepTest {
 
     @Test
     void eventsStillQueuedGoFirstSoThatNothingIsProcessedTwice() throws Exception {
-        try (LocalAwsStack stack = LocalAwsStack.start(StackClients.onFreePorts(dataDir));
+        try (LocalAwsStack stack = StackClients.start(StackClients.onFreePorts(dataDir));
                 S3Client s3 = StackClients.s3(stack);
                 SqsClient sqs = StackClients.sqs(stack);
                 DynamoDbClient dynamoDb = StackClients.dynamoDb(stack)) {
@@ -89,7 +91,7 @@ class UploadSweepTest {
 
     @Test
     void aQueueNobodyConsumesIsWaitedForOnlyThePatience() throws Exception {
-        try (LocalAwsStack stack = LocalAwsStack.start(StackClients.onFreePorts(dataDir));
+        try (LocalAwsStack stack = StackClients.start(StackClients.onFreePorts(dataDir));
                 S3Client s3 = StackClients.s3(stack);
                 SqsClient sqs = StackClients.sqs(stack);
                 DynamoDbClient dynamoDb = StackClients.dynamoDb(stack)) {
@@ -105,7 +107,8 @@ class UploadSweepTest {
     private static UploadSweep sweep(LocalAwsStack stack, S3Client s3, DynamoDbClient dynamoDb, SqsClient sqs,
             Duration patience) {
         return new UploadSweep(stack.settings(), s3, dynamoDb, sqs,
-                new S3EventPublisher(sqs, stack.queueUrl(), new S3EventJson("us-east-1", "test")), patience);
+                new S3EventPublisher(sqs, stack.queueUrl(), new S3EventJson("us-east-1", "test")), patience,
+                new FinishedUploads("ImageMetadata", "Incoming/")::finishedKeys);
     }
 
     /** Puts the object and returns its ETag without quotes. */

@@ -1,5 +1,6 @@
 package org.imageproc.metadata;
 
+import org.imageproc.imaging.ImageFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

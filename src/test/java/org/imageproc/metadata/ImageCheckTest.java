@@ -1,5 +1,8 @@
 package org.imageproc.metadata;
 
+import org.imageproc.run.FailureCode;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.ImageRejectedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,20 +23,20 @@ class ImageCheckTest {
 
     @Test
     void emptyFileIsRejected() {
-        assertRejected(reader.read(new byte[0]), ImageRejectedException.EMPTY_FILE,
+        assertRejected(reader.read(new byte[0]), FailureCode.EMPTY_FILE,
                 "The file is empty (0 bytes); upload a JPEG or PNG image");
     }
 
     @Test
     void textIsNotAnImage() {
-        assertRejected(reader.read("# README\nhello\n".getBytes()), ImageRejectedException.NOT_AN_IMAGE,
+        assertRejected(reader.read("# README\nhello\n".getBytes()), FailureCode.NOT_AN_IMAGE,
                 "The file is not an image: its content is not in any known image format; upload a JPEG or PNG image");
     }
 
     @ParameterizedTest
     @CsvSource({"GIF, GIF", "WEBP, WebP", "HEIC, HEIC", "AVIF, AVIF", "TIFF, TIFF", "BMP, BMP"})
     void otherImageFormatsAreNotSupported(ImageFormat format, String name) {
-        assertRejected(metadata(format, 500, 375), ImageRejectedException.NOT_SUPPORTED_IMAGE_TYPE,
+        assertRejected(metadata(format, 500, 375), FailureCode.NOT_SUPPORTED_IMAGE_TYPE,
                 name + " images are not supported; upload JPEG or PNG");
     }
 
@@ -41,7 +44,7 @@ class ImageCheckTest {
     void jpegWithoutReadableSizeIsCorrupt() {
         byte[] headerOnly = Arrays.copyOf(TestImages.jpeg(50, 40), 30);
 
-        assertRejected(reader.read(headerOnly), ImageRejectedException.CORRUPT_IMAGE,
+        assertRejected(reader.read(headerOnly), FailureCode.CORRUPT_IMAGE,
                 "The JPEG file is damaged: its header does not give the image size");
     }
 
@@ -51,13 +54,13 @@ class ImageCheckTest {
         ImageMetadata metadata = reader.read(TestImages.pngHeaderOnly(50_000, 50_000));
 
         assertThat(metadata.width()).isEqualTo(50_000);
-        assertRejected(metadata, ImageRejectedException.IMAGE_TOO_LARGE,
+        assertRejected(metadata, FailureCode.IMAGE_TOO_LARGE,
                 "The image is 50000 x 50000 pixels (2500 MP); the limit is 100 MP");
     }
 
     @Test
     void largeImageMessageGivesBothNumbers() {
-        assertRejected(metadata(ImageFormat.JPEG, 20_000, 20_000), ImageRejectedException.IMAGE_TOO_LARGE,
+        assertRejected(metadata(ImageFormat.JPEG, 20_000, 20_000), FailureCode.IMAGE_TOO_LARGE,
                 "The image is 20000 x 20000 pixels (400 MP); the limit is 100 MP");
     }
 
@@ -86,7 +89,7 @@ class ImageCheckTest {
         assertThatCode(() -> jpegOnly.check(metadata(ImageFormat.JPEG, 640, 480))).doesNotThrowAnyException();
         assertThatThrownBy(() -> jpegOnly.check(metadata(ImageFormat.PNG, 640, 480)))
                 .isInstanceOfSatisfying(ImageRejectedException.class,
-                        e -> assertThat(e.error()).isEqualTo(ImageRejectedException.NOT_SUPPORTED_IMAGE_TYPE))
+                        e -> assertThat(e.error()).isEqualTo(FailureCode.NOT_SUPPORTED_IMAGE_TYPE))
                 .hasMessage("PNG images are not supported; upload JPEG");
         assertThatThrownBy(() -> jpegOnly.check(reader.read(new byte[0])))
                 .hasMessage("The file is empty (0 bytes); upload a JPEG image");
@@ -97,7 +100,7 @@ class ImageCheckTest {
         assertThatThrownBy(() -> new ImageCheck(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private void assertRejected(ImageMetadata metadata, String error, String message) {
+    private void assertRejected(ImageMetadata metadata, FailureCode error, String message) {
         assertThatThrownBy(() -> check.check(metadata))
                 .isInstanceOfSatisfying(ImageRejectedException.class, e -> assertThat(e.error()).isEqualTo(error))
                 .hasMessage(message);

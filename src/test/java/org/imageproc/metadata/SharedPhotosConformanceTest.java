@@ -1,5 +1,8 @@
 package org.imageproc.metadata;
 
+import org.imageproc.run.FailureCode;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.ImageRejectedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -93,7 +96,7 @@ class SharedPhotosConformanceTest {
             assertThat(expected.category()).as("%s category of a rejected file (%s)", expected, e.getMessage()).isIn("corrupt", "unsupported");
             assertThat(e.getMessage()).as("%s message", expected).isNotBlank();
             if (expected.category().equals("unsupported")) {
-                assertThat(e.error()).as("%s error", expected).isEqualTo(ImageRejectedException.NOT_SUPPORTED_IMAGE_TYPE);
+                assertThat(e.error()).as("%s error", expected).isEqualTo(FailureCode.NOT_SUPPORTED_IMAGE_TYPE);
                 assertThat(e.getMessage()).as("%s message", expected)
                         .isEqualTo(expected.format().displayName() + " images are not supported; upload JPEG or PNG");
             }

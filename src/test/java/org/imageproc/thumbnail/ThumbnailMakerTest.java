@@ -1,5 +1,6 @@
 package org.imageproc.thumbnail;
 
+import org.imageproc.run.FailureCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +9,8 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.imageproc.metadata.ImageFormat;
-import org.imageproc.metadata.ImageRejectedException;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.ImageRejectedException;
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,7 +135,7 @@ class ThumbnailMakerTest {
 
         assertThatThrownBy(() -> maker.make(bytes, ImageFormat.JPEG, null))
                 .isInstanceOfSatisfying(ImageRejectedException.class,
-                        e -> assertThat(e.error()).isEqualTo(ImageRejectedException.CORRUPT_IMAGE))
+                        e -> assertThat(e.error()).isEqualTo(FailureCode.CORRUPT_IMAGE))
                 .hasMessageStartingWith("The JPEG pixel data cannot be decoded; the file is damaged (");
     }
 
@@ -142,7 +143,7 @@ class ThumbnailMakerTest {
     void pngWithoutPixelDataIsRejectedAsCorrupt() {
         assertThatThrownBy(() -> maker.make(TestImages.pngHeaderOnly(300, 200), ImageFormat.PNG, null))
                 .isInstanceOfSatisfying(ImageRejectedException.class,
-                        e -> assertThat(e.error()).isEqualTo(ImageRejectedException.CORRUPT_IMAGE))
+                        e -> assertThat(e.error()).isEqualTo(FailureCode.CORRUPT_IMAGE))
                 .hasMessageStartingWith("The PNG pixel data cannot be decoded; the file is damaged (");
     }
 

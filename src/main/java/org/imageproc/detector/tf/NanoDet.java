@@ -17,7 +17,7 @@ import org.imageproc.detector.ObjectDetector;
 import org.imageproc.detector.Noise;
 import org.imageproc.detector.Overlaps;
 import org.imageproc.detector.Picture;
-import org.imageproc.metadata.ImageFormat;
+import org.imageproc.imaging.ImageFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;

@@ -13,7 +13,7 @@ import org.imageproc.TestService;
 import org.imageproc.detector.LocalLabels;
 import org.imageproc.detector.NanoDetInput;
 import org.imageproc.detector.Picture;
-import org.imageproc.metadata.ImageFormat;
+import org.imageproc.imaging.ImageFormat;
 import org.imageproc.testing.LabelPhotos;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

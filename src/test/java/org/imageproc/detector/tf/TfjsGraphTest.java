@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import org.imageproc.detector.Detection;
-import org.imageproc.metadata.ImageFormat;
+import org.imageproc.imaging.ImageFormat;
 import org.imageproc.testing.LabelPhotos;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

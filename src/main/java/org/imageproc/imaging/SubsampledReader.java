@@ -1,0 +1,92 @@
+package org.imageproc.imaging;
+
+import org.imageproc.run.FailureCode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.ImageRejectedException;
+
+/**
+ * Decodes only every n-th pixel of every n-th row ("shrink on load"), so a 12 MP photo never needs
+ * 12 MP of heap; decoder warnings are kept, decoder failures become a rejection.
+ */
+public final class SubsampledReader implements AutoCloseable {
+
+    private final ImageFormat format;
+    private final ImageInputStream input;
+    private final ImageReader reader;
+    private final DecoderWarnings warnings = new DecoderWarnings();
+
+    private SubsampledReader(ImageFormat format, ImageInputStream input, ImageReader reader) {
+        this.format = format;
+        this.input = input;
+        this.reader = reader;
+        // metadata is not needed here and costs heap for large EXIF blocks
+        reader.setInput(input, true, true);
+        reader.addIIOReadWarningListener(warnings);
+    }
+
+    public static SubsampledReader open(byte[] bytes, ImageFormat format) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name());
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("No ImageIO decoder for " + format.displayName());
+        }
+        ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
+        return new SubsampledReader(format, input, readers.next());
+    }
+
+    /** The stored pixel size, from the header. */
+    public Size size() {
+        try {
+            return new Size(reader.getWidth(0), reader.getHeight(0));
+        } catch (IOException | RuntimeException e) {
+            throw undecodable(e);
+        }
+    }
+
+    /** The pixels, keeping one pixel in {@code step} along each axis. */
+    public BufferedImage read(int step) {
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(step, step, 0, 0);
+        try {
+            return reader.read(0, param);
+        } catch (IOException | RuntimeException e) {
+            throw undecodable(e);
+        }
+    }
+
+    public List<String> warnings() {
+        return warnings.messages();
+    }
+
+    @Override
+    public void close() {
+        reader.dispose();
+        try {
+            input.close();
+        } catch (IOException e) {
+            // closing a stream over a byte array cannot fail in a way that matters
+        }
+    }
+
+    private RuntimeException undecodable(Exception cause) {
+        // the PNG reader wraps even an OutOfMemoryError in an IIOException: no damage, and worth a retry
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return new IllegalStateException("Not enough memory to decode the " + format.displayName()
+                        + " image right now", cause);
+            }
+        }
+        return new ImageRejectedException(FailureCode.CORRUPT_IMAGE,
+                "The " + format.displayName() + " pixel data cannot be decoded; the file is damaged ("
+                        + cause.getMessage() + ")", cause);
+    }
+}
