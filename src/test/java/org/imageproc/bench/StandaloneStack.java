@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.OptionalInt;
 
 import org.imageproc.local.LocalAwsStack;
-import org.imageproc.local.LocalStackSettings;
+import org.imageproc.local.StackClients;
 
 /**
  * The embedded local AWS stack alone in a JVM, for services in {@code aws} mode to share: S3, SQS, DynamoDB and, when a
@@ -21,12 +21,9 @@ public final class StandaloneStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Path dataDir = Path.of(args[0]);
         int rekognitionPort = Integer.parseInt(args[4]);
-        LocalStackSettings d = LocalStackSettings.defaults(dataDir);
-        LocalAwsStack stack = LocalAwsStack.start(new LocalStackSettings(dataDir, d.host(), Integer.parseInt(args[1]),
-                        Integer.parseInt(args[2]), Integer.parseInt(args[3]), d.accessKey(), d.secretKey(), d.region(),
-                        d.bucket(), d.incomingPrefix(), d.queue(), d.deadLetterQueue(), d.imageTable(), d.albumTable()),
+        LocalAwsStack stack = StackClients.start(StackClients.onPorts(Path.of(args[0]), Integer.parseInt(args[1]),
+                        Integer.parseInt(args[2]), Integer.parseInt(args[3])),
                 rekognitionPort == 0 ? OptionalInt.empty() : OptionalInt.of(rekognitionPort));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stack-stop"));
         System.out.println(READY);
