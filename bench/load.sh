@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# imageproc load and scale benchmarks (README, "Benchmarks"; issue #10 "Nothing lost").
+# imageproc load and scale benchmarks (docs/benchmarks.md, "Load and scale"; issue #10 "Nothing lost").
 # Usage, from the project root:
 #   bench/load.sh load  [N]       N uploads through one service in local mode (default 10000)
 #   bench/load.sh scale [N] [P]   N uploads through 1 service, then through P services (default 3) sharing one local
@@ -31,8 +31,9 @@ started=$(date +%s)
 run() {
   local main="$1" md="$2"
   shift 2
-  local load_before status=0
+  local load_before began status=0
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  began="$(date -u +%Y-%m-%dT%H:%MZ)"
   rm -f "$out/$md"
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
   java -Xmx512m -cp "$classpath" ${BENCH_JAVA_OPTS:-} -Dbench.corpus="$corpus" -Dbench.out="$out/$md" \
@@ -40,7 +41,7 @@ run() {
   if [ -f "$out/$md" ]; then
     {
       head -n 2 "$out/$md"
-      echo "- $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' (modified)'), \`bench/load.sh $what ${*}\`"
+      echo "- $began, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' (modified)'), \`bench/load.sh $what\` ($main $*)"
       echo "- $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(java -version 2>&1 | head -1)"
       echo "- load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
       tail -n +3 "$out/$md"
@@ -59,6 +60,6 @@ case "$what" in
     ;;
 esac
 echo
-echo "$(nproc) CPUs, load average after: $(cut -d' ' -f1-3 /proc/loadavg); $(( ($(date +%s) - started) / 60 )) min in all"
+echo "$(nproc) CPUs, load average after: $(cut -d' ' -f1-3 /proc/loadavg); $(( $(date +%s) - started )) s in all"
 echo "Results in $out/ (load.md, scale.md); exit status $status"
 exit "$status"

@@ -54,15 +54,21 @@ public final class LoadBenchmark {
         long readyMs = -1;
         long peakJvmMb = 0;
         long peakChildrenMb = 0;
+        long cpuMs = 0;
+        long childrenCpuMs = 0;
         try (BenchClients.Stack clients = BenchClients.Stack.onPorts(ports[0], ports[1], ports[2])) {
             management.awaitReady(service, READY_TIMEOUT);
             readyMs = (System.nanoTime() - launched) / 1_000_000;
             LoadRun run = new LoadRun(settings, clients, List.of(service));
+            long cpuBefore = service.cpuMillis();
+            long childrenCpuBefore = service.childrenCpuMillis();
             try (RssSampler sampler = RssSampler.start(service, run::finished)) {
                 result = run.run("load", photos, () -> List.of(RunLog.read("service", log)));
                 samples = sampler.samples();
                 sampler.writeCsv(dir.resolve("load-rss.csv"));
             }
+            cpuMs = service.cpuMillis() - cpuBefore;
+            childrenCpuMs = service.childrenCpuMillis() - childrenCpuBefore;
             problems.addAll(result.problems());
             counters = management.imageCounters();
             peakJvmMb = service.peakRssMb();
@@ -92,7 +98,7 @@ public final class LoadBenchmark {
             Throughput.row(figures, "after the warm-up", measured);
             measured.stream().map(outcome -> outcome.upload().folder()).distinct().sorted().forEach(kind ->
                     Throughput.row(figures, "after the warm-up: " + kind, measured.stream()
-                            .filter(outcome -> outcome.upload().folder().equals(kind)).toList()));
+                            .filter(outcome -> outcome.upload().folder().equals(kind)).toList(), false));
             report.table(figures);
             report.table(StepBreakdown.of(List.of("after the warm-up"), List.of(measured)));
             double perThousand = 1000 / Throughput.of(result.outcomes()).perSecond() / 60;
@@ -104,6 +110,9 @@ public final class LoadBenchmark {
         }
         report.table(new MarkdownTable("service", "value")
                 .row("imageproc_images_* at the end", counters.toString())
+                .row("CPU ms per upload (user + system, the whole run): JVM / local DynamoDB", result == null
+                        || result.sent().isEmpty() ? "" : cpuMs / result.sent().size() + " / "
+                        + childrenCpuMs / result.sent().size())
                 .row("runs started / SUCCEEDED (log, whole run)", runLog.started().size() + " / "
                         + runLog.succeeded().size())
                 .row("ERROR lines / OutOfMemoryError lines in the log", runLog.errorLines() + " / "

@@ -31,13 +31,24 @@ public final class ScaleBenchmark {
     private record Member(String name, ServiceProcess process, Management management) {
     }
 
-    /** What one process of a phase did. */
-    private record Figures(String name, Map<String, Double> counters, long peakRssMb, RunLog log,
+    /** What one process of a phase did; {@code cpuMs} from its readiness to the end of the run. */
+    private record Figures(String name, Map<String, Double> counters, long cpuMs, long peakRssMb, RunLog log,
             ServiceProcess.Shutdown shutdown) {
     }
 
-    /** One phase: a count of services, the run through them, and each one's figures. */
-    private record Phase(int services, LoadRun.Result result, List<Figures> figures) {
+    /**
+     * One phase: a count of services, the run through them, each one's figures, and the CPU the stack's JVM and its
+     * DynamoDB used during the run.
+     */
+    private record Phase(int services, LoadRun.Result result, List<Figures> figures, long stackCpuMs,
+            long stackChildrenCpuMs) {
+
+        /** CPU ms per upload: the services together, the stack's JVM, its DynamoDB. */
+        long[] cpuPerUpload() {
+            int uploads = Math.max(1, result.sent().size());
+            return new long[] {figures.stream().mapToLong(Figures::cpuMs).sum() / uploads, stackCpuMs / uploads,
+                stackChildrenCpuMs / uploads};
+        }
     }
 
     private final LoadSettings settings;
@@ -99,8 +110,11 @@ public final class ScaleBenchmark {
     private Phase phase(String prefix, int count, BenchClients.Stack clients)
             throws IOException, InterruptedException {
         List<Member> members = new ArrayList<>();
+        Map<Member, Long> cpuAtReady = new HashMap<>();
         List<Figures> figures = new ArrayList<>();
         LoadRun.Result result = null;
+        long stackCpu = 0;
+        long stackChildrenCpu = 0;
         try {
             for (int i = 1; i <= count; i++) {
                 members.add(start(prefix + "-service-" + i));
@@ -108,9 +122,14 @@ public final class ScaleBenchmark {
             for (Member member : members) {
                 member.management().awaitReady(member.process(), READY_TIMEOUT);
             }
+            members.forEach(member -> cpuAtReady.put(member, member.process().cpuMillis()));
+            stackCpu = stack.cpuMillis();
+            stackChildrenCpu = stack.childrenCpuMillis();
             List<ServiceProcess> watched = new ArrayList<>(members.stream().map(Member::process).toList());
             watched.add(stack);
             result = new LoadRun(settings, clients, watched).run(prefix, photos, () -> logs(members));
+            stackCpu = stack.cpuMillis() - stackCpu;
+            stackChildrenCpu = stack.childrenCpuMillis() - stackChildrenCpu;
             problems.addAll(result.problems());
         } finally {
             for (Member member : members) {
@@ -120,12 +139,13 @@ public final class ScaleBenchmark {
                 } catch (IOException e) {
                     problems.add(member.name() + ": no metrics: " + e.getMessage());
                 }
+                long cpu = member.process().cpuMillis() - cpuAtReady.getOrDefault(member, 0L);
                 long peak = member.process().peakRssMb();
                 ServiceProcess.Shutdown shutdown = member.process().stop(SHUTDOWN_TIMEOUT_SECONDS);
                 if (!shutdown.exitedInTime()) {
                     problems.add(member.name() + " did not exit within " + SHUTDOWN_TIMEOUT_SECONDS + " s of SIGTERM");
                 }
-                figures.add(new Figures(member.name(), counters, peak,
+                figures.add(new Figures(member.name(), counters, cpu, peak,
                         RunLog.read(member.name(), member.process().log()), shutdown));
             }
         }
@@ -134,7 +154,7 @@ public final class ScaleBenchmark {
             problems.add(prefix + ": imageproc_images_succeeded_total summed over the services is "
                     + num(succeeded, 0) + " for " + result.sent().size() + " uploads");
         }
-        return new Phase(count, result, figures);
+        return new Phase(count, result, figures, stackCpu, stackChildrenCpu);
     }
 
     /** A service in aws mode, configured through its environment as one would point it at AWS. */
@@ -193,17 +213,28 @@ public final class ScaleBenchmark {
         }
         report.table(throughput);
         if (rates.size() == 2) {
-            report.line("- **" + phases.get(1).services() + " services / 1 service: " + num(rates.get(1) / rates.get(0), 2)
-                    + "× the throughput**");
+            report.line("- **" + phases.get(1).services() + " services / 1 service: "
+                    + num(rates.get(1) / rates.get(0), 2) + "× the throughput**; per 1,000 uploads "
+                    + num(1000 / rates.get(0) / 60, 1) + " min with one service, " + num(1000 / rates.get(1) / 60, 1)
+                    + " min with " + phases.get(1).services());
         }
+        MarkdownTable cpu = new MarkdownTable("CPU ms per upload (user + system, during the run)", "services",
+                "stack JVM (S3, SQS" + (settings.labels() ? ", Rekognition" : "") + ")", "stack's DynamoDB (node)",
+                "all");
+        for (Phase phase : phases) {
+            long[] perUpload = phase.cpuPerUpload();
+            cpu.row(phase.services() + (phase.services() == 1 ? " service" : " services"), perUpload[0],
+                    perUpload[1], perUpload[2], perUpload[0] + perUpload[1] + perUpload[2]);
+        }
+        report.table(cpu);
         MarkdownTable shares = new MarkdownTable("process", "finished (log)", "share", "imageproc_images_* at the end",
-                "runs started", "ERROR / OutOfMemoryError lines", "peak RSS MB", "shutdown");
+                "runs started", "CPU s", "ERROR / OutOfMemoryError lines", "peak RSS MB", "shutdown");
         for (Phase phase : phases) {
             int total = phase.result().finishedBy().values().stream().mapToInt(Integer::intValue).sum();
             for (Figures f : phase.figures()) {
                 int finished = phase.result().finishedBy().getOrDefault(f.name(), 0);
                 shares.row(f.name(), finished, total == 0 ? "" : num(100.0 * finished / total, 1) + " %",
-                        f.counters().toString(), f.log().started().size(),
+                        f.counters().toString(), f.log().started().size(), num(f.cpuMs() / 1000.0, 1),
                         f.log().errorLines() + " / " + f.log().outOfMemoryLines(), f.peakRssMb(),
                         f.shutdown().describe());
             }

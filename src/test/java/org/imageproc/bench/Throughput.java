@@ -34,12 +34,20 @@ record Throughput(int images, long succeeded, double seconds, Stats latency) {
 
     /** Adds the outcomes' figures as a row; none, no row. */
     static void row(MarkdownTable table, String name, List<Outcome> outcomes) {
+        row(table, name, outcomes, true);
+    }
+
+    /**
+     * @param rate false for a part of the uploads sent among others (one kind of photo), whose images per second
+     *             would say nothing
+     */
+    static void row(MarkdownTable table, String name, List<Outcome> outcomes, boolean rate) {
         if (outcomes.isEmpty()) {
             return;
         }
         Throughput t = of(outcomes);
-        table.row(name, t.images(), t.succeeded(), num(t.perSecond(), 2), num(t.latency().median(), 0),
+        table.row(name, t.images(), t.succeeded(), rate ? num(t.perSecond(), 2) : "", num(t.latency().median(), 0),
                 num(t.latency().percentile(90), 0), num(t.latency().percentile(99), 0), num(t.latency().max(), 0),
-                num(t.seconds(), 1));
+                rate ? num(t.seconds(), 1) : "");
     }
 }
