@@ -57,60 +57,35 @@ final class NothingLost {
         Map<String, Map<String, AttributeValue>> byId = items.byId(ids);
 
         Map<String, Integer> statuses = new TreeMap<>();
+        List<String> unfinished = new ArrayList<>();
         for (String id : ids) {
             Map<String, AttributeValue> item = byId.get(id);
             String status = item == null ? "missing" : ImageItems.text(item, "status");
             statuses.merge(status, 1, Integer::sum);
             if (!Outcome.SUCCEEDED.equals(status)) {
-                problems.add(id + ": " + status + (item == null ? "" : " " + ImageItems.text(item, "error") + ": "
+                unfinished.add(id + " " + status + (item == null ? "" : " " + ImageItems.text(item, "error") + ": "
                         + ImageItems.text(item, "cause")));
             }
         }
         table.row("uploads", ids.size());
         table.row("items by status", statuses.toString());
+        report(problems, "not SUCCEEDED (lost, failed or left RUNNING)", unfinished);
 
-        Set<String> wanted = new HashSet<>(ids);
-        Map<String, List<String>> finishers = new LinkedHashMap<>();
-        Map<String, String> finishingRun = new LinkedHashMap<>();
-        Map<String, Integer> finishedBy = new TreeMap<>();
-        int started = 0;
-        for (RunLog log : logs) {
-            finishedBy.put(log.process(), 0);
-            started += (int) log.started().stream().filter(run -> wanted.contains(run.imageId())).count();
-            for (RunLog.Run run : log.succeeded()) {
-                if (wanted.contains(run.imageId())) {
-                    finishers.computeIfAbsent(run.imageId(), id -> new ArrayList<>()).add(log.process());
-                    finishingRun.put(run.imageId(), run.executionId());
-                    finishedBy.merge(log.process(), 1, Integer::sum);
-                }
-            }
-        }
-        List<String> twice = new ArrayList<>();
-        List<String> unlogged = new ArrayList<>();
-        List<String> otherRun = new ArrayList<>();
-        for (String id : ids) {
-            List<String> by = finishers.getOrDefault(id, List.of());
-            Map<String, AttributeValue> item = byId.get(id);
-            if (by.size() > 1) {
-                twice.add(id + " by " + by);
-            } else if (by.isEmpty()) {
-                unlogged.add(id);
-            } else if (item != null && !finishingRun.get(id).equals(ImageItems.text(item, "executionId"))) {
-                otherRun.add(id + ": logged " + finishingRun.get(id) + ", item names "
-                        + ImageItems.text(item, "executionId"));
-            }
-        }
+        Map<String, String> itemRuns = new LinkedHashMap<>();
+        byId.forEach((id, item) -> itemRuns.put(id, ImageItems.text(item, "executionId")));
+        Finishes finishes = Finishes.of(ids, logs, itemRuns);
+        int started = finishes.started();
         table.row("runs started (log lines, all processes)", started + " (" + (started - ids.size())
                 + " more than uploads: redeliveries or runs taken over)");
-        table.row("uploads finished SUCCEEDED by more than one run", twice.size());
-        table.row("uploads no run logged as SUCCEEDED", unlogged.size());
-        table.row("final executionId is not the one run that finished it", otherRun.size());
-        report(problems, "finished more than once", twice);
-        report(problems, "no SUCCEEDED line in any log", unlogged);
-        report(problems, "the item names another run than the one that finished it", otherRun);
+        table.row("uploads finished SUCCEEDED by more than one run", finishes.twice().size());
+        table.row("uploads no run logged as SUCCEEDED", finishes.unlogged().size());
+        table.row("final executionId is not the one run that finished it", finishes.otherRun().size());
+        report(problems, "finished more than once", finishes.twice());
+        report(problems, "no SUCCEEDED line in any log", finishes.unlogged());
+        report(problems, "the item names another run than the one that finished it", finishes.otherRun());
 
         List<String> noThumbnail = missingThumbnails(ids);
-        table.row("SUCCEEDED items without Thumbnails/<id>", noThumbnail.size());
+        table.row("uploads without Thumbnails/<id>", noThumbnail.size());
         report(problems, "no thumbnail", noThumbnail);
         depths.forEach((queue, depth) -> table.row("queue " + queue + ": visible / in flight / delayed", depth));
         depths.forEach((queue, depth) -> {
@@ -118,7 +93,7 @@ final class NothingLost {
                 problems.add("queue " + queue + " not drained after " + drainTimeout + ": " + depth);
             }
         });
-        return new Verdict(table, finishedBy, problems);
+        return new Verdict(table, finishes.finishedBy(), problems);
     }
 
     private static void report(List<String> problems, String what, List<String> found) {
