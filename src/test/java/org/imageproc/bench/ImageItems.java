@@ -20,12 +20,13 @@ final class ImageItems {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final ServiceProcess service;
+    private final List<ServiceProcess> processes;
 
-    ImageItems(DynamoDbClient dynamoDb, String table, ServiceProcess service) {
+    /** @param processes what must stay alive while items are awaited: the service(s), and a stack of their own */
+    ImageItems(DynamoDbClient dynamoDb, String table, List<ServiceProcess> processes) {
         this.dynamoDb = dynamoDb;
         this.table = table;
-        this.service = service;
+        this.processes = processes;
     }
 
     /**
@@ -42,26 +43,12 @@ final class ImageItems {
         List<Outcome> outcomes = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         while (!pending.isEmpty()) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("The service exited while " + pending.size()
-                        + " images were pending; see " + service.log());
-            }
+            requireAlive(pending.size());
             if (Instant.now().isAfter(deadline)) {
                 throw new TimeoutException(pending.size() + " images not final after " + timeout + ", e.g. "
                         + pending.keySet().iterator().next());
             }
-            List<String> ids = new ArrayList<>(pending.keySet());
-            for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
-                for (Map<String, AttributeValue> item : fetch(ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT)))) {
-                    String status = text(item, "status");
-                    if (Outcome.SUCCEEDED.equals(status) || "FAILED".equals(status)) {
-                        Upload upload = pending.remove(text(item, "imageID"));
-                        outcomes.add(new Outcome(upload, status, Instant.parse(text(item, "startedAt")),
-                                Instant.parse(text(item, "finishedAt")), steps(item),
-                                text(item, "error") + ": " + text(item, "cause")));
-                    }
-                }
-            }
+            outcomes.addAll(collectFinal(pending));
             if (!pending.isEmpty()) {
                 Thread.sleep(pollEvery.toMillis());
             }
@@ -69,12 +56,58 @@ final class ImageItems {
         return outcomes;
     }
 
+    /** @throws IllegalStateException when a watched process has exited */
+    void requireAlive(int pending) {
+        for (ServiceProcess process : processes) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("A process exited while " + pending + " images were pending; see "
+                        + process.log());
+            }
+        }
+    }
+
+    /** Reads the pending uploads' items once; removes the final ones from {@code pending} and returns them. */
+    List<Outcome> collectFinal(Map<String, Upload> pending) {
+        List<Outcome> outcomes = new ArrayList<>();
+        List<String> ids = new ArrayList<>(pending.keySet());
+        for (Map<String, AttributeValue> item : items(ids)) {
+            String status = text(item, "status");
+            if (Outcome.SUCCEEDED.equals(status) || "FAILED".equals(status)) {
+                Upload upload = pending.remove(text(item, "imageID"));
+                outcomes.add(new Outcome(upload, status, Instant.parse(text(item, "startedAt")),
+                        Instant.parse(text(item, "finishedAt")), steps(item),
+                        text(item, "error") + ": " + text(item, "cause")));
+            }
+        }
+        return outcomes;
+    }
+
+    /** The items of these image ids that exist, by id: status and executionId, for the final audit. */
+    Map<String, Map<String, AttributeValue>> byId(List<String> ids) {
+        Map<String, Map<String, AttributeValue>> byId = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>(ids);
+        // a key BatchGetItem left unprocessed is asked for again; one that stays missing has no item
+        for (int round = 0; round < 3 && !missing.isEmpty(); round++) {
+            items(missing).forEach(item -> byId.put(text(item, "imageID"), item));
+            missing.removeAll(byId.keySet());
+        }
+        return byId;
+    }
+
+    private List<Map<String, AttributeValue>> items(List<String> ids) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
+            items.addAll(fetch(ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT))));
+        }
+        return items;
+    }
+
     // keys left unprocessed by BatchGetItem stay pending and are asked for again on the next poll
     private List<Map<String, AttributeValue>> fetch(List<String> ids) {
         KeysAndAttributes keys = KeysAndAttributes.builder()
                 .keys(ids.stream().map(id -> Map.of("imageID", AttributeValue.fromS(id))).toList())
                 .consistentRead(true)
-                .projectionExpression("imageID, #status, startedAt, finishedAt, steps, #error, #cause")
+                .projectionExpression("imageID, #status, executionId, startedAt, finishedAt, steps, #error, #cause")
                 .expressionAttributeNames(Map.of("#status", "status", "#error", "error", "#cause", "cause"))
                 .build();
         return dynamoDb.batchGetItem(request -> request.requestItems(Map.of(table, keys)))
@@ -94,7 +127,7 @@ final class ImageItems {
                 .toList();
     }
 
-    private static String text(Map<String, AttributeValue> item, String name) {
+    static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }

@@ -2,9 +2,6 @@ package org.imageproc.bench;
 
 import static org.imageproc.bench.MarkdownTable.num;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /** The pipeline passes side by side: counts, images/second, latency percentiles and CPU per image. */
@@ -32,14 +29,10 @@ final class PassTable {
         if (outcomes.isEmpty()) {
             return;
         }
-        long succeeded = outcomes.stream().filter(Outcome::succeeded).count();
-        Instant first = outcomes.stream().map(outcome -> outcome.upload().startedAt()).min(Comparator.naturalOrder())
-                .orElseThrow();
-        Instant last = outcomes.stream().map(Outcome::finishedAt).max(Comparator.naturalOrder()).orElseThrow();
-        double seconds = Duration.between(first, last).toNanos() / 1e9;
-        Stats latency = Stats.of(outcomes.stream().map(Outcome::latencyMs).toList());
-        table.row(name, outcomes.size(), succeeded, outcomes.size() - succeeded, uploadSeconds,
-                num(outcomes.size() / seconds, 1), num(latency.median(), 0), num(latency.percentile(90), 0),
+        Throughput figures = Throughput.of(outcomes);
+        Stats latency = figures.latency();
+        table.row(name, outcomes.size(), figures.succeeded(), outcomes.size() - figures.succeeded(), uploadSeconds,
+                num(figures.perSecond(), 1), num(latency.median(), 0), num(latency.percentile(90), 0),
                 num(latency.percentile(99), 0), num(latency.max(), 0), jvmCpu, dynamoDbCpu);
     }
 }

@@ -85,7 +85,7 @@ public final class PipelineBenchmark {
              DynamoDbClient dynamoDb = BenchClients.dynamoDb(URI.create("http://127.0.0.1:" + dynamoDbPort))) {
             awaitReady(s3, dynamoDb, service);
             readyMs = (System.nanoTime() - launched) / 1_000_000;
-            PipelineBenchmark bench = new PipelineBenchmark(s3, service, new ImageItems(dynamoDb, TABLE, service),
+            PipelineBenchmark bench = new PipelineBenchmark(s3, service, new ImageItems(dynamoDb, TABLE, List.of(service)),
                     folders);
             slowProbes = bench.probeUntilProcessed();
             firstImageMs = (System.nanoTime() - launched) / 1_000_000;

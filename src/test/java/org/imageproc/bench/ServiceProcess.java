@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-/** The packaged service as users start it ({@code java -jar}), in its own JVM with its own heap limit and log file. */
+/**
+ * The packaged service as users start it ({@code java -jar}), or the local stack alone, in its own JVM with its own
+ * heap limit, environment and log file.
+ */
 final class ServiceProcess {
 
     /**
@@ -40,19 +44,43 @@ final class ServiceProcess {
      */
     static ServiceProcess start(Path jar, String heap, List<String> properties, List<String> jvmOptions, Path log)
             throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        return start(jar, heap, properties, jvmOptions, Map.of(), log);
+    }
+
+    /** As above, with environment variables of its own over the bench's (IMAGEPROC_MODE, AWS_ACCESS_KEY_ID...). */
+    static ServiceProcess start(Path jar, String heap, List<String> properties, List<String> jvmOptions,
+            Map<String, String> environment, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
         properties.forEach(property -> command.add("-D" + property));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
+        return launch(command, environment, log);
+    }
+
+    /** Another main class of the jar or of the bench's classes, say the local stack alone. */
+    static ServiceProcess startMain(String classpath, String mainClass, String heap, List<String> args, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-cp", classpath, mainClass));
+        command.addAll(args);
+        return launch(command, Map.of(), log);
+    }
+
+    private static ServiceProcess launch(List<String> command, Map<String, String> environment, Path log)
+            throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         // an interrupted benchmark (Ctrl-C) must not leave the service and its local DynamoDB holding the ports
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }));
         return new ServiceProcess(process, log);
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     long pid() {
@@ -67,11 +95,37 @@ final class ServiceProcess {
         return log;
     }
 
+    /**
+     * Waits until a line of the log contains {@code text}.
+     *
+     * @throws IllegalStateException when the process exits first or the time runs out
+     */
+    void awaitLogLine(String text, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Pattern literal = Pattern.compile(Pattern.quote(text));
+        while (logLines(literal).isEmpty()) {
+            if (!isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("No \"" + text + "\" within " + timeout + "; see " + log);
+            }
+            Thread.sleep(250);
+        }
+    }
+
     /** The lines of the service's log in which {@code pattern} is found. */
     List<String> logLines(Pattern pattern) throws IOException {
         try (var lines = Files.lines(log)) {
             return lines.filter(line -> pattern.matcher(line).find()).toList();
         }
+    }
+
+    /** Resident set size (VmRSS) in MB of the service's JVM now; 0 when it is gone. */
+    double rssMb() {
+        return ProcStatus.rssMb(process.toHandle());
+    }
+
+    /** Resident set size in MB summed over the JVM's child processes (the local DynamoDB's node) now. */
+    double childrenRssMb() {
+        return process.descendants().mapToDouble(ProcStatus::rssMb).sum();
     }
 
     /** Peak resident set size (VmHWM) in MB of the service's JVM; 0 when it is gone. */

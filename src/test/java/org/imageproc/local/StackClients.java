@@ -50,7 +50,7 @@ public final class StackClients {
     }
 
     /** The default settings but for the data directory and the ports, where 0 picks a free one. */
-    static LocalStackSettings onPorts(Path dataDir, int s3Port, int sqsPort, int dynamoDbPort) {
+    public static LocalStackSettings onPorts(Path dataDir, int s3Port, int sqsPort, int dynamoDbPort) {
         LocalStackSettings d = defaults(dataDir);
         return new LocalStackSettings(dataDir, d.host(), s3Port, sqsPort, dynamoDbPort, d.accessKey(), d.secretKey(),
                 d.region(), d.bucket(), d.incomingPrefix(), d.queue(), d.deadLetterQueue(), d.tables());
