@@ -1,6 +1,5 @@
 package org.imageproc;
 
-import org.imageproc.config.Config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,18 +11,19 @@ import org.apache.camel.Configuration;
 import org.apache.camel.spi.Registry;
 import org.imageproc.album.AlbumCatalog;
 import org.imageproc.aws.AwsClients;
+import org.imageproc.aws.LocalStack;
 import org.imageproc.catalog.FinishExecution;
+import org.imageproc.catalog.FinishedUploads;
 import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.catalog.StartExecution;
 import org.imageproc.catalog.StoreMetadata;
-import org.imageproc.deadletter.EventQueue;
+import org.imageproc.catalog.Tables;
+import org.imageproc.config.Config;
 import org.imageproc.deadletter.DeadLetters;
+import org.imageproc.deadletter.EventQueue;
 import org.imageproc.ingest.ConsumerErrors;
 import org.imageproc.ingest.S3EventParser;
 import org.imageproc.labels.LabelDetector;
-import org.imageproc.aws.LocalStack;
-import org.imageproc.catalog.FinishedUploads;
-import org.imageproc.catalog.Tables;
 import org.imageproc.metadata.AcceptedFormats;
 import org.imageproc.metadata.ImageCheck;
 import org.imageproc.metadata.MetadataReader;
@@ -31,14 +31,15 @@ import org.imageproc.observe.Observability;
 import org.imageproc.outage.Outages;
 import org.imageproc.outage.PauseDuringOutage;
 import org.imageproc.outage.Probes;
-import org.imageproc.pipeline.CollectVariables;
-import org.imageproc.pipeline.FailureRecorder;
-import org.imageproc.pipeline.RetryLog;
 import org.imageproc.photo.PhotoCatalog;
 import org.imageproc.photo.PhotoLinks;
 import org.imageproc.photo.PresignedPost;
 import org.imageproc.photo.UploadTickets;
-import org.imageproc.pipeline.StepRecorderFactory;
+import org.imageproc.pipeline.CollectVariables;
+import org.imageproc.pipeline.FailureRecorder;
+import org.imageproc.pipeline.RetryLog;
+import org.imageproc.pipeline.StepRecorder;
+import org.imageproc.pipeline.StepTimer;
 import org.imageproc.stop.GracefulStop;
 import org.imageproc.storage.CurrentObject;
 import org.imageproc.storage.ImageLoader;
@@ -84,6 +85,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         String queue = config.string("imageproc.queue");
         ImageCatalog catalog = new ImageCatalog(aws.dynamoDb(), config.string("imageproc.table.images"),
                 incomingPrefix, new CurrentObject(aws.s3(), bucket), clock);
+        registry.bind("imageCatalog", catalog);
         registry.bind("startExecution", new StartExecution(catalog));
         registry.bind("storeMetadata", new StoreMetadata(catalog));
         registry.bind("finishExecution", new FinishExecution(catalog));
@@ -103,7 +105,9 @@ public class ServiceConfiguration implements CamelConfiguration {
         DeadLetters deadLetters = new DeadLetters(aws.sqs(), eventQueue, parser, catalog, thumbnails::remove,
                 incomingPrefix);
         registry.bind("deadLetters", deadLetters);
-        context.addRoutePolicyFactory(new StepRecorderFactory(catalog, clock, outages));
+        StepTimer steps = new StepTimer(clock);
+        steps.addListener(new StepRecorder(catalog, outages));
+        context.addRoutePolicyFactory(steps);
 
         Probes probes = new Probes(aws.sqs(), aws.s3(), aws.dynamoDb(), queue, bucket,
                 List.of(config.string("imageproc.table.images"), config.string("imageproc.table.albums")));
@@ -112,7 +116,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("pauseDuringOutage", new PauseDuringOutage(outages, eventQueue::releaseNow));
         registry.bind("consumerErrors", new ConsumerErrors(outages, clock));
         registry.bind("retryLog", new RetryLog(outages));
-        Observability.install(context, config, aws, probes, clock);
+        Observability.install(context, config, aws, probes, clock, steps::addListener);
         bindWebApp(registry, config, aws, clock, deadLetters);
     }
 

@@ -1,7 +1,5 @@
 package org.imageproc.catalog;
 
-import org.imageproc.run.RunStatus;
-import org.imageproc.run.FailureCode;
 import static org.imageproc.catalog.AttributeValues.bool;
 import static org.imageproc.catalog.AttributeValues.map;
 import static org.imageproc.catalog.AttributeValues.n;
@@ -19,17 +17,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.imageproc.run.ImageEvent;
 import org.imageproc.labels.DetectedLabels;
 import org.imageproc.labels.Label;
 import org.imageproc.labels.LabelInstance;
 import org.imageproc.metadata.GeoLocation;
 import org.imageproc.metadata.ImageMetadata;
-import org.imageproc.run.ImageRejectedException;
 import org.imageproc.run.Delivery;
 import org.imageproc.run.Execution;
 import org.imageproc.run.Failure;
+import org.imageproc.run.FailureCode;
+import org.imageproc.run.ImageEvent;
+import org.imageproc.run.ImageRejectedException;
 import org.imageproc.run.ObjectVersion;
+import org.imageproc.run.RunStatus;
 import org.imageproc.run.RunSupersededException;
 import org.imageproc.run.StepRecord;
 import org.imageproc.storage.CurrentObject;

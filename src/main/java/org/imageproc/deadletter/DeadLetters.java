@@ -1,6 +1,5 @@
 package org.imageproc.deadletter;
 
-import org.apache.camel.Handler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,10 +11,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import org.apache.camel.Handler;
 import org.imageproc.catalog.ImageCatalog;
-import org.imageproc.run.ImageEvent;
 import org.imageproc.ingest.S3EventParser;
 import org.imageproc.run.Execution;
+import org.imageproc.run.ImageEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -1,8 +1,8 @@
 package org.imageproc.detector;
 
-import org.imageproc.imaging.ImageFormat;
-
 import java.util.List;
+
+import org.imageproc.imaging.ImageFormat;
 
 /** An object-detection model, found with {@link java.util.ServiceLoader} so that a lean build can leave it out. */
 public interface ObjectDetector extends AutoCloseable {

@@ -1,6 +1,5 @@
 package org.imageproc.imaging;
 
-import org.imageproc.run.FailureCode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,7 +10,9 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+
 import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.FailureCode;
 import org.imageproc.run.ImageRejectedException;
 
 /**

@@ -1,8 +1,8 @@
 package org.imageproc.ingest;
 
-import org.imageproc.outage.PauseDuringOutage;
 import org.apache.camel.BeanInject;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.imageproc.outage.PauseDuringOutage;
 
 /**
  * Consumes S3 event notifications from SQS and hands each image to the processing flow. The message is deleted only

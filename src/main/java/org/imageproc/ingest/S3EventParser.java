@@ -1,7 +1,5 @@
 package org.imageproc.ingest;
 
-import org.apache.camel.Body;
-import org.apache.camel.Handler;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -13,6 +11,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Body;
+import org.apache.camel.Handler;
 import org.imageproc.run.ImageEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

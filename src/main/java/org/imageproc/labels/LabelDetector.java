@@ -1,14 +1,14 @@
 package org.imageproc.labels;
 
-import org.imageproc.run.FlowSettings;
-import org.imageproc.run.Variables;
-import org.apache.camel.Variable;
-import org.apache.camel.Handler;
-import org.imageproc.run.FailureCode;
 import java.util.List;
 
-import org.imageproc.run.ImageRejectedException;
+import org.apache.camel.Handler;
+import org.apache.camel.Variable;
 import org.imageproc.run.Execution;
+import org.imageproc.run.FailureCode;
+import org.imageproc.run.FlowSettings;
+import org.imageproc.run.ImageRejectedException;
+import org.imageproc.run.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;

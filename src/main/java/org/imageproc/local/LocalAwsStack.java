@@ -1,6 +1,5 @@
 package org.imageproc.local;
 
-import org.imageproc.aws.LocalStackSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.imageproc.aws.LocalStack;
+import org.imageproc.aws.LocalStackSettings;
 import org.imageproc.aws.UploadLedger;
 import org.imageproc.detector.LocalLabels;
 import org.imageproc.detector.ObjectDetectors;

@@ -1,9 +1,9 @@
 package org.imageproc.local;
 
-import org.imageproc.aws.LocalStackSettings;
 import java.net.URI;
 import java.time.Duration;
 
+import org.imageproc.aws.LocalStackSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;

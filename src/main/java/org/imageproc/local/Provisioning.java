@@ -1,11 +1,11 @@
 package org.imageproc.local;
 
-import org.imageproc.aws.LocalStackSettings;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.imageproc.aws.LocalStackSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.retries.api.BackoffStrategy;

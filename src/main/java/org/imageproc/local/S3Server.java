@@ -1,6 +1,5 @@
 package org.imageproc.local;
 
-import org.imageproc.aws.LocalStackSettings;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.imageproc.aws.LocalStackSettings;
 
 /** s3proxy on the loopback interface, keeping objects as files under the data directory and announcing uploads. */
 final class S3Server implements AutoCloseable {

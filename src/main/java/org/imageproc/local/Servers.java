@@ -1,6 +1,5 @@
 package org.imageproc.local;
 
-import org.imageproc.aws.LocalStackSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import org.imageproc.aws.LocalStackSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,5 @@
 package org.imageproc.local;
 
-import org.imageproc.aws.LocalStackSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.imageproc.aws.LocalStackSettings;
 import org.imageproc.aws.UploadLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

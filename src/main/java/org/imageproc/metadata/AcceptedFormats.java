@@ -1,6 +1,5 @@
 package org.imageproc.metadata;
 
-import org.imageproc.imaging.ImageFormat;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -8,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.imageproc.imaging.ImageFormat;
 
 /** The image formats this deployment processes (imageproc.formats): a subset of those the service can decode. */
 public record AcceptedFormats(Set<ImageFormat> formats) {

@@ -1,6 +1,10 @@
 package org.imageproc.metadata;
 
-import org.imageproc.imaging.ImageFormat;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
 import com.drew.imaging.ImageProcessingException;
 import com.drew.imaging.bmp.BmpMetadataReader;
 import com.drew.imaging.gif.GifMetadataReader;
@@ -16,10 +20,7 @@ import com.drew.metadata.ErrorDirectory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifReader;
 import com.drew.metadata.jpeg.JpegReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
+import org.imageproc.imaging.ImageFormat;
 
 /** Runs the one metadata-extractor reader that fits the format, and turns its complaints into warnings. */
 final class HeaderParser {

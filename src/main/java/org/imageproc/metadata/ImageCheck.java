@@ -1,12 +1,13 @@
 package org.imageproc.metadata;
 
-import org.imageproc.run.Variables;
-import org.apache.camel.Variable;
-import org.apache.camel.Handler;
-import org.imageproc.run.FailureCode;
-import org.imageproc.imaging.ImageFormat;
-import org.imageproc.run.ImageRejectedException;
 import java.util.Locale;
+
+import org.apache.camel.Handler;
+import org.apache.camel.Variable;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.FailureCode;
+import org.imageproc.run.ImageRejectedException;
+import org.imageproc.run.Variables;
 
 /**
  * Decides from the metadata alone whether an image may be processed (an accepted format, within the pixel limit);

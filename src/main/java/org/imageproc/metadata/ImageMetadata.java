@@ -1,7 +1,8 @@
 package org.imageproc.metadata;
 
-import org.imageproc.imaging.ImageFormat;
 import java.util.List;
+
+import org.imageproc.imaging.ImageFormat;
 
 /**
  * What the service knows about an image from its bytes and headers, before any pixel is decoded.

@@ -1,17 +1,18 @@
 package org.imageproc.metadata;
 
-import org.imageproc.storage.StoredImage;
-import org.imageproc.run.Variables;
-import org.apache.camel.Variable;
-import org.apache.camel.Handler;
-import org.imageproc.imaging.ImageFormat;
-import com.drew.metadata.Metadata;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+
+import com.drew.metadata.Metadata;
+import org.apache.camel.Handler;
+import org.apache.camel.Variable;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.Variables;
+import org.imageproc.storage.StoredImage;
 
 /** Reads what the service needs to know about an image from its bytes and headers, never decoding pixels. */
 public final class MetadataReader {

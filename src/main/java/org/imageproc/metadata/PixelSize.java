@@ -1,6 +1,5 @@
 package org.imageproc.metadata;
 
-import org.imageproc.imaging.ImageFormat;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.bmp.BmpHeaderDirectory;
@@ -9,6 +8,7 @@ import com.drew.metadata.gif.GifHeaderDirectory;
 import com.drew.metadata.jpeg.JpegDirectory;
 import com.drew.metadata.png.PngDirectory;
 import com.drew.metadata.webp.WebpDirectory;
+import org.imageproc.imaging.ImageFormat;
 
 /** An image's size in pixels as declared by its header; 0 x 0 when the header does not say. */
 record PixelSize(int width, int height) {

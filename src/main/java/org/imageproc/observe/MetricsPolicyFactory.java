@@ -1,8 +1,6 @@
 package org.imageproc.observe;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,43 +15,62 @@ import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.util.ObjectHelper;
 import org.imageproc.run.Execution;
 import org.imageproc.run.RunSupersededException;
+import org.imageproc.run.StepListener;
+import org.imageproc.run.StepRecord;
 import org.imageproc.run.Steps;
 import org.imageproc.run.Variables;
 
-/** Feeds {@link PipelineMetrics}: the flow route's runs and their outcome, and every step route's duration. */
-final class MetricsPolicyFactory implements RoutePolicyFactory {
+/**
+ * Feeds {@link PipelineMetrics}: the flow's runs and their outcome (the flow is the route that consumes
+ * {@code direct:process-image}, whatever its id), and every step's duration as the one {@link StepListener} timer
+ * reports it.
+ */
+final class MetricsPolicyFactory implements RoutePolicyFactory, StepListener {
 
-    /** The route id of the processing flow (routes/process-image.yaml). */
-    static final String FLOW = "process-image";
+    /** The endpoint the processing flow (routes/process-image.yaml) consumes; the ingest route sends each event there. */
+    static final String FLOW_ENDPOINT = "direct:process-image";
 
     // by execution id: the innermost step sees a failure first, and parallel branches work on copies of the exchange
     private final Map<String, String> failedSteps = new ConcurrentHashMap<>();
 
     private final PipelineMetrics metrics;
     private final MBeans mbeans;
-    private final Clock clock;
 
-    MetricsPolicyFactory(PipelineMetrics metrics, MBeans mbeans, Clock clock) {
+    MetricsPolicyFactory(PipelineMetrics metrics, MBeans mbeans) {
         this.metrics = metrics;
         this.mbeans = mbeans;
-        this.clock = clock;
     }
 
     @Override
     public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode route) {
-        if (FLOW.equals(routeId)) {
+        if (!(route instanceof RouteDefinition definition)) {
+            return null;
+        }
+        if (isFlow(definition)) {
             return new RunOutcomes();
         }
-        if (route instanceof RouteDefinition definition && Steps.GROUP.equals(definition.getGroup())) {
+        if (Steps.GROUP.equals(definition.getGroup())) {
             mbeans.registerStep(routeId, new StepView(metrics, routeId));
-            return new StepDurations();
         }
         return null;
     }
 
+    static boolean isFlow(RouteDefinition route) {
+        String uri = route.getInput() == null ? null : route.getInput().getEndpointUri();
+        return uri != null && FLOW_ENDPOINT.equals(uri.replace("direct://", "direct:"));
+    }
+
+    @Override
+    public void stepFinished(Exchange exchange, StepRecord step, Throwable failure) {
+        Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
+        if (failure != null && execution != null) {
+            failedSteps.putIfAbsent(execution.executionId(), step.step());
+        }
+        metrics.stepFinished(step.step(), failure != null, Duration.ofMillis(step.durationMs()));
+    }
+
     /** Counts each run of the flow by how it ended. */
     private final class RunOutcomes extends RoutePolicySupport {
-
         @Override
         public void onExchangeBegin(Route route, Exchange exchange) {
             metrics.runStarted();
@@ -77,31 +94,6 @@ final class MetricsPolicyFactory implements RoutePolicyFactory {
             } else {
                 metrics.runSucceeded();
             }
-        }
-    }
-
-    /** Times each step route. */
-    private final class StepDurations extends RoutePolicySupport {
-
-        private static final String STARTED_AT = "imageproc.metricsStartedAt.";
-
-        @Override
-        public void onExchangeBegin(Route route, Exchange exchange) {
-            exchange.setProperty(STARTED_AT + route.getRouteId(), clock.instant());
-        }
-
-        @Override
-        public void onExchangeDone(Route route, Exchange exchange) {
-            Instant startedAt = exchange.getProperty(STARTED_AT + route.getRouteId(), Instant.class);
-            if (startedAt == null) {
-                return;
-            }
-            boolean failed = Steps.failure(exchange) != null;
-            Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
-            if (failed && execution != null) {
-                failedSteps.putIfAbsent(execution.executionId(), route.getRouteId());
-            }
-            metrics.stepFinished(route.getRouteId(), failed, Duration.between(startedAt, clock.instant()));
         }
     }
 }

@@ -1,14 +1,16 @@
 package org.imageproc.observe;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.imageproc.config.Config;
 import org.imageproc.aws.AwsClients;
+import org.imageproc.config.Config;
 import org.imageproc.outage.Probes;
+import org.imageproc.run.StepListener;
 
 /** Installs what an operator watches: the pipeline's metrics and MBeans, AWS readiness, and remote JMX when asked. */
 public final class Observability {
@@ -16,7 +18,8 @@ public final class Observability {
     private Observability() {
     }
 
-    public static void install(CamelContext context, Config config, AwsClients aws, Probes probes, Clock clock)
+    public static void install(CamelContext context, Config config, AwsClients aws, Probes probes, Clock clock,
+            Consumer<StepListener> steps)
             throws Exception {
         // the registry camel-micrometer-prometheus serves at /observe/metrics; without it (metrics off) figures stay in JMX
         MeterRegistry registry = context.getRegistry()
@@ -28,7 +31,9 @@ public final class Observability {
         PipelineMetrics metrics = new PipelineMetrics(registry, clock);
         MBeans mbeans = new MBeans(context, new PipelineView(metrics));
         context.addService(mbeans);
-        context.addRoutePolicyFactory(new MetricsPolicyFactory(metrics, mbeans, clock));
+        MetricsPolicyFactory metricsPolicy = new MetricsPolicyFactory(metrics, mbeans);
+        context.addRoutePolicyFactory(metricsPolicy);
+        steps.accept(metricsPolicy);
 
         context.getRegistry().bind("awsReadinessCheck", new AwsReadinessCheck(aws, probes));
 

@@ -1,13 +1,13 @@
 package org.imageproc.outage;
 
-import org.apache.camel.component.aws2.sqs.Sqs2Constants;
-import org.apache.camel.Header;
-import org.apache.camel.Handler;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.apache.camel.Handler;
+import org.apache.camel.Header;
 import org.apache.camel.Route;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

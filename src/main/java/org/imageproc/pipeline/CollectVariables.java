@@ -1,8 +1,8 @@
 package org.imageproc.pipeline;
 
-import org.imageproc.run.Variables;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.imageproc.run.Variables;
 
 /** Merges the variables each parallel branch produced into one exchange, and stops the flow if a branch rejected the image. */
 public class CollectVariables implements AggregationStrategy {

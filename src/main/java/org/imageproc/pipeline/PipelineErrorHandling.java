@@ -1,14 +1,16 @@
 package org.imageproc.pipeline;
 
-import org.apache.camel.BeanInject;
-import org.imageproc.run.Variables;
-import org.imageproc.run.RunSupersededException;
 import static org.apache.camel.builder.endpoint.StaticEndpointBuilders.direct;
 
+import org.apache.camel.BeanInject;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.imageproc.run.ImageRejectedException;
+import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.outage.EventHeldBack;
+import org.imageproc.run.Execution;
+import org.imageproc.run.ImageRejectedException;
+import org.imageproc.run.RunSupersededException;
+import org.imageproc.run.Variables;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -25,6 +27,8 @@ public class PipelineErrorHandling extends RouteConfigurationBuilder {
 
     @BeanInject
     RetryLog retryLog;
+    @BeanInject
+    ImageCatalog catalog;
 
     @Override
     public void configuration() {
@@ -32,7 +36,8 @@ public class PipelineErrorHandling extends RouteConfigurationBuilder {
                 // a later delivery of the same event (this one outlived its visibility timeout) runs the upload now:
                 // that run settles the message, so this one must not delete it
                 .onException(RunSupersededException.class)
-                    .onWhen(method("imageCatalog", "ownedByAnotherDelivery(${variable.execution})"))
+                    .onWhen(exchange -> catalog.ownedByAnotherDelivery(
+                            exchange.getVariable(Variables.EXECUTION, Execution.class)))
                     .handled(false)
                     .maximumRedeliveries(0)
                     .logExhausted(false)

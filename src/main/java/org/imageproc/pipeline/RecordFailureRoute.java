@@ -1,9 +1,9 @@
 package org.imageproc.pipeline;
 
 import org.apache.camel.BeanInject;
-import org.imageproc.run.Variables;
-import org.imageproc.run.RunSupersededException;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.imageproc.run.RunSupersededException;
+import org.imageproc.run.Variables;
 
 /**
  * Writes FAILED, the failing step and the cause on the item, and takes away any thumbnail an earlier upload left;

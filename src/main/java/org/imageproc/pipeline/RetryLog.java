@@ -1,11 +1,11 @@
 package org.imageproc.pipeline;
 
-import org.imageproc.run.Variables;
-import org.imageproc.run.Failure;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.imageproc.run.ImageEvent;
 import org.imageproc.outage.Outages;
+import org.imageproc.run.Failure;
+import org.imageproc.run.ImageEvent;
+import org.imageproc.run.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,19 +1,19 @@
 package org.imageproc.storage;
 
-import org.imageproc.run.Variables;
-import org.apache.camel.Body;
-import org.apache.camel.Variable;
-import org.apache.camel.Handler;
-import org.imageproc.imaging.ObjectBytes;
-import org.imageproc.run.FailureCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.imageproc.run.ImageRejectedException;
+import org.apache.camel.Body;
+import org.apache.camel.Handler;
+import org.apache.camel.Variable;
+import org.imageproc.imaging.ObjectBytes;
+import org.imageproc.run.FailureCode;
 import org.imageproc.run.ImageEvent;
+import org.imageproc.run.ImageRejectedException;
+import org.imageproc.run.Variables;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 

@@ -10,6 +10,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+
 import org.imageproc.imaging.ImageFormat;
 
 /** Encodes a thumbnail in the source's format: JPEG at quality 0.85, PNG losslessly. */

@@ -1,15 +1,16 @@
 package org.imageproc.thumbnail;
 
-import org.imageproc.imaging.SubsampledReader;
-import org.imageproc.imaging.Size;
-import org.imageproc.imaging.Orientation;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+
 import net.coobird.thumbnailator.Thumbnails;
 import org.imageproc.imaging.ImageFormat;
+import org.imageproc.imaging.Orientation;
+import org.imageproc.imaging.Size;
+import org.imageproc.imaging.SubsampledReader;
 
 /** Makes an upright thumbnail that fits a square box, in the format of the JPEG or PNG it comes from. */
 public final class ThumbnailMaker {

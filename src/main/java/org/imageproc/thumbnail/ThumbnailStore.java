@@ -1,12 +1,12 @@
 package org.imageproc.thumbnail;
 
-import org.imageproc.run.FailureCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
-import org.imageproc.run.ImageRejectedException;
 import org.imageproc.run.Execution;
+import org.imageproc.run.FailureCode;
+import org.imageproc.run.ImageRejectedException;
 import org.imageproc.run.RunSupersededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,9 @@
 package org.imageproc.web;
 
-import org.apache.camel.language.simple.Simple;
-import org.apache.camel.Handler;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.apache.camel.Handler;
 import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.language.simple.Simple;
 import org.imageproc.album.AlbumExistsException;
 import org.imageproc.outage.DependencyUnavailableException;
 import org.slf4j.Logger;

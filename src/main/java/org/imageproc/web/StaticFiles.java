@@ -1,12 +1,12 @@
 package org.imageproc.web;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Handler;
 import org.apache.camel.Header;
 import org.apache.camel.util.MimeTypeHelper;
 

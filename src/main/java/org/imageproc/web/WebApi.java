@@ -1,6 +1,5 @@
 package org.imageproc.web;
 
-import org.imageproc.run.RunStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.imageproc.photo.PhotoCatalog;
 import org.imageproc.photo.PhotoOwner;
 import org.imageproc.photo.UploadTicket;
 import org.imageproc.photo.UploadTickets;
+import org.imageproc.run.RunStatus;
 
 /**
  * What the REST API does, behind the demo identity: every call names its user in {@link #USER_HEADER}, and a user

@@ -1,6 +1,5 @@
 package org.imageproc.aws;
 
-import org.imageproc.local.StackClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +9,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.imageproc.TestService;
-import org.imageproc.local.LocalAwsStack;
 import org.imageproc.aws.LocalStackSettings;
+import org.imageproc.local.LocalAwsStack;
+import org.imageproc.local.StackClients;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;

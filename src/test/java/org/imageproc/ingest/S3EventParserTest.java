@@ -1,11 +1,11 @@
 package org.imageproc.ingest;
 
-import org.imageproc.run.ImageEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 
+import org.imageproc.run.ImageEvent;
 import org.junit.jupiter.api.Test;
 
 class S3EventParserTest {

@@ -6,8 +6,8 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.imageproc.run.ImageEvent;
 import org.imageproc.ingest.S3EventParser;
+import org.imageproc.run.ImageEvent;
 import org.junit.jupiter.api.Test;
 
 class S3EventJsonTest {

@@ -1,10 +1,10 @@
 package org.imageproc.local;
 
-import org.imageproc.aws.LocalStackSettings;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
+import org.imageproc.aws.LocalStackSettings;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;

@@ -1,6 +1,5 @@
 package org.imageproc.local;
 
-import org.imageproc.aws.LocalStackSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.OptionalInt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.imageproc.aws.LocalStackSettings;
 import org.imageproc.catalog.FinishedUploads;
 import org.imageproc.catalog.Tables;

@@ -1,6 +1,5 @@
 package org.imageproc.local;
 
-import org.imageproc.aws.LocalStackSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.imageproc.aws.LocalStackSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,7 +1,5 @@
 package org.imageproc.local;
 
-import org.imageproc.catalog.FinishedUploads;
-import org.imageproc.aws.LocalStackSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.imageproc.aws.LocalStackSettings;
+import org.imageproc.catalog.FinishedUploads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;

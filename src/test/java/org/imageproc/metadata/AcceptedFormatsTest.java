@@ -1,9 +1,9 @@
 package org.imageproc.metadata;
 
-import org.imageproc.imaging.ImageFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.imageproc.imaging.ImageFormat;
 import org.junit.jupiter.api.Test;
 
 class AcceptedFormatsTest {

@@ -1,14 +1,15 @@
 package org.imageproc.metadata;
 
-import org.imageproc.run.FailureCode;
-import org.imageproc.imaging.ImageFormat;
-import org.imageproc.run.ImageRejectedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.FailureCode;
+import org.imageproc.run.ImageRejectedException;
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,11 +1,12 @@
 package org.imageproc.metadata;
 
-import org.imageproc.imaging.ImageFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
+
+import org.imageproc.imaging.ImageFormat;
 import org.imageproc.testing.ExifBuilder;
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,9 @@
 package org.imageproc.metadata;
 
-import org.imageproc.run.FailureCode;
-import org.imageproc.imaging.ImageFormat;
-import org.imageproc.run.ImageRejectedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.api.SoftAssertions;
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.FailureCode;
+import org.imageproc.run.ImageRejectedException;
 import org.imageproc.testing.TestImages;
 import org.imageproc.thumbnail.Thumbnail;
 import org.imageproc.thumbnail.ThumbnailMaker;

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class RoutesDirectoryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String FLOW = "process-my-photos";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static Path directory;
     private static TestService service;
@@ -37,10 +43,11 @@ class RoutesDirectoryTest {
     @BeforeAll
     static void startWithARoutesDirectory() throws IOException {
         directory = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "routes-");
+        // an operator's copy under an id of its own: its runs and steps must keep their metrics
         Files.writeString(directory.resolve("process-image.yaml"), BuiltInRoutes.processImageWith(Map.of(
                 "imageproc.labels.max-labels", "3",
                 "imageproc.labels.min-confidence", "75",
-                "imageproc.thumbnail.max-size", "100")));
+                "imageproc.thumbnail.max-size", "100")).replace("    id: process-image\n", "    id: " + FLOW + "\n"));
         Files.writeString(directory.resolve("greet.yaml"), greeting("first version"));
         service = TestService.start(Map.of(
                 "imageproc.routes.dir", directory.toString(),
@@ -55,7 +62,7 @@ class RoutesDirectoryTest {
 
     @Test
     void theReplacementComesFromTheDirectoryAndTheOtherBuiltInFileFromTheClasspath() {
-        assertThat(service.context().getRoute("process-image").getSourceResource().getLocation())
+        assertThat(service.context().getRoute(FLOW).getSourceResource().getLocation())
                 .isEqualTo("file:" + directory.toAbsolutePath().resolve("process-image.yaml"));
         assertThat(service.context().getRoute("announce-success").getSourceResource().getLocation())
                 .endsWith("routes/announce-success.yaml").doesNotContain(directory.toString());
@@ -81,6 +88,23 @@ class RoutesDirectoryTest {
     }
 
     @Test
+    void aRenamedFlowKeepsItsRunAndStepMetrics() throws Exception {
+        assertThat(service.context().getRoute("process-image")).as("the copy replaced the built-in flow").isNull();
+        String id = UUID.randomUUID() + ".jpg";
+        put(id, TestImages.jpeg(320, 240));
+        assertThat(service.awaitFinal(id, WAIT).get("status").s()).isEqualTo("SUCCEEDED");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<String> lines = HTTP.send(HttpRequest.newBuilder(service.management().resolve("observe/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body().lines().toList();
+            assertThat(lines).anyMatch(line -> line.startsWith("imageproc_images_succeeded_total ")
+                    && Double.parseDouble(line.substring(line.indexOf(' ') + 1)) >= 1);
+            assertThat(lines).anyMatch(line -> line.startsWith(
+                    "imageproc_step_duration_seconds_count{step=\"make-thumbnail\"} "));
+        });
+    }
+
+    @Test
     void aPngFailsWithItsReasonWhenOnlyJpegIsAccepted() {
         String id = UUID.randomUUID() + ".png";
         put(id, TestImages.png(TestImages.gradient(64, 48)));
@@ -102,7 +126,7 @@ class RoutesDirectoryTest {
 
         await().atMost(WAIT).ignoreExceptions()
                 .until(() -> template.requestBody("direct:greet", null, String.class), "second version"::equals);
-        assertThat(service.context().getRoute("process-image")).as("the other routes keep running").isNotNull();
+        assertThat(service.context().getRoute(FLOW)).as("the other routes keep running").isNotNull();
         assertThat(service.context().getRoute("consume-image-events")).isNotNull();
     }
 

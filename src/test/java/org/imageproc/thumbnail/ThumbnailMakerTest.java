@@ -1,6 +1,5 @@
 package org.imageproc.thumbnail;
 
-import org.imageproc.run.FailureCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +8,9 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+
 import org.imageproc.imaging.ImageFormat;
+import org.imageproc.run.FailureCode;
 import org.imageproc.run.ImageRejectedException;
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.Test;
