@@ -13,6 +13,7 @@ import org.imageproc.album.AlbumCatalog;
 import org.imageproc.aws.AwsClients;
 import org.imageproc.aws.LocalStack;
 import org.imageproc.catalog.FinishExecution;
+import org.imageproc.catalog.FinishRefusals;
 import org.imageproc.catalog.FinishedUploads;
 import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.catalog.StartExecution;
@@ -89,6 +90,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("startExecution", new StartExecution(catalog));
         registry.bind("storeMetadata", new StoreMetadata(catalog));
         registry.bind("finishExecution", new FinishExecution(catalog));
+        registry.bind("finishRefusals", new FinishRefusals());
         S3EventParser parser = new S3EventParser(bucket, incomingPrefix);
         registry.bind("s3EventParser", parser);
         registry.bind("imageLoader", new ImageLoader(config.number("imageproc.max-file-bytes")));

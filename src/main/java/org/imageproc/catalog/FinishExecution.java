@@ -1,15 +1,18 @@
 package org.imageproc.catalog;
 
+import java.util.Map;
+
 import org.apache.camel.Handler;
 import org.apache.camel.Variable;
 import org.apache.camel.language.simple.Simple;
 import org.imageproc.labels.DetectedLabels;
 import org.imageproc.metadata.ImageMetadata;
 import org.imageproc.run.Execution;
+import org.imageproc.run.StepRecord;
 import org.imageproc.run.Variables;
 import org.imageproc.thumbnail.StoredThumbnail;
 
-/** The finish-execution step: if the object is still the run's, labels and thumbnail on the item, run SUCCEEDED. */
+/** The finish-execution step: if the object is still the run's, the final write for the route's aws2-ddb endpoint. */
 public final class FinishExecution {
 
     private final ImageCatalog catalog;
@@ -19,10 +22,11 @@ public final class FinishExecution {
     }
 
     @Handler
-    public ImageSucceeded finish(@Variable(Variables.EXECUTION) Execution execution,
+    public AggregateWrite finish(@Variable(Variables.EXECUTION) Execution execution,
             @Variable(Variables.METADATA) ImageMetadata metadata, @Variable(Variables.LABELS) DetectedLabels labels,
-            @Variable(Variables.THUMBNAIL) StoredThumbnail thumbnail, @Simple("${routeId}") String step) {
+            @Variable(Variables.THUMBNAIL) StoredThumbnail thumbnail,
+            @Variable(Variables.STEPS) Map<String, StepRecord> steps, @Simple("${routeId}") String step) {
         catalog.requireCurrent(execution);
-        return catalog.finish(execution, metadata, labels, thumbnail, step);
+        return catalog.aggregate(execution, metadata, labels, thumbnail, steps, step);
     }
 }

@@ -1,21 +1,42 @@
 package org.imageproc.catalog;
 
 import org.apache.camel.BeanInject;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.component.aws2.ddb.Ddb2Constants;
+import org.apache.camel.component.aws2.ddb.Ddb2Operations;
 import org.imageproc.run.Steps;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * The finish-execution step: if the object is still the one the run read, labels and thumbnail on the item in one
- * update, and the run SUCCEEDED; the body becomes the {@link ImageSucceeded}.
+ * The finish-execution step: if the object is still the one the run read, labels, thumbnail and steps aggregated on
+ * the item in one aws2-ddb UpdateItem, conditional on the run still owning it, and the run SUCCEEDED; the body becomes
+ * the {@link ImageSucceeded}.
  */
 public class FinishExecutionRoute extends EndpointRouteBuilder {
 
+    private static final String WRITE = "aggregate";
+
     @BeanInject
     FinishExecution finishExecution;
+    @BeanInject
+    FinishRefusals refusals;
 
     @Override
     public void configure() {
         from(direct("finish-execution")).routeId("finish-execution").routeGroup(Steps.GROUP)
-                .bean(finishExecution);
+                .bean(finishExecution)
+                .setVariable(WRITE, body())
+                .setHeader(Ddb2Constants.KEY, simple("${body.key}"))
+                .setHeader(Ddb2Constants.UPDATE_VALUES, simple("${body.updates}"))
+                .setHeader(Ddb2Constants.UPDATE_CONDITION, simple("${body.expected}"))
+                .doTry()
+                    .to(aws2Ddb("{{imageproc.table.images}}").operation(Ddb2Operations.UpdateItem))
+                .doCatch(DynamoDbException.class)
+                    .bean(refusals)
+                .end()
+                .log(LoggingLevel.INFO, ImageCatalog.class.getName(),
+                        "Execution ${variable.execution.executionId} for ${variable.execution.key} SUCCEEDED")
+                .setBody(simple("${variable." + WRITE + ".succeeded}"));
     }
 }

@@ -37,6 +37,7 @@ import org.imageproc.storage.StoredImage;
 import org.imageproc.thumbnail.StoredThumbnail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -211,36 +212,55 @@ public class ImageCatalog {
     }
 
     /**
-     * Marks the run SUCCEEDED, and {@code step} (the finishing step) with it, and returns what it produced, for the
-     * routes that act on a success. Labels and
-     * warnings are trimmed, with a warning saying so, when the item would outgrow DynamoDB's item size limit.
+     * The run's final write, for the finish-execution route to send through its aws2-ddb endpoint: the labels,
+     * thumbnail and warnings, the run SUCCEEDED, and {@code steps} whole with {@code step} (the finishing step)
+     * SUCCEEDED too, only while this run owns the item. Labels and warnings are trimmed, with a warning saying so,
+     * when the item would outgrow DynamoDB's item size limit.
      */
-    public ImageSucceeded finish(Execution execution, ImageMetadata metadata, DetectedLabels labels,
-            StoredThumbnail thumbnail, String step) {
+    public AggregateWrite aggregate(Execution execution, ImageMetadata metadata, DetectedLabels labels,
+            StoredThumbnail thumbnail, Map<String, StepRecord> steps, String step) {
         Instant finishedAt = clock.instant();
         List<String> warnings = new ArrayList<>(metadata.warnings());
         warnings.addAll(thumbnail.warnings());
         ItemBudget.Fitted fitted = budget.fit(labels.labels(), warnings);
-        ItemUpdate update = new ItemUpdate()
-                .set("tags", strings(fitted.labels().stream().map(Label::name).toList()))
-                .set("labels", AttributeValue.fromL(fitted.labels().stream().map(ImageCatalog::label).toList()))
-                .set("labelModelVersion", sOrNull(labels.modelVersion()))
-                .set("thumbnail", map(Map.of(
+        Map<String, StepRecord> all = new LinkedHashMap<>(steps == null ? Map.of() : steps);
+        // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
+        all.put(step, new StepRecord(step, RunStatus.SUCCEEDED.name(), finishedAt, 0, null));
+        Map<String, AttributeValue> stepEntries = new LinkedHashMap<>();
+        all.forEach((name, record) -> stepEntries.put(name, step(record)));
+        AttributeUpdates updates = new AttributeUpdates()
+                .put("tags", strings(fitted.labels().stream().map(Label::name).toList()))
+                .put("labels", AttributeValue.fromL(fitted.labels().stream().map(ImageCatalog::label).toList()))
+                .put("labelModelVersion", sOrNull(labels.modelVersion()))
+                .put("thumbnail", map(Map.of(
                         "s3Bucket", s(thumbnail.bucket()),
                         "s3Key", s(thumbnail.key()),
                         "width", n(thumbnail.width()),
                         "height", n(thumbnail.height()))))
-                .set("warnings", fitted.warnings().isEmpty() ? null : strings(fitted.warnings()))
-                // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
-                .setEntry("steps", step, step(new StepRecord(step, RunStatus.SUCCEEDED.name(), finishedAt, 0, null)))
-                .set("status", s(RunStatus.SUCCEEDED.name()))
-                .set("finishedAt", s(finishedAt.toString()))
-                .remove("error").remove("cause").remove("failedStep").remove("retryable")
-                .remove(DEAD_LETTER).remove("deliveries").remove("attempts");
-        update(execution, update);
-        LOG.info("Execution {} for {} SUCCEEDED", execution.executionId(), execution.key());
-        return new ImageSucceeded(execution.imageId(), execution.executionId(), execution.bucket(), execution.key(),
-                finishedAt.toString(), labels.tags(), thumbnail.key());
+                .put("warnings", fitted.warnings().isEmpty() ? null : strings(fitted.warnings()))
+                .put("steps", map(stepEntries))
+                .put("status", s(RunStatus.SUCCEEDED.name()))
+                .put("finishedAt", s(finishedAt.toString()))
+                .delete("error", "cause", "failedStep", "retryable", DEAD_LETTER, "deliveries", "attempts");
+        return new AggregateWrite(key(execution.imageId()), updates.updates(),
+                Map.of(EXECUTION_ID, ExpectedAttributeValue.builder().value(s(execution.executionId())).build()),
+                new ImageSucceeded(execution.imageId(), execution.executionId(), execution.bucket(), execution.key(),
+                        finishedAt.toString(), labels.tags(), thumbnail.key()));
+    }
+
+    /**
+     * What a refused write of {@code execution} means: another run owns the item (the condition failed), or the item
+     * would be too large, which retrying can never fix; any other refusal as it is.
+     */
+    public static RuntimeException refusal(Execution execution, DynamoDbException e) {
+        if (e instanceof ConditionalCheckFailedException) {
+            return new RunSupersededException("Another run of " + execution.key() + " owns the item now");
+        }
+        if (e.statusCode() == 400 && String.valueOf(e.getMessage()).contains("size has exceeded")) {
+            return new ImageRejectedException(FailureCode.ITEM_TOO_LARGE,
+                    "What was found in this image is more than a DynamoDB item can hold (400 KB)", e);
+        }
+        return e;
     }
 
     /**
@@ -461,15 +481,8 @@ public class ImageCatalog {
         try {
             dynamoDb.updateItem(update.onlyIf(EXECUTION_ID, s(execution.executionId()))
                     .toRequest(table, key(execution.imageId())));
-        } catch (ConditionalCheckFailedException e) {
-            throw new RunSupersededException("Another run of " + execution.key() + " owns the item now");
         } catch (DynamoDbException e) {
-            if (e.statusCode() == 400 && String.valueOf(e.getMessage()).contains("size has exceeded")) {
-                // retrying could never make it fit
-                throw new ImageRejectedException(FailureCode.ITEM_TOO_LARGE,
-                        "What was found in this image is more than a DynamoDB item can hold (400 KB)", e);
-            }
-            throw e;
+            throw refusal(execution, e);
         }
     }
 

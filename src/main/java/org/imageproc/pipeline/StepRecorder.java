@@ -2,12 +2,16 @@ package org.imageproc.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.outage.Outages;
 import org.imageproc.run.Execution;
+import org.imageproc.run.RunStatus;
 import org.imageproc.run.RunSupersededException;
 import org.imageproc.run.StepListener;
 import org.imageproc.run.StepRecord;
@@ -33,6 +37,7 @@ public final class StepRecorder implements StepListener {
 
     @Override
     public void stepStarted(Exchange exchange, String step, Instant at) {
+        log(exchange, new StepRecord(step, RunStatus.RUNNING.name(), at, 0, null));
         Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
         if (execution != null) {
             record(() -> catalog.stepStarted(execution, step, at), step, execution);
@@ -42,6 +47,7 @@ public final class StepRecorder implements StepListener {
     @Override
     @SuppressWarnings("unchecked")
     public void stepFinished(Exchange exchange, StepRecord step, Throwable failure) {
+        log(exchange, step);
         Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
         if (execution != null) {
             record(() -> catalog.stepFinished(execution, step), step.step(), execution);
@@ -51,6 +57,15 @@ public final class StepRecorder implements StepListener {
             steps.add(step);
             exchange.setVariable(Variables.EARLY_STEPS, steps);
         }
+    }
+
+    /** Keeps the step in {@link Variables#STEPS}, a new map each time: parallel branches share the one they copied. */
+    @SuppressWarnings("unchecked")
+    private static void log(Exchange exchange, StepRecord step) {
+        Map<String, StepRecord> steps = exchange.getVariable(Variables.STEPS, Map.class);
+        Map<String, StepRecord> next = steps == null ? new LinkedHashMap<>() : new LinkedHashMap<>(steps);
+        next.put(step.step(), step);
+        exchange.setVariable(Variables.STEPS, Collections.unmodifiableMap(next));
     }
 
     // a lost progress update must not fail the image: the final status is written by the flow itself, and a run

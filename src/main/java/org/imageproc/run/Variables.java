@@ -21,6 +21,11 @@ public final class Variables {
     public static final String SUPERSEDED = "superseded";
     /** {@link StepRecord}s of steps that ran before the run existed, written when it starts. */
     public static final String EARLY_STEPS = "earlySteps";
+    /**
+     * This run's steps as recorded on the item so far (step name to {@link StepRecord}, in order): the final write
+     * puts them whole.
+     */
+    public static final String STEPS = "steps";
     /** The flow's DetectLabels MaxLabels (its default: imageproc.labels.max-labels, set in process-image.yaml). */
     public static final String MAX_LABELS = "maxLabels";
     /** The flow's DetectLabels MinConfidence (its default: imageproc.labels.min-confidence). */

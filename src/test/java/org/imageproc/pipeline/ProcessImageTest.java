@@ -19,10 +19,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Endpoint;
 import org.imageproc.TestService;
 import org.imageproc.testing.ExifBuilder;
 import org.imageproc.testing.TestImages;
@@ -84,6 +84,9 @@ class ProcessImageTest {
             assertThat(step.m().get("status").s()).isEqualTo("SUCCEEDED");
             assertThat(Long.parseLong(step.m().get("durationMs").n())).isNotNegative();
         });
+        // the aggregate is written by the flow's own aws2-ddb endpoint, conditional on the run
+        assertThat(service.context().getEndpoints()).extracting(Endpoint::getEndpointUri)
+                .contains("aws2-ddb://ImageMetadata?operation=UpdateItem");
 
         JsonNode request = service.rekognition().requests().stream()
                 .filter(r -> r.path("Image").path("S3Object").path("Name").asText().equals("Incoming/" + id))

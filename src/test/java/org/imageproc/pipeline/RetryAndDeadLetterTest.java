@@ -149,8 +149,9 @@ class RetryAndDeadLetterTest {
         assertThat(item.get("deadLetter").bool()).isTrue();
         assertThat(item.get("failedStep").s()).isEqualTo("detect-labels");
         assertThat(item).doesNotContainKey("thumbnail");
-        assertThat(service.s3().listObjectsV2(r -> r.bucket(TestService.BUCKET).prefix("Thumbnails/" + id))
-                .contents()).isEmpty();
+        // the sweep takes the hung run's thumbnail away right after it wrote FAILED, as the run's new owner
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(service.s3().listObjectsV2(
+                r -> r.bucket(TestService.BUCKET).prefix("Thumbnails/" + id)).contents()).isEmpty());
         assertThat(service.queueDepth(DLQ)).isEqualTo(1);
 
         // the hung runs answer now, and find the item is no longer theirs
