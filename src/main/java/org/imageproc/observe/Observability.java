@@ -10,7 +10,7 @@ import org.imageproc.config.Config;
 import org.imageproc.aws.AwsClients;
 import org.imageproc.outage.Probes;
 
-/** Installs what an operator watches: the pipeline's metrics and MBeans, AWS readiness, and remote JMX when asked. */
+/** Installs what an operator watches: pipeline metrics and MBeans, AWS readiness, remote JMX, the startup summary. */
 public final class Observability {
 
     private Observability() {
@@ -31,6 +31,7 @@ public final class Observability {
         context.addRoutePolicyFactory(new MetricsPolicyFactory(metrics, mbeans, clock));
 
         context.getRegistry().bind("awsReadinessCheck", new AwsReadinessCheck(aws, probes));
+        context.addStartupListener(new StartupSummary(aws));
 
         String jmxPort = config.optional("imageproc.jmx.port");
         if (!jmxPort.isEmpty()) {
