@@ -1,6 +1,7 @@
 package org.imageproc.aws;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,12 @@ public interface LocalStack extends AutoCloseable {
 
     /** The local DetectLabels endpoint, when this stack runs one. */
     Optional<URI> rekognitionEndpoint();
+
+    /**
+     * How to use the stack, as the startup summary shows it, in order: a short label (S3, SQS, Credentials...) and a
+     * line for each (the endpoint and what it holds, the data directory, the credentials).
+     */
+    Map<String, String> summary();
 
     /** Why a local server is away while it is being restarted; empty while all of them run. */
     Optional<String> outage();

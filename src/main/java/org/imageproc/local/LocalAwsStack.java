@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -40,21 +42,24 @@ public final class LocalAwsStack implements LocalStack {
     private final SqsClient notifications;
     private final String queueUrl;
     private final RekognitionServer rekognition;
+    private final Duration startup;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Thread sweep;
 
     private LocalAwsStack(LocalStackSettings settings, DataDirLock lock, Servers servers, SqsClient notifications,
-            String queueUrl, RekognitionServer rekognition) {
+            String queueUrl, RekognitionServer rekognition, Duration startup) {
         this.settings = settings;
         this.lock = lock;
         this.servers = servers;
         this.notifications = notifications;
         this.queueUrl = queueUrl;
         this.rekognition = rekognition;
+        this.startup = startup;
     }
 
     /**
-     * Starts the three servers, provisions them and logs how to reach them; data stays in the settings' data dir. When
+     * Starts the three servers and provisions them ({@link #summary()} tells how to reach them); data stays in the
+     * settings' data dir. When
      * a port is given (0: a free one), a Rekognition DetectLabels server backed by the local detector starts too, its
      * model loading while the other servers start. Then, in the background, uploads a crash left unannounced (those
      * {@code ledger} does not know as finished) are announced again.
@@ -94,8 +99,7 @@ public final class LocalAwsStack implements LocalStack {
                 rekognition = startRekognition(settings, rekognitionPort.getAsInt(), model, servers.s3().port());
             }
             LocalAwsStack stack = new LocalAwsStack(settings, lock, servers, notifications, publisher.queueUrl(),
-                    rekognition);
-            LOG.info(stack.banner(Duration.ofNanos(System.nanoTime() - begin)));
+                    rekognition, Duration.ofNanos(System.nanoTime() - begin));
             stack.startSweep(publisher, ledger);
             return stack;
         } catch (RuntimeException e) {
@@ -243,24 +247,23 @@ public final class LocalAwsStack implements LocalStack {
         return URI.create("http://" + host + ":" + port);
     }
 
-    private String banner(Duration startup) {
+    @Override
+    public Map<String, String> summary() {
         String s3 = s3Endpoint().toString();
-        return String.format("""
-                Local AWS stack ready in %.1f s, data in %s
-                  S3        %s  bucket %s; objects under %s are announced on the queue
-                  SQS       %s  queue %s (dead letters: %s)
-                  DynamoDB  %s  tables %s
-                  Rekognition %s
-                  Credentials: AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s
-                  Try: aws --endpoint-url %s s3 cp photo.jpg s3://%s/%sphoto.jpg""",
-                startup.toMillis() / 1000.0, settings.dataDir().toAbsolutePath(),
-                s3, settings.bucket(), settings.incomingPrefix(),
-                sqsEndpoint(), queueUrl, settings.deadLetterQueue(),
-                dynamoDbEndpoint(), settings.tables().stream().map(CreateTableRequest::tableName)
-                        .collect(Collectors.joining(", ")),
-                rekognitionEndpoint().map(uri -> uri + "  DetectLabels by the local detector")
-                        .orElse("(not started: labels off or served elsewhere)"),
-                settings.accessKey(), settings.secretKey(), settings.region(),
-                s3, settings.bucket(), settings.incomingPrefix());
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("S3", s3 + "  bucket " + settings.bucket() + "; objects under " + settings.incomingPrefix()
+                + " are announced on the queue");
+        lines.put("SQS", sqsEndpoint() + "  queue " + queueUrl + " (dead letters: " + settings.deadLetterQueue() + ")");
+        lines.put("DynamoDB", dynamoDbEndpoint() + "  tables " + settings.tables().stream()
+                .map(CreateTableRequest::tableName).collect(Collectors.joining(", ")));
+        lines.put("Rekognition", rekognitionEndpoint().map(uri -> uri + "  DetectLabels by the local detector")
+                .orElse("(not started: labels off or served elsewhere)"));
+        lines.put("Data", settings.dataDir().toAbsolutePath() + String.format("  (the local stack started in %.1f s)",
+                startup.toMillis() / 1000.0));
+        lines.put("Credentials", "AWS_ACCESS_KEY_ID=" + settings.accessKey() + " AWS_SECRET_ACCESS_KEY="
+                + settings.secretKey() + " AWS_DEFAULT_REGION=" + settings.region());
+        lines.put("Try", "aws --endpoint-url " + s3 + " s3 cp photo.jpg s3://" + settings.bucket() + "/"
+                + settings.incomingPrefix() + "photo.jpg");
+        return lines;
     }
 }

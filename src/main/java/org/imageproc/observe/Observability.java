@@ -12,7 +12,7 @@ import org.imageproc.config.Config;
 import org.imageproc.outage.Probes;
 import org.imageproc.run.StepListener;
 
-/** Installs what an operator watches: the pipeline's metrics and MBeans, AWS readiness, and remote JMX when asked. */
+/** Installs what an operator watches: pipeline metrics and MBeans, AWS readiness, remote JMX, the startup summary. */
 public final class Observability {
 
     private Observability() {
@@ -36,6 +36,7 @@ public final class Observability {
         steps.accept(metricsPolicy);
 
         context.getRegistry().bind("awsReadinessCheck", new AwsReadinessCheck(aws, probes));
+        context.addStartupListener(new StartupSummary(aws));
 
         String jmxPort = config.optional("imageproc.jmx.port");
         if (!jmxPort.isEmpty()) {

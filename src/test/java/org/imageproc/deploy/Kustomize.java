@@ -17,7 +17,7 @@ final class Kustomize {
     private Kustomize() {
     }
 
-    /** Whether kubectl is on the PATH (Debian's images for this project have it). */
+    /** Whether kubectl is on the PATH (.ci/run installs it where it is missing). */
     static boolean available() {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "kubectl")));

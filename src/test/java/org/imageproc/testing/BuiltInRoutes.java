@@ -19,7 +19,16 @@ public final class BuiltInRoutes {
      * @throws IllegalStateException when the flow does not reference one of the properties (the test must be updated)
      */
     public static String processImageWith(Map<String, String> values) {
-        String flow = read("routes/process-image.yaml");
+        return edited(read("routes/process-image.yaml"), values);
+    }
+
+    /**
+     * A copy of process-image.yaml (the built-in one or another) with each {@code "{{property}}"} named in
+     * {@code values} replaced by its value.
+     *
+     * @throws IllegalStateException when the flow does not reference one of the properties (the test must be updated)
+     */
+    public static String edited(String flow, Map<String, String> values) {
         for (Map.Entry<String, String> value : values.entrySet()) {
             String reference = "\"{{" + value.getKey() + "}}\"";
             if (!flow.contains(reference)) {
