@@ -52,9 +52,9 @@ public class S3EventParser {
             LOG.warn("Ignoring an SQS message that is not JSON: {}", abbreviate(body));
             return List.of();
         } catch (IllegalArgumentException | DateTimeException e) {
-            // the library gives up on the whole message at the first field of the wrong type
-            LOG.warn("Ignoring an SQS message that is not an S3 event{}: {}", reason(e, json), abbreviate(body));
-            return List.of();
+            // the library gives up on the whole message at the first field of the wrong type: read record by record,
+            // so that one broken record does not take the good ones with it
+            return recordByRecord(json, body, e);
         }
         if (notification.getRecords() == null) {
             ignoreWithoutRecords(json, body);
@@ -63,6 +63,34 @@ public class S3EventParser {
         List<ImageEvent> events = new ArrayList<>();
         for (S3EventNotificationRecord record : notification.getRecords()) {
             toEvent(record, events);
+        }
+        return events;
+    }
+
+    private List<ImageEvent> recordByRecord(String json, String body, RuntimeException wholeMessage) {
+        JsonNode records;
+        try {
+            records = JSON.readTree(json).path("Records");
+        } catch (JsonProcessingException e) {
+            records = null;
+        }
+        if (records == null || !records.isArray() || records.size() < 2) {
+            LOG.warn("Ignoring an SQS message that is not an S3 event{}: {}", reason(wholeMessage, json),
+                    abbreviate(body));
+            return List.of();
+        }
+        List<ImageEvent> events = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                for (S3EventNotificationRecord record : S3EventNotification.fromJson(
+                        JSON.createObjectNode().set("Records", JSON.createArrayNode().add(records.get(i))).toString())
+                        .getRecords()) {
+                    toEvent(record, events);
+                }
+            } catch (IllegalArgumentException | DateTimeException e) {
+                LOG.warn("Ignoring record {} of an SQS message: not an S3 event record{}: {}", i + 1,
+                        reason(e, "{"), abbreviate(records.get(i).toString()));
+            }
         }
         return events;
     }

@@ -128,7 +128,11 @@ class S3EventParserTest {
                  "object":{"key":"Incoming/a.jpg","size":1,"eTag":"e"}}}""";
 
         assertThat(parser.parse("{\"Records\":{}}")).isEmpty();
-        assertThat(parser.parse("{\"Records\":[1," + valid + "]}")).isEmpty();
+        // one broken record does not take the good ones of its message with it
+        assertThat(parser.parse("{\"Records\":[1," + valid + "]}")).extracting(ImageEvent::key)
+                .containsExactly("Incoming/a.jpg");
+        assertThat(parser.parse("{\"Records\":[" + valid.replace("\"size\":1", "\"size\":\"x\"") + "," + valid + "]}"))
+                .hasSize(1);
         assertThat(parser.parse("{\"Records\":[" + valid.replace("\"e\"", "5") + "]}")).isEmpty();
         assertThat(parser.parse("{\"Records\":[" + valid.replace("\"size\":1", "\"size\":\"1\"") + "]}")).isEmpty();
         assertThat(parser.parse("{\"Records\":[" + valid.replace("\"size\":1", "\"size\":1.5") + "]}")).isEmpty();
