@@ -28,7 +28,7 @@ public interface LocalStack extends AutoCloseable {
     /** Why a local server is away while it is being restarted; empty while all of them run. */
     Optional<String> outage();
 
-    /** From now on uploads under the incoming prefix are refused (503 SlowDown), so none is acknowledged unprocessed. */
+    /** From now on uploads under the incoming prefix are refused (503 SlowDown): none is acknowledged unprocessed. */
     void stopTakingUploads();
 
     /** Stops the servers, uploads first, and frees the data directory. */

@@ -12,7 +12,7 @@ public record LocalStackSettings(Path dataDir, String host, int s3Port, int sqsP
         String secretKey, String region, String bucket, String incomingPrefix, String queue, String deadLetterQueue,
         List<CreateTableRequest> tables) {
 
-    /** Receives of one message before the queue moves it to the dead-letter queue (aws/imageproc.yaml says the same). */
+    /** Receives of one message before the queue moves it to the dead-letter queue (as aws/imageproc.yaml says). */
     public static final int MAX_RECEIVE_COUNT = 5;
 
     public LocalStackSettings {

@@ -12,6 +12,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @FunctionalInterface
 public interface UploadLedger {
 
-    /** The keys, among {@code eTagByKey} (object key to ETag without quotes), whose upload ended SUCCEEDED or FAILED. */
+    /** The keys among {@code eTagByKey} (object key to ETag without quotes) whose upload ended SUCCEEDED or FAILED. */
     Set<String> finishedKeys(DynamoDbClient dynamoDb, Map<String, String> eTagByKey);
 }

@@ -135,7 +135,8 @@ public class ImageCatalog {
     private Map<String, AttributeValue> failedItem(Execution execution, String failedStep, Failure failure) {
         Map<String, AttributeValue> item = newItem(execution, RunStatus.FAILED);
         item.put("steps", AttributeValue.fromM(failedStep == null ? Map.of() : Map.of(failedStep, map(Map.of(
-                "status", s(RunStatus.FAILED.name()), "startedAt", s(execution.startedAt().toString()), "error", s(failure.cause()))))));
+                "status", s(RunStatus.FAILED.name()), "startedAt", s(execution.startedAt().toString()),
+                "error", s(failure.cause()))))));
         item.put("finishedAt", s(execution.startedAt().toString()));
         putIfPresent(item, "failedStep", sOrNull(failedStep));
         item.put("error", s(failure.error()));
@@ -278,7 +279,8 @@ public class ImageCatalog {
         }
         if (failedStep != null) {
             // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
-            update.setEntry("steps", failedStep, map(Map.of("status", s(RunStatus.FAILED.name()), "error", s(failure.cause()))));
+            update.setEntry("steps", failedStep, map(Map.of("status", s(RunStatus.FAILED.name()),
+                    "error", s(failure.cause()))));
         }
         update.set("status", s(RunStatus.FAILED.name()))
                 .set("finishedAt", s(clock.instant().toString()))
@@ -310,8 +312,8 @@ public class ImageCatalog {
                 return Optional.empty();
             }
             Execution execution = unstarted(event, event.bucket());
-            Map<String, AttributeValue> failed = failedItem(execution, null, new Failure(FailureCode.SERVICE_ERROR.code(), gaveUp
-                    + "processing never reached the catalog (the service may have stopped or crashed while reading"
+            Map<String, AttributeValue> failed = failedItem(execution, null, new Failure(
+                    FailureCode.SERVICE_ERROR.code(), gaveUp + "processing never reached the catalog (the service may have stopped or crashed while reading"
                     + " the image)", true, new Delivery(deliveries, deliveries, 0)));
             // only where there still is no item: a run may have started since
             return put(failed, "attribute_not_exists(#id)", Map.of("#id", Tables.IMAGE_ID), null)
@@ -331,8 +333,9 @@ public class ImageCatalog {
             String step = runningStep(item);
             owner = new Execution(owner.imageId(), UUID.randomUUID().toString(), owner.bucket(), owner.key(),
                     owner.eTag(), owner.version(), clock.instant());
-            update.set(EXECUTION_ID, s(owner.executionId())).set("status", s(RunStatus.FAILED.name())).set("retryable", bool(true))
-                    .set("finishedAt", s(clock.instant().toString())).set("error", s(FailureCode.RUN_DID_NOT_FINISH.code()))
+            update.set(EXECUTION_ID, s(owner.executionId())).set("status", s(RunStatus.FAILED.name()))
+                    .set("retryable", bool(true)).set("finishedAt", s(clock.instant().toString()))
+                    .set("error", s(FailureCode.RUN_DID_NOT_FINISH.code()))
                     .set("failedStep", sOrNull(step))
                     .set("cause", s(gaveUp + "the run did not finish" + (step == null ? "" : " (it was in " + step
                             + ")") + "; the service may have stopped or crashed while processing it"))

@@ -38,12 +38,13 @@ public class LabelDetector {
     }
 
     /**
-     * @param maxLabels     the flow's DetectLabels MaxLabels (process-image.yaml sets it from imageproc.labels.max-labels)
+     * @param maxLabels     the flow's DetectLabels MaxLabels (process-image.yaml: imageproc.labels.max-labels)
      * @param minConfidence the flow's DetectLabels MinConfidence (from imageproc.labels.min-confidence)
      */
     @Handler
     public DetectedLabels detect(@Variable(Variables.EXECUTION) Execution execution,
-            @Variable(Variables.MAX_LABELS) Integer maxLabels, @Variable(Variables.MIN_CONFIDENCE) Float minConfidence) {
+            @Variable(Variables.MAX_LABELS) Integer maxLabels,
+            @Variable(Variables.MIN_CONFIDENCE) Float minConfidence) {
         if (!enabled) {
             return DetectedLabels.skippedResult();
         }
