@@ -313,8 +313,8 @@ public class ImageCatalog {
             }
             Execution execution = unstarted(event, event.bucket());
             Map<String, AttributeValue> failed = failedItem(execution, null, new Failure(
-                    FailureCode.SERVICE_ERROR.code(), gaveUp + "processing never reached the catalog (the service may have stopped or crashed while reading"
-                    + " the image)", true, new Delivery(deliveries, deliveries, 0)));
+                    FailureCode.SERVICE_ERROR.code(), gaveUp + "processing never reached the catalog (the service may"
+                    + " have stopped or crashed while reading the image)", true, new Delivery(deliveries, deliveries, 0)));
             // only where there still is no item: a run may have started since
             return put(failed, "attribute_not_exists(#id)", Map.of("#id", Tables.IMAGE_ID), null)
                     ? Optional.of(execution) : Optional.empty();
