@@ -40,6 +40,11 @@ final class RssTable {
         row(table, "slope, MB per 1,000 uploads final (least squares)", columns,
                 c -> Trend.fit(after.stream().map(s -> new double[] {s.finished() / 1000.0, c.applyAsDouble(s)})
                         .toList()).slope(), 2);
+        // the heap and the allocator's arenas fill during the first minutes: whether it levels off shows in the end
+        List<RssSampler.Sample> lastHalf = after.subList(after.size() / 2, after.size());
+        row(table, "slope over the last half, MB per minute", columns,
+                c -> Trend.fit(lastHalf.stream().map(s -> new double[] {s.seconds() / 60, c.applyAsDouble(s)})
+                        .toList()).slope(), 2);
         return table;
     }
 
