@@ -27,6 +27,7 @@ import org.apache.camel.support.RoutePolicySupport;
 import org.imageproc.catalog.ImageSucceeded;
 import org.imageproc.catalog.StartExecution;
 import org.imageproc.catalog.StoreMetadata;
+import org.imageproc.config.Config;
 import org.imageproc.ingest.IngestRoute;
 import org.imageproc.labels.DetectedLabels;
 import org.imageproc.labels.Label;
@@ -76,12 +77,13 @@ final class FlowFakes {
     /** Binds what ServiceConfiguration binds for the flow, faked where it would reach AWS; before the routes start. */
     void bind(CamelContext context) {
         Registry registry = context.getRegistry();
+        Config config = new Config(context.getPropertiesComponent());
         registry.bind("s3Client", s3);
-        registry.bind("imageLoader", new ImageLoader(1_000_000));
+        registry.bind("imageLoader", new ImageLoader(config.number("imageproc.max-file-bytes")));
         registry.bind("startExecution", start);
         registry.bind("metadataReader", new MetadataReader());
-        registry.bind("imageCheck", new ImageCheck(100_000_000,
-                AcceptedFormats.parse("imageproc.formats", context.resolvePropertyPlaceholders("{{imageproc.formats}}"))));
+        registry.bind("imageCheck", new ImageCheck(config.number("imageproc.max-pixels"),
+                AcceptedFormats.parse("imageproc.formats", config.string("imageproc.formats"))));
         registry.bind("storeMetadata", store);
         registry.bind("labelDetector", labels);
         registry.bind("thumbnailStep", thumbnails);
