@@ -24,6 +24,7 @@ import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.language.simple.Simple;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.RoutePolicySupport;
+import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.catalog.ImageSucceeded;
 import org.imageproc.catalog.StartExecution;
 import org.imageproc.catalog.StoreMetadata;
@@ -71,7 +72,7 @@ final class FlowFakes {
     final FakeThumbnailStep thumbnails = new FakeThumbnailStep();
     final FakeFinishExecution finish = new FakeFinishExecution();
     final FakeFailureRecorder failures = new FakeFailureRecorder();
-    final FakeOwnership ownership = new FakeOwnership();
+    final FakeCatalog catalog = new FakeCatalog();
     private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
 
     /** Binds what ServiceConfiguration binds for the flow, faked where it would reach AWS; before the routes start. */
@@ -90,8 +91,7 @@ final class FlowFakes {
         registry.bind("collectVariables", new CollectVariables());
         registry.bind("retryLog", new RetryLog(new Outages(Clock.systemUTC(), Duration.ofMinutes(1))));
         registry.bind("failureRecorder", failures);
-        // PipelineErrorHandling asks the catalog by this name whether a later delivery of the event owns the item
-        registry.bind("imageCatalog", ownership);
+        registry.bind("imageCatalog", catalog);
         context.addRoutePolicyFactory((camelContext, routeId, route) -> new RoutePolicySupport() {
             @Override
             public void onExchangeBegin(Route entered, Exchange exchange) {
@@ -265,11 +265,18 @@ final class FlowFakes {
         }
     }
 
-    /** Stands for the catalog's answer to whether a later delivery of the same event owns the item now: it does not. */
-    static final class FakeOwnership {
+    /** Stands for the catalog's answer to the error handling: whether a later delivery of the event owns the item. */
+    static final class FakeCatalog extends ImageCatalog {
 
+        volatile boolean ownedByAnotherDelivery;
+
+        FakeCatalog() {
+            super(null, "ImageMetadata", "Incoming/", null, Clock.systemUTC());
+        }
+
+        @Override
         public boolean ownedByAnotherDelivery(Execution execution) {
-            return false;
+            return ownedByAnotherDelivery;
         }
     }
 }

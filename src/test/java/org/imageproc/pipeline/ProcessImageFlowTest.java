@@ -155,6 +155,20 @@ class ProcessImageFlowTest {
     }
 
     @Test
+    void aRunThatLostItsItemToALaterDeliveryOfItsEventLeavesTheMessageToIt() {
+        fakes.catalog.ownedByAnotherDelivery = true;
+        fakes.store.recorder.failWith(() -> new RunSupersededException("Another run owns the item now"), 1);
+
+        Exchange done = process(jpeg);
+
+        assertThat(fakes.failures.recorder.calls()).isEmpty();
+        assertThat(fakes.routes()).endsWith("store-metadata").doesNotContain("record-superseded");
+        assertThat(fakes.store.recorder.calls()).hasSize(1);
+        // not handled: the consumer leaves the message, which the later delivery deletes when it settles
+        assertThat(done.isFailed()).isTrue();
+    }
+
+    @Test
     void anEventWhoseObjectWasReplacedSinceIsSkippedWithoutRecordingAFailure() {
         fakes.s3.put(EVENT.key(), jpeg, "etag-2", Map.of());
 
