@@ -41,6 +41,11 @@ class DetectLabelsRouteTest {
         main.addRoutesBuilder(DetectLabelsRoute.class);
     }
 
+    private void bindDetector(MainConfigurationProperties main, boolean enabled) {
+        main.addConfiguration(new TestBeans(context -> context.getRegistry().bind("labelDetector",
+                new LabelDetector(rekognition, enabled))));
+    }
+
     private Exchange detect() {
         return detectLabels.send(exchange -> {
             exchange.setVariable(Variables.EXECUTION, EXECUTION);
@@ -55,8 +60,7 @@ class DetectLabelsRouteTest {
 
         @Configure
         void aDetectorOnTheFake(MainConfigurationProperties main) {
-            main.addConfiguration(new TestBeans(context -> context.getRegistry().bind("labelDetector",
-                    new LabelDetector(rekognition, true))));
+            bindDetector(main, true);
         }
 
         @Test
@@ -82,8 +86,7 @@ class DetectLabelsRouteTest {
 
         @Configure
         void aDetectorSwitchedOff(MainConfigurationProperties main) {
-            main.addConfiguration(new TestBeans(context -> context.getRegistry().bind("labelDetector",
-                    new LabelDetector(rekognition, false))));
+            bindDetector(main, false);
         }
 
         @Test
