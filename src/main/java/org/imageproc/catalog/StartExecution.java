@@ -11,7 +11,7 @@ import org.imageproc.run.Variables;
 import org.imageproc.storage.StoredImage;
 
 /** The start-execution step: claims the item for the upload as read; null when it was already processed. */
-public final class StartExecution {
+public class StartExecution {
 
     private final ImageCatalog catalog;
 

@@ -8,7 +8,7 @@ import org.imageproc.run.Variables;
 import org.imageproc.storage.StoredImage;
 
 /** The store-metadata step: the metadata on the item, so it is there even if later steps fail. */
-public final class StoreMetadata {
+public class StoreMetadata {
 
     private final ImageCatalog catalog;
 

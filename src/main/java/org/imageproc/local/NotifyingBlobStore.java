@@ -85,7 +85,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
 
     /**
      * s3proxy stores a browser form upload through the same putBlob as a PutObject; only the caller tells them apart
-     * (S3 names the event ObjectCreated:Post). S3NotificationTest fails should s3proxy rename the method.
+     * (S3 names the event ObjectCreated:Post). S3NotificationIT fails should s3proxy rename the method.
      */
     private static boolean byFormPost() {
         return STACK.walk(frames -> frames.anyMatch(frame -> frame.getMethodName().equals("handlePostBlob")

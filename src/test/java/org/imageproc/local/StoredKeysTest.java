@@ -23,7 +23,7 @@ class StoredKeysTest {
 
     @Test
     void everyKeyHasAPathOfItsOwnInsideTheBucketThatNamesItBack() {
-        List<String> keys = new ArrayList<>(OpaqueKeysTest.WEIRD_KEYS);
+        List<String> keys = new ArrayList<>(OpaqueKeysIT.WEIRD_KEYS);
         keys.addAll(List.of("../../../../etc/passwd", "a\\..\\b", "C:\\x", "a\u0000b", "\t", "~", "A", "ab".repeat(32),
                 "ab".repeat(32) + "c", "x".repeat(64), "x".repeat(65), "x".repeat(128)));
         Random random = new Random(9);
@@ -63,7 +63,7 @@ class StoredKeysTest {
                 assertThat(StoredKeys.name(key)).startsWith(StoredKeys.namePrefix(key.substring(0, end)).orElseThrow());
             }
         }
-        assertThat(StoredKeys.namePrefix(OpaqueKeysTest.keyOfBytes(1025))).isEmpty();
+        assertThat(StoredKeys.namePrefix(OpaqueKeysIT.keyOfBytes(1025))).isEmpty();
         assertThat(StoredKeys.namePrefix(null)).contains("");
     }
 
@@ -79,8 +79,8 @@ class StoredKeysTest {
 
     @Test
     void keysS3RefusesAreRefusedWithItsErrors() {
-        assertThat(StoredKeys.name(OpaqueKeysTest.keyOfBytes(1024))).isNotEmpty();
-        assertThatThrownBy(() -> StoredKeys.name(OpaqueKeysTest.keyOfBytes(1025)))
+        assertThat(StoredKeys.name(OpaqueKeysIT.keyOfBytes(1024))).isNotEmpty();
+        assertThatThrownBy(() -> StoredKeys.name(OpaqueKeysIT.keyOfBytes(1025)))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("KeyTooLongError");

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.S3Utilities;
 
 /**
- * The POST policy and its Signature Version 4 fields, computed without a server (S3NotificationTest and the web tests
+ * The POST policy and its Signature Version 4 fields, computed without a server (S3NotificationIT and the web tests
  * send forms to the local S3, which checks signature and policy itself).
  */
 class PresignedPostTest {

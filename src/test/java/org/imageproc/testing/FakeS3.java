@@ -1,0 +1,79 @@
+package org.imageproc.testing;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
+import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Stands for S3 in route tests: objects in memory by key, GetObject honouring If-Match as S3 does (412), and every
+ * GetObject request kept; the camel-aws2-s3 endpoint picks it up from the registry as its client.
+ */
+public final class FakeS3 implements S3Client {
+
+    private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
+    private final List<GetObjectRequest> gets = new CopyOnWriteArrayList<>();
+
+    /** An object as S3 keeps it; the ETag without quotes. */
+    public record StoredObject(byte[] bytes, String eTag, Map<String, String> userMetadata, Instant lastModified) {
+    }
+
+    public void put(String key, byte[] bytes, String eTag, Map<String, String> userMetadata) {
+        objects.put(key, new StoredObject(bytes, eTag, userMetadata, Instant.parse("2026-12-01T10:00:00Z")));
+    }
+
+    /** The GetObject requests made, in order. */
+    public List<GetObjectRequest> gets() {
+        return List.copyOf(gets);
+    }
+
+    @Override
+    public HeadBucketResponse headBucket(HeadBucketRequest request) {
+        return HeadBucketResponse.builder().build();
+    }
+
+    @Override
+    public <T> T getObject(GetObjectRequest request, ResponseTransformer<GetObjectResponse, T> transformer) {
+        gets.add(request);
+        StoredObject object = objects.get(request.key());
+        if (object == null) {
+            throw (NoSuchKeyException) NoSuchKeyException.builder().statusCode(404)
+                    .message("The specified key does not exist.").build();
+        }
+        String eTag = "\"" + object.eTag() + "\"";
+        if (request.ifMatch() != null && !request.ifMatch().equals(eTag)) {
+            throw S3Exception.builder().statusCode(412)
+                    .message("At least one of the pre-conditions you specified did not hold").build();
+        }
+        GetObjectResponse response = GetObjectResponse.builder().eTag(eTag)
+                .contentLength((long) object.bytes().length).metadata(object.userMetadata())
+                .lastModified(object.lastModified()).build();
+        try {
+            return transformer.transform(response,
+                    AbortableInputStream.create(new ByteArrayInputStream(object.bytes())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public void close() {
+    }
+}

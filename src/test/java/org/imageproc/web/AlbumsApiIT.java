@@ -1,0 +1,118 @@
+package org.imageproc.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.imageproc.TestService;
+import org.junit.jupiter.api.Test;
+
+/** {@code /api/albums} over HTTP against the running service: listing, creating, and every refusal. */
+class AlbumsApiIT {
+
+    private final Api api = new Api(TestService.get().web());
+    private final String user = "u" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aNewUserHasNoAlbums() {
+        Api.Reply reply = api.get("api/albums", user);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(reply.json().isArray()).isTrue();
+        assertThat(reply.json()).isEmpty();
+    }
+
+    @Test
+    void createdAlbumsAreListedNewestFirstAndOnlyForTheirOwner() {
+        Api.Reply created = api.createAlbum(user, "Holiday-2024");
+        api.createAlbum(user, "later.one");
+        api.createAlbum("other-" + user, "Holiday-2024");
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode album = created.json();
+        assertThat(album.path("albumID").asText()).isEqualTo(user + "/Holiday-2024");
+        assertThat(album.path("userID").asText()).isEqualTo(user);
+        assertThat(album.path("name").asText()).isEqualTo("Holiday-2024");
+        assertThat(album.path("creationTime").asLong()).isPositive();
+
+        JsonNode list = api.get("api/albums", user).json();
+        assertThat(list).extracting(a -> a.path("name").asText()).containsExactly("later.one", "Holiday-2024");
+        assertThat(list).extracting(a -> a.path("userID").asText()).containsOnly(user);
+    }
+
+    @Test
+    void aDuplicateNameIsAConflictWithAClearMessage() {
+        api.createAlbum(user, "twice");
+
+        Api.Reply again = api.createAlbum(user, "twice");
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("error").asText()).isEqualTo("Conflict");
+        assertThat(again.json().path("message").asText()).isEqualTo("An album named 'twice' already exists");
+        assertThat(api.get("api/albums", user).json()).hasSize(1);
+    }
+
+    @Test
+    void aMissingOrInvalidUserIsABadRequest() {
+        Api.Reply missing = api.get("api/albums", null);
+        Api.Reply invalid = api.get("api/albums", "Bad User!");
+        Api.Reply invalidCreate = api.createAlbum("../etc", "x");
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("message").asText()).contains("X-Demo-User");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().path("message").asText()).startsWith("A user name is 2-32");
+        assertThat(invalidCreate.status()).isEqualTo(400);
+    }
+
+    @Test
+    void anInvalidAlbumNameOrBodyIsABadRequest() {
+        Api.Reply slash = api.createAlbum(user, "a/b");
+        Api.Reply empty = api.createAlbum(user, "");
+        Api.Reply html = api.createAlbum(user, "<script>");
+        Api.Reply notJson = api.post("api/albums", user, "{not json");
+        Api.Reply noName = api.post("api/albums", user, "{}");
+
+        assertThat(slash.status()).isEqualTo(400);
+        assertThat(slash.json().path("message").asText()).startsWith("An album name is 1-64");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(html.status()).isEqualTo(400);
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.json().path("error").asText()).isEqualTo("BadRequest");
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(api.get("api/albums", user).json()).isEmpty();
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        Api.Reply reply = api.get("api/openapi.json", null);
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode paths = reply.json().path("paths");
+        assertThat(paths.fieldNames()).toIterable().contains("/albums", "/albums/{owner}/{name}/photos",
+                "/albums/{owner}/{name}/uploads", "/photos/{id}", "/photos/{id}/retry", "/failures/redrive");
+        assertThat(paths.path("/albums").path("post").path("operationId").asText()).isEqualTo("create-album");
+        JsonNode upload = paths.path("/albums/{owner}/{name}/uploads").path("post");
+        assertThat(upload.path("summary").asText()).startsWith("A signed S3 POST form for one new JPEG or PNG photo");
+        assertThat(upload.path("responses").fieldNames()).toIterable().containsExactlyInAnyOrder("201", "400", "403",
+                "404", "503");
+        // every operation may find an AWS service away
+        assertThat(paths.path("/albums").path("get").path("responses").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("200", "503");
+        assertThat(paths.path("/photos/{id}/retry").path("post").path("responses").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("202", "403", "404", "409", "503");
+        assertThat(paths.path("/failures/redrive").path("post").path("operationId").asText())
+                .isEqualTo("redrive-failures");
+        assertThat(upload.path("responses").path("201").path("content").path("application/json").path("schema")
+                .path("$ref").asText()).isEqualTo("#/components/schemas/UploadTicket");
+        JsonNode schemas = reply.json().path("components").path("schemas");
+        assertThat(schemas.path("NewUpload").path("properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("fileName", "contentType");
+        assertThat(schemas.path("UploadTicket").path("properties").fieldNames()).toIterable()
+                .containsExactly("imageID", "url", "fields", "expiresAt");
+        assertThat(schemas.path("UploadTicket").path("properties").path("fields").path("additionalProperties")
+                .path("type").asText()).isEqualTo("string");
+    }
+}

@@ -1,0 +1,81 @@
+package org.imageproc.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.imageproc.TestService;
+import org.imageproc.testing.TestImages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A photo whose label detection keeps failing: the app shows each failed delivery as waiting to be retried, then,
+ * once the queue gave up on it, the photo as failed with its cause and a Retry button; with labels back, Retry puts
+ * its event back on the queue and the app follows the new run to SUCCEEDED.
+ */
+class RetryBrowserIT {
+
+    private static BrowserAndService session;
+    private static Browser browser;
+    private static TestService service;
+
+    @BeforeAll
+    static void start() throws IOException {
+        // one attempt per delivery, and a failed delivery back after 3 s: the queue gives up within about 20 s
+        session = BrowserAndService.start(Map.of(
+                "imageproc.sqs.visibility-timeout-seconds", "3",
+                "imageproc.retry.max-redeliveries", "0",
+                "imageproc.dead-letters.check-seconds", "1"));
+        browser = session.browser();
+        service = session.service();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void aPhotoTheQueueGaveUpOnIsShownFailedAndRetryProcessesItAgain() throws IOException {
+        service.rekognition().fail("Incoming/");
+        browser.logIn(service.web(), "retrier");
+        browser.createAlbum("Flaky");
+        Path jpeg = Files.createDirectories(Path.of("target", "browser-photos")).resolve("retried.jpg");
+        Files.write(jpeg, TestImages.jpeg(320, 240));
+        browser.upload(jpeg);
+
+        WebElement waiting = browser.await(".run[data-state='WAITING'] .run-status");
+        assertThat(waiting.getText()).startsWith("Delivery ").contains("Label service unavailable")
+                .endsWith("it is retried when its event comes back from the queue");
+        WebElement run = browser.await(".run[data-state='FAILED']");
+        assertThat(run.findElement(By.cssSelector(".run-cause")).getText())
+                .startsWith("Gave up after 5 deliveries (1 attempt in the last): ");
+        assertThat(run.findElement(By.cssSelector("button.retry")).getText()).isEqualTo("Retry");
+        WebElement card = browser.await(".photo-card[data-status='FAILED']");
+        assertThat(card.findElement(By.cssSelector(".cause")).getText()).startsWith("Gave up after 5 deliveries");
+        browser.screenshot(browser.find("#album-view"), "dead-letter.png");
+
+        String imageId = card.getAttribute("data-image-id");
+        service.rekognition().heal("Incoming/");
+        card.findElement(By.cssSelector("button.retry")).click();
+
+        WebElement retried = browser.await(".run[data-state='SUCCEEDED']");
+        assertThat(retried.findElement(By.cssSelector(".run-file")).getText()).isEqualTo(imageId);
+        assertThat(retried.findElement(By.cssSelector("[data-step='detect-labels']")).getAttribute("data-state"))
+                .isEqualTo("SUCCEEDED");
+        WebElement done = browser.await(".photo-card[data-status='SUCCEEDED']");
+        assertThat(done.findElements(By.cssSelector("button.retry"))).isEmpty();
+        assertThat(done.findElements(By.cssSelector(".tags li"))).extracting(WebElement::getText)
+                .containsExactly("Dog", "Animal");
+        assertThat(service.queueDepth("image-events-dlq")).isZero();
+    }
+}
