@@ -44,6 +44,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Tag("detector")
 class PackagedJarIT {
 
+    // a first start unpacks TensorFlow's natives (about 650 MB); on a busy 2-core machine that took over a minute
+    private static final Duration STARTUP = Duration.ofMinutes(2);
+
     private final List<Process> started = new ArrayList<>();
 
     @AfterEach
@@ -63,7 +66,7 @@ class PackagedJarIT {
         Process service = start(dataDir, s3Port, freePort(), dynamoDbPort, webPort, output);
         try (S3Client s3 = client(S3Client.builder().forcePathStyle(true), s3Port);
                 DynamoDbClient dynamoDb = client(DynamoDbClient.builder(), dynamoDbPort)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started")));
+            await().atMost(STARTUP).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started")));
             s3.putObject(r -> r.bucket("photo-repo").key("Incoming/jar.jpg"),
                     RequestBody.fromBytes(TestImages.jpeg(1200, 900)));
             await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(status(dynamoDb)));
@@ -90,7 +93,7 @@ class PackagedJarIT {
         start(dataDir, s3Port, freePort(), dynamoDbPort, webPort, output);
         try (S3Client s3 = client(S3Client.builder().forcePathStyle(true), s3Port);
                 DynamoDbClient dynamoDb = client(DynamoDbClient.builder(), dynamoDbPort)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started")));
+            await().atMost(STARTUP).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started")));
             assertThat(status(dynamoDb)).isEqualTo("SUCCEEDED");
             assertThat(s3.headObject(r -> r.bucket("photo-repo").key("Thumbnails/jar.jpg")).contentType())
                     .isEqualTo("image/jpeg");
@@ -107,7 +110,7 @@ class PackagedJarIT {
         List<String> output = new CopyOnWriteArrayList<>();
 
         Process service = start(dataDir, s3Port, sqsPort, dynamoDbPort, webPort, output);
-        await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started")));
+        await().atMost(STARTUP).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started")));
         List<ProcessHandle> children = service.descendants().toList();
         assertThat(children).as("the dynalite node process").isNotEmpty();
         service.destroyForcibly();
@@ -119,7 +122,7 @@ class PackagedJarIT {
 
         output.clear();
         Process next = start(dataDir, s3Port, sqsPort, dynamoDbPort, webPort, output);
-        await().atMost(Duration.ofSeconds(60)).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started"))
+        await().atMost(STARTUP).until(() -> output.stream().anyMatch(l -> l.contains("(imageproc) started"))
                 || !next.isAlive());
         assertThat(next.isAlive()).as("a start on the same data and ports\n" + tail(output)).isTrue();
     }

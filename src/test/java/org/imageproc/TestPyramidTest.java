@@ -35,10 +35,6 @@ class TestPyramidTest {
     @ArchTest
     static final ArchRule aTestThatStartsSomethingIsAnIntegrationTest = noClasses()
             .that().haveSimpleNameEndingWith("Test")
-            // named in pom.xml: failsafe runs them under their old names while they are being changed elsewhere
-            .and().doNotHaveFullyQualifiedName("org.imageproc.deploy.RoutesConfigMapTest")
-            .and().doNotHaveFullyQualifiedName("org.imageproc.deploy.KustomizeOverlayTest")
-            .and().doNotHaveFullyQualifiedName("org.imageproc.observe.StartupSummaryTest")
             .should().callCodeUnitWhere(DescribedPredicate.describe(
                     "start the service, a local stack, a browser, the jar or a process",
                     (JavaCall<?> call) -> STARTERS.contains(call.getTargetOwner().getName())

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The example overlay read file by file, without kubectl (which a developer may lack): it builds on the base, its
  * patches name resources the base has, its merged ConfigMap exists in the base, and every value it sets is a real
  * setting.
- * {@link KustomizeOverlayTest} builds it with kubectl's kustomize (on CI always: .ci/run installs kubectl).
+ * {@link KustomizeOverlayIT} builds it with kubectl's kustomize (on CI always: .ci/run installs kubectl).
  */
 class KustomizeOverlayFilesTest {
 

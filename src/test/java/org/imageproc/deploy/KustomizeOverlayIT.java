@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The example overlay, built by kubectl's kustomize: what `kubectl apply -k k8s/overlays/example` would send. */
-class KustomizeOverlayTest {
+class KustomizeOverlayIT {
 
     private static final Path OVERLAY = Manifests.K8S.resolve("overlays/example");
 

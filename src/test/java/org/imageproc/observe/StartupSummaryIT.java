@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * A start ends with the endpoints as bound (loopback addresses and the ports that answer, the local stack's with its
  * credentials) and "ready in"; Camel's own start-up listings stay below INFO.
  */
-class StartupSummaryTest {
+class StartupSummaryIT {
 
     private static final Logger ROOT = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private static final ListAppender<ILoggingEvent> LOGGED = new ListAppender<>();

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * generator lists, under its own name), the flow marked by a description and a thumbnail size of its own: the mounted
  * flow is the one that runs, replacing the built-in one of the same name rather than clashing with it.
  */
-class RoutesConfigMapTest {
+class RoutesConfigMapIT {
 
     private static final String BUILT_IN_DESCRIPTION =
             "description: Processes one uploaded image from its S3 event to SUCCEEDED or FAILED";
