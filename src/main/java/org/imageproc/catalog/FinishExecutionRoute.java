@@ -31,7 +31,9 @@ public class FinishExecutionRoute extends EndpointRouteBuilder {
                 .setHeader(Ddb2Constants.UPDATE_VALUES, simple("${body.updates}"))
                 .setHeader(Ddb2Constants.UPDATE_CONDITION, simple("${body.expected}"))
                 .doTry()
-                    .to(aws2Ddb("{{imageproc.table.images}}").operation(Ddb2Operations.UpdateItem))
+                    // tables are provisioned apart (CloudFormation, the local stack): no DescribeTable, no CreateTable
+                    .to(aws2Ddb("{{imageproc.table.images}}").operation(Ddb2Operations.UpdateItem)
+                            .enabledInitialDescribeTable(false))
                 .doCatch(DynamoDbException.class)
                     .bean(refusals)
                 .end()

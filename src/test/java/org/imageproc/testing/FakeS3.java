@@ -14,12 +14,14 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Stands for S3 in route tests: objects in memory by key, GetObject honouring If-Match as S3 does (412), and every
- * GetObject request kept; the camel-aws2-s3 endpoint picks it up from the registry as its client.
+ * Stands for S3 in route tests: objects in memory by key, GetObject and HeadObject honouring If-Match as S3 does
+ * (412), and every GetObject request kept; the camel-aws2-s3 endpoint picks it up from the registry as its client.
  */
 public final class FakeS3 implements S3Client {
 
@@ -47,17 +49,8 @@ public final class FakeS3 implements S3Client {
     @Override
     public <T> T getObject(GetObjectRequest request, ResponseTransformer<GetObjectResponse, T> transformer) {
         gets.add(request);
-        StoredObject object = objects.get(request.key());
-        if (object == null) {
-            throw (NoSuchKeyException) NoSuchKeyException.builder().statusCode(404)
-                    .message("The specified key does not exist.").build();
-        }
-        String eTag = "\"" + object.eTag() + "\"";
-        if (request.ifMatch() != null && !request.ifMatch().equals(eTag)) {
-            throw S3Exception.builder().statusCode(412)
-                    .message("At least one of the pre-conditions you specified did not hold").build();
-        }
-        GetObjectResponse response = GetObjectResponse.builder().eTag(eTag)
+        StoredObject object = stored(request.key(), request.ifMatch());
+        GetObjectResponse response = GetObjectResponse.builder().eTag("\"" + object.eTag() + "\"")
                 .contentLength((long) object.bytes().length).metadata(object.userMetadata())
                 .lastModified(object.lastModified()).build();
         try {
@@ -66,6 +59,27 @@ public final class FakeS3 implements S3Client {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public HeadObjectResponse headObject(HeadObjectRequest request) {
+        StoredObject object = stored(request.key(), request.ifMatch());
+        return HeadObjectResponse.builder().eTag("\"" + object.eTag() + "\"")
+                .contentLength((long) object.bytes().length).build();
+    }
+
+    /** The object, or S3's 404, or its 412 when {@code ifMatch} names another ETag. */
+    private StoredObject stored(String key, String ifMatch) {
+        StoredObject object = objects.get(key);
+        if (object == null) {
+            throw (NoSuchKeyException) NoSuchKeyException.builder().statusCode(404)
+                    .message("The specified key does not exist.").build();
+        }
+        if (ifMatch != null && !ifMatch.equals("\"" + object.eTag() + "\"")) {
+            throw S3Exception.builder().statusCode(412)
+                    .message("At least one of the pre-conditions you specified did not hold").build();
+        }
+        return object;
     }
 
     @Override
