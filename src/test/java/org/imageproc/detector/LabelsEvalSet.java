@@ -68,6 +68,11 @@ record LabelsEvalSet(List<Photo> photos, List<String> unavailable) {
                 continue;
             }
             Photo photo = photo(key, entry.getValue(), dir, shared, faults);
+            // SOURCES.md names a shared photo by its path under ../shared
+            String named = photo.shared() ? key.substring(SHARED_PREFIX.length()) : key;
+            if (!sources.contains(named)) {
+                faults.add(key + ": not in SOURCES.md (where it comes from and its licence)");
+            }
             if (photo.shared()) {
                 if (!sharedPresent) {
                     unavailable.add(key);
@@ -75,9 +80,6 @@ record LabelsEvalSet(List<Photo> photos, List<String> unavailable) {
                 }
             } else {
                 listed.add(key);
-                if (!sources.contains(key)) {
-                    faults.add(key + ": not in SOURCES.md (where it comes from and its licence)");
-                }
             }
             if (!Files.isRegularFile(photo.path())) {
                 faults.add(key + ": listed, but there is no such file: " + photo.path());

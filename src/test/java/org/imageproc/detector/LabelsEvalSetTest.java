@@ -9,11 +9,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.imageproc.detector.LabelsEvalScore.Judged;
 import org.imageproc.detector.LabelsEvalSet.Photo;
@@ -30,6 +35,10 @@ class LabelsEvalSetTest {
     void theSetIsWellFormedAndHalfOfItShowsNoCocoObject() {
         LabelsEvalSet set = LabelsEvalSet.load();
         List<Photo> own = set.photos().stream().filter(photo -> !photo.shared()).toList();
+        if (!set.unavailable().isEmpty()) {
+            System.out.printf("%d shared photos left out: %s is absent%n", set.unavailable().size(),
+                    LabelsEvalSet.SHARED.toAbsolutePath().normalize());
+        }
 
         assertThat(set.photos().size() + set.unavailable().size()).isGreaterThanOrEqualTo(60);
         assertThat(set.photos()).allSatisfy(photo -> assertThat(photo.coco()).isNotEqualTo(
@@ -38,6 +47,38 @@ class LabelsEvalSetTest {
         assertThat(2 * withoutCoco).as("photos without COCO objects, of %d", set.photos().size())
                 .isGreaterThanOrEqualTo(set.photos().size());
         assertThat(own.stream().filter(photo -> !photo.coco())).hasSizeGreaterThanOrEqualTo(own.size() / 2);
+    }
+
+    @Test
+    void everyPhotoDecodesToAPictureTheDetectorLooksAt() throws IOException {
+        for (Photo photo : LabelsEvalSet.load().photos()) {
+            try (ImageInputStream in = ImageIO.createImageInputStream(photo.path().toFile())) {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                assertThat(readers.hasNext()).as(photo.key() + " is a picture").isTrue();
+                ImageReader reader = readers.next();
+                reader.setInput(in);
+                ImageReadParam param = reader.getDefaultReadParam();
+                // every pixel row is still decoded; only every eighth is kept, so the 12 MP ones stay small
+                param.setSourceSubsampling(8, 8, 0, 0);
+                BufferedImage image = reader.read(0, param);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                reader.dispose();
+                // under Picture.MIN_SIDE the detector stays silent on purpose, so such a photo would test nothing
+                assertThat(Math.min(width, height)).as(photo.key()).isGreaterThanOrEqualTo(Picture.MIN_SIDE);
+                assertThat(image.getWidth()).as(photo.key()).isEqualTo((width + 7) / 8);
+            }
+        }
+    }
+
+    @Test
+    void theFolderStaysSmall() throws IOException {
+        long bytes;
+        try (Stream<Path> files = Files.list(LabelsEvalSet.DIR)) {
+            bytes = files.mapToLong(file -> file.toFile().length()).sum();
+        }
+
+        assertThat(bytes).as("bytes in %s", LabelsEvalSet.DIR).isLessThan(25L << 20);
     }
 
     @Test
@@ -76,12 +117,13 @@ class LabelsEvalSetTest {
         Files.copy(own.resolve("gcompris-dog.jpg"), dir.resolve("dog.jpg"));
         Files.copy(own.resolve("mate-aqua.jpg"), dir.resolve("drop.jpg"));
         Files.copy(own.resolve("gcompris-cat.jpg"), dir.resolve("stray.jpg"));
-        Files.writeString(dir.resolve("SOURCES.md"), "dog.jpg drop.jpg stray.jpg");
+        Files.writeString(dir.resolve("SOURCES.md"), "dog.jpg drop.jpg stray.jpg nowhere.jpg");
         Files.writeString(dir.resolve("expected.json"), """
                 {"dog.jpg": {"must": ["dog", "wolf"], "also": ["dog"], "coco": true, "notes": "a dog"},
                  "drop.jpg": {"must": [], "also": [], "coco": true, "notes": ""},
                  "gone.jpg": {"must": ["cat"], "also": [], "coco": true, "notes": "a cat"},
-                 "../shared/nowhere.jpg": {"must": [], "also": [], "coco": false, "notes": "sky"}}
+                 "../shared/nowhere.jpg": {"must": [], "also": [], "coco": false, "notes": "sky"},
+                 "../shared/unlisted.jpg": {"must": [], "also": [], "coco": false, "notes": "sky"}}
                 """);
 
         assertThatThrownBy(() -> LabelsEvalSet.load(dir, dir))
@@ -93,6 +135,7 @@ class LabelsEvalSetTest {
                 .hasMessageContaining("gone.jpg: not in SOURCES.md")
                 .hasMessageContaining("gone.jpg: listed, but there is no such file")
                 .hasMessageContaining("../shared/nowhere.jpg: listed, but there is no such file")
+                .hasMessageContaining("../shared/unlisted.jpg: not in SOURCES.md")
                 .hasMessageContaining("stray.jpg: in the folder but not in expected.json");
     }
 
@@ -109,7 +152,7 @@ class LabelsEvalSetTest {
 
     @Test
     void sharedPhotosAreLeftOutWhenTheSharedFolderIsAbsent(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("SOURCES.md"), "");
+        Files.writeString(dir.resolve("SOURCES.md"), "- `testdata/labels/x.jpg`");
         Files.writeString(dir.resolve("expected.json"), """
                 {"../shared/testdata/labels/x.jpg": {"must": ["dog"], "also": [], "coco": true, "notes": "a dog"}}
                 """);
