@@ -51,6 +51,7 @@ public final class LoadBenchmark {
         LoadRun.Result result = null;
         List<RssSampler.Sample> samples = List.of();
         Map<String, Double> counters = Map.of();
+        Map<String, Double> dynamoDbRequests = Map.of();
         long readyMs = -1;
         long peakJvmMb = 0;
         long peakChildrenMb = 0;
@@ -71,6 +72,7 @@ public final class LoadBenchmark {
             childrenCpuMs = service.childrenCpuMillis() - childrenCpuBefore;
             problems.addAll(result.problems());
             counters = management.imageCounters();
+            dynamoDbRequests = management.dynamoDbRequests();
             peakJvmMb = service.peakRssMb();
             peakChildrenMb = service.childrenPeakRssMb();
         } catch (IllegalStateException | SdkException | IOException e) {
@@ -113,6 +115,9 @@ public final class LoadBenchmark {
                 .row("CPU ms per upload (user + system, the whole run): JVM / local DynamoDB", result == null
                         || result.sent().isEmpty() ? "" : cpuMs / result.sent().size() + " / "
                         + childrenCpuMs / result.sent().size())
+                .row("DynamoDB writes per upload (PutItem, UpdateItem... / uploads; the whole run)", result == null
+                        || result.sent().isEmpty() ? "" : num(Management.writes(dynamoDbRequests)
+                        / result.sent().size(), 2) + " (all calls: " + dynamoDbRequests + ")")
                 .row("runs started / SUCCEEDED (log, whole run)", runLog.started().size() + " / "
                         + runLog.succeeded().size())
                 .row("ERROR lines / OutOfMemoryError lines in the log", runLog.errorLines() + " / "
