@@ -40,6 +40,7 @@ import org.imageproc.photo.PresignedPost;
 import org.imageproc.photo.UploadTickets;
 import org.imageproc.pipeline.CollectVariables;
 import org.imageproc.pipeline.FailureRecorder;
+import org.imageproc.pipeline.FlowSteps;
 import org.imageproc.pipeline.RetryLog;
 import org.imageproc.pipeline.StepRecorder;
 import org.imageproc.pipeline.StepTimer;
@@ -92,7 +93,7 @@ public class ServiceConfiguration implements CamelConfiguration {
                 incomingPrefix, new CurrentObject(aws.s3(), bucket), clock);
         registry.bind("imageCatalog", catalog);
         registry.bind("startExecution", new StartExecution(catalog));
-        registry.bind("storeMetadata", new StoreMetadata(catalog));
+        registry.bind("storeMetadata", new StoreMetadata(catalog, new FlowSteps(context)));
         registry.bind("finishExecution", new FinishExecution(catalog));
         registry.bind("finishRefusals", new FinishRefusals());
         S3EventParser parser = new S3EventParser(bucket, incomingPrefix);
@@ -112,7 +113,7 @@ public class ServiceConfiguration implements CamelConfiguration {
                 incomingPrefix);
         registry.bind("deadLetters", deadLetters);
         StepTimer steps = new StepTimer(clock);
-        steps.addListener(new StepRecorder(catalog, outages));
+        steps.addListener(new StepRecorder());
         context.addRoutePolicyFactory(steps);
 
         Probes probes = new Probes(aws.sqs(), aws.s3(), aws.dynamoDb(), queue, bucket,

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.imageproc.testing.DynamoDbRequests;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -51,7 +52,7 @@ public final class LoadBenchmark {
         LoadRun.Result result = null;
         List<RssSampler.Sample> samples = List.of();
         Map<String, Double> counters = Map.of();
-        Map<String, Double> dynamoDbRequests = Map.of();
+        DynamoDbRequests dynamoDbRequests = new DynamoDbRequests(Map.of());
         long readyMs = -1;
         long peakJvmMb = 0;
         long peakChildrenMb = 0;
@@ -116,8 +117,8 @@ public final class LoadBenchmark {
                         || result.sent().isEmpty() ? "" : cpuMs / result.sent().size() + " / "
                         + childrenCpuMs / result.sent().size())
                 .row("DynamoDB writes per upload (PutItem, UpdateItem... / uploads; the whole run)", result == null
-                        || result.sent().isEmpty() ? "" : num(Management.writes(dynamoDbRequests)
-                        / result.sent().size(), 2) + " (all calls: " + dynamoDbRequests + ")")
+                        || result.sent().isEmpty() ? "" : num((double) dynamoDbRequests.writes()
+                        / result.sent().size(), 2) + " (all calls: " + dynamoDbRequests.byOperation() + ")")
                 .row("runs started / SUCCEEDED (log, whole run)", runLog.started().size() + " / "
                         + runLog.succeeded().size())
                 .row("ERROR lines / OutOfMemoryError lines in the log", runLog.errorLines() + " / "

@@ -9,19 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.imageproc.testing.DynamoDbRequests;
 
 /** A service's management server (/observe): readiness, and its imageproc_* counters from the Prometheus text. */
 final class Management {
 
-    /** The DynamoDB operations that write. */
-    static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
-            "TransactWriteItems");
-    private static final String DYNAMODB_REQUESTS = "imageproc_dynamodb_requests_total{";
-    private static final Pattern OPERATION = Pattern.compile("operation=\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final URI base;
@@ -65,21 +59,8 @@ final class Management {
     }
 
     /** The service's DynamoDB calls so far by operation (PutItem, UpdateItem, GetItem...). */
-    Map<String, Double> dynamoDbRequests() throws IOException, InterruptedException {
-        Map<String, Double> requests = new TreeMap<>();
-        for (String line : metrics()) {
-            Matcher operation = OPERATION.matcher(line);
-            if (line.startsWith(DYNAMODB_REQUESTS) && operation.find()) {
-                requests.merge(operation.group(1), value(line), Double::sum);
-            }
-        }
-        return requests;
-    }
-
-    /** Of {@link #dynamoDbRequests()}, the calls that write an item ({@link #WRITES}). */
-    static double writes(Map<String, Double> requests) {
-        return requests.entrySet().stream().filter(entry -> WRITES.contains(entry.getKey()))
-                .mapToDouble(Map.Entry::getValue).sum();
+    DynamoDbRequests dynamoDbRequests() throws IOException, InterruptedException {
+        return DynamoDbRequests.parse(get("metrics").body());
     }
 
     private List<String> metrics() throws IOException, InterruptedException {
