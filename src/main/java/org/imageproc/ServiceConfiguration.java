@@ -113,7 +113,7 @@ public class ServiceConfiguration implements CamelConfiguration {
                 incomingPrefix);
         registry.bind("deadLetters", deadLetters);
         StepTimer steps = new StepTimer(clock);
-        steps.addListener(new StepRecorder());
+        steps.addListener(new StepRecorder(catalog, outages));
         context.addRoutePolicyFactory(steps);
 
         Probes probes = new Probes(aws.sqs(), aws.s3(), aws.dynamoDb(), queue, bucket,

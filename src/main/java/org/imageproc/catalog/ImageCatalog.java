@@ -179,6 +179,11 @@ public class ImageCatalog {
         }
     }
 
+    /** One step's record on its own: only for a step after the run's final write, which carried the others. */
+    public void stepFinished(Execution execution, StepRecord step) {
+        update(execution, new ItemUpdate().setEntry("steps", step.step(), StepEntries.entry(step)));
+    }
+
     /**
      * The metadata on the item, with the run's steps so far: {@code step} (the one storing) SUCCEEDED as of now, and
      * the steps {@code ahead} of it RUNNING, so that a watcher sees them while they run; their records come with the

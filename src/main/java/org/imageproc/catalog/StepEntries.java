@@ -51,7 +51,7 @@ final class StepEntries {
     }
 
     /** One step as the item shows it: a running step has no duration yet. */
-    private static AttributeValue entry(StepRecord step) {
+    static AttributeValue entry(StepRecord step) {
         Map<String, AttributeValue> entry = new LinkedHashMap<>();
         entry.put("status", s(step.status()));
         entry.put("startedAt", s(step.startedAt().toString()));

@@ -28,22 +28,35 @@ public final class FlowSteps implements StepsAhead {
         this.context = context;
     }
 
-    /** The steps after {@code step}, short of the flow's last: that one writes its own record with the results. */
+    /**
+     * The steps after {@code step} up to the next step that writes the item ({@link Steps#WRITES_ITEM}), which
+     * records them; none when no such step follows.
+     */
     @Override
     public List<String> after(String flow, String step) {
-        List<String> steps = steps(flow);
-        int at = steps.indexOf(step);
-        return at < 0 || at + 1 >= steps.size() - 1 ? List.of() : List.copyOf(steps.subList(at + 1, steps.size() - 1));
+        List<Route> steps = steps(flow);
+        List<String> ahead = new ArrayList<>();
+        boolean past = false;
+        for (Route route : steps) {
+            if (past && "true".equals(String.valueOf(route.getProperties().get(Steps.WRITES_ITEM)))) {
+                return ahead;
+            }
+            if (past) {
+                ahead.add(route.getRouteId());
+            }
+            past = past || route.getRouteId().equals(step);
+        }
+        return List.of();
     }
 
-    /** The step route ids {@code flow} runs, in the order its routes send to them. */
-    List<String> steps(String flow) {
-        List<String> steps = new ArrayList<>();
+    /** The step routes {@code flow} runs, in the order its routes send to them. */
+    List<Route> steps(String flow) {
+        List<Route> steps = new ArrayList<>();
         collect(context.getRoute(flow), steps, new HashSet<>());
         return steps;
     }
 
-    private void collect(Route route, List<String> steps, Set<String> seen) {
+    private void collect(Route route, List<Route> steps, Set<String> seen) {
         RouteDefinition definition = route == null ? null
                 : context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition(route.getRouteId());
         if (definition == null || !seen.add(route.getRouteId())) {
@@ -53,7 +66,7 @@ public final class FlowSteps implements StepsAhead {
                 SendDefinition.class)) {
             Route target = consumer(send.getEndpointUri());
             if (target != null && Steps.GROUP.equals(target.getGroup())) {
-                steps.add(target.getRouteId());
+                steps.add(target);
             } else {
                 collect(target, steps, seen);
             }

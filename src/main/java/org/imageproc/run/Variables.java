@@ -24,6 +24,11 @@ public final class Variables {
      * them whole.
      */
     public static final String STEPS = "steps";
+    /**
+     * The step whose final write went through (finish-execution), once it did: a step after it (an announce-success
+     * of the image-steps group) records itself with a write of its own.
+     */
+    public static final String FINISHED = "finished";
     /** The flow's DetectLabels MaxLabels (its default: imageproc.labels.max-labels, set in process-image.yaml). */
     public static final String MAX_LABELS = "maxLabels";
     /** The flow's DetectLabels MinConfidence (its default: imageproc.labels.min-confidence). */

@@ -95,7 +95,7 @@ final class FlowFakes {
         registry.bind("imageCatalog", catalog);
         store.ahead = new FlowSteps(context);
         StepTimer steps = new StepTimer(Clock.systemUTC());
-        steps.addListener(new StepRecorder());
+        steps.addListener(new StepRecorder(catalog, new Outages(Clock.systemUTC(), Duration.ofMinutes(1))));
         context.addRoutePolicyFactory(steps);
         context.addRoutePolicyFactory((camelContext, routeId, route) -> new RoutePolicySupport() {
             @Override
@@ -113,11 +113,12 @@ final class FlowFakes {
     }
 
     /**
-     * A stand-in for FinishExecutionRoute, same id and group, calling {@link FakeFinishExecution}: the route only calls
-     * its bean, and that bean is final (and being changed elsewhere), so it has no seam for a fake.
+     * A stand-in for FinishExecutionRoute, same id, group and route property, calling {@link FakeFinishExecution}: the
+     * route only calls its bean, and that bean is final (and being changed elsewhere), so it has no seam for a fake.
      */
     void finishExecutionRoute(RouteBuilder routes) {
-        routes.from("direct:finish-execution").routeId("finish-execution").routeGroup(Steps.GROUP).bean(finish);
+        routes.from("direct:finish-execution").routeId("finish-execution").routeGroup(Steps.GROUP)
+                .routeProperty(Steps.WRITES_ITEM, "true").bean(finish);
     }
 
     /** What a fake step was given, by parameter name. */

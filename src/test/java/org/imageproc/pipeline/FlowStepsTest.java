@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which steps a flow runs, read from its routes whatever their ids: a flow of made-up steps, one added before a
- * parallel block, called through a route between as the queue's consumer calls process-image.
+ * parallel block, one after the final write, called through a route between as the queue's consumer calls
+ * process-image; the steps that write the item say so with a route property.
  */
 @CamelMainTest(propertyPlaceholderLocations = {RouteTests.PROPERTIES, RouteTests.APPLICATION})
 class FlowStepsTest {
@@ -42,10 +44,14 @@ class FlowStepsTest {
                 .end()
                 .to("direct:finish")
                 .to("direct:announce");
-        for (String step : List.of("fetch", "save", "decode", "label", "shrink", "finish")) {
+        for (String step : List.of("fetch", "decode", "label", "shrink", "announce")) {
             routes.from("direct:" + step).routeId(step).routeGroup(Steps.GROUP).log(step);
         }
-        for (String other : List.of("claim", "announce")) {
+        for (String writer : List.of("save", "finish")) {
+            routes.from("direct:" + writer).routeId(writer).routeGroup(Steps.GROUP)
+                    .routeProperty(Steps.WRITES_ITEM, "true").log(writer);
+        }
+        for (String other : List.of("claim")) {
             routes.from("direct:" + other).routeId(other).log(other);
         }
     }
@@ -54,9 +60,12 @@ class FlowStepsTest {
     void theStepsOfAFlowAreTheStepRoutesItReachesInOrder() {
         FlowSteps flow = new FlowSteps(context);
 
-        assertThat(flow.steps("consume")).containsExactly("fetch", "save", "decode", "label", "shrink", "finish");
+        assertThat(flow.steps("consume")).extracting(Route::getRouteId)
+                .containsExactly("fetch", "save", "decode", "label", "shrink", "finish", "announce");
+        // up to the next step that writes the item, which records them
         assertThat(flow.after("consume", "save")).containsExactly("decode", "label", "shrink");
-        assertThat(flow.after("flow", "fetch")).containsExactly("save", "decode", "label", "shrink");
+        assertThat(flow.after("flow", "save")).containsExactly("decode", "label", "shrink");
+        assertThat(flow.after("consume", "decode")).containsExactly("label", "shrink");
     }
 
     @Test
@@ -64,6 +73,8 @@ class FlowStepsTest {
         FlowSteps flow = new FlowSteps(context);
 
         assertThat(flow.after("consume", "shrink")).isEmpty();
+        assertThat(flow.after("consume", "fetch")).isEmpty();
+        // no write follows the final one to record a step after it
         assertThat(flow.after("consume", "finish")).isEmpty();
         assertThat(flow.after("consume", "resize")).isEmpty();
         assertThat(flow.after("no-such-route", "save")).isEmpty();
