@@ -6,6 +6,7 @@ import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.component.aws2.ddb.Ddb2Constants;
 import org.apache.camel.component.aws2.ddb.Ddb2Operations;
 import org.imageproc.run.Steps;
+import org.imageproc.run.Variables;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
@@ -25,6 +26,7 @@ public class FinishExecutionRoute extends EndpointRouteBuilder {
     @Override
     public void configure() {
         from(direct("finish-execution")).routeId("finish-execution").routeGroup(Steps.GROUP)
+                .routeProperty(Steps.WRITES_ITEM, "true")
                 .bean(finishExecution)
                 .setVariable(WRITE, body())
                 .setHeader(Ddb2Constants.KEY, simple("${body.key}"))
@@ -37,6 +39,7 @@ public class FinishExecutionRoute extends EndpointRouteBuilder {
                 .doCatch(DynamoDbException.class)
                     .bean(refusals)
                 .end()
+                .setVariable(Variables.FINISHED, simple("${routeId}"))
                 .log(LoggingLevel.INFO, ImageCatalog.class.getName(),
                         "Execution ${variable.execution.executionId} for ${variable.execution.key} SUCCEEDED")
                 .setBody(simple("${variable." + WRITE + ".succeeded}"));

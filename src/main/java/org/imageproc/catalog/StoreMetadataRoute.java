@@ -13,6 +13,7 @@ public class StoreMetadataRoute extends EndpointRouteBuilder {
     @Override
     public void configure() {
         from(direct("store-metadata")).routeId("store-metadata").routeGroup(Steps.GROUP)
+                .routeProperty(Steps.WRITES_ITEM, "true")
                 .bean(storeMetadata);
     }
 }

@@ -1,10 +1,8 @@
 package org.imageproc.pipeline;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -20,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records each step's state and duration on the image's item as {@link StepTimer} reports it; a step that ran before
- * the run existed (reading the object) is kept in {@link Variables#EARLY_STEPS} for the run's first write.
+ * Keeps each step's state and duration, as {@link StepTimer} reports it, in {@link Variables#STEPS}: the run's writes
+ * of the item (start, stored metadata, finish or failure) carry them, so a step costs no write of its own. Only a step
+ * after the final write ({@link Variables#FINISHED}) writes its record itself when it ends.
  */
 public final class StepRecorder implements StepListener {
 
@@ -37,47 +36,37 @@ public final class StepRecorder implements StepListener {
 
     @Override
     public void stepStarted(Exchange exchange, String step, Instant at) {
-        log(exchange, new StepRecord(step, RunStatus.RUNNING.name(), at, 0, null));
-        Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
-        if (execution != null) {
-            record(() -> catalog.stepStarted(execution, step, at), step, execution);
-        }
+        keep(exchange, new StepRecord(step, RunStatus.RUNNING.name(), at, 0, null));
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void stepFinished(Exchange exchange, StepRecord step, Throwable failure) {
-        log(exchange, step);
+        keep(exchange, step);
         Execution execution = exchange.getVariable(Variables.EXECUTION, Execution.class);
-        if (execution != null) {
-            record(() -> catalog.stepFinished(execution, step), step.step(), execution);
-        } else if (failure == null) {
-            List<StepRecord> early = exchange.getVariable(Variables.EARLY_STEPS, List.class);
-            List<StepRecord> steps = early == null ? new ArrayList<>() : new ArrayList<>(early);
-            steps.add(step);
-            exchange.setVariable(Variables.EARLY_STEPS, steps);
+        String finishedBy = exchange.getVariable(Variables.FINISHED, String.class);
+        if (execution != null && finishedBy != null && !finishedBy.equals(step.step())) {
+            record(step, execution);
         }
     }
 
-    /** Keeps the step in {@link Variables#STEPS}, a new map each time: parallel branches share the one they copied. */
+    /** A new map each time: parallel branches share the one they copied. */
     @SuppressWarnings("unchecked")
-    private static void log(Exchange exchange, StepRecord step) {
+    private static void keep(Exchange exchange, StepRecord step) {
         Map<String, StepRecord> steps = exchange.getVariable(Variables.STEPS, Map.class);
         Map<String, StepRecord> next = steps == null ? new LinkedHashMap<>() : new LinkedHashMap<>(steps);
         next.put(step.step(), step);
         exchange.setVariable(Variables.STEPS, Collections.unmodifiableMap(next));
     }
 
-    // a lost progress update must not fail the image: the final status is written by the flow itself, and a run
-    // that lost its item finds out at its next write of a result; during an outage already reported it is only noted
-    private void record(Runnable update, String step, Execution execution) {
+    // a lost record must not fail the image, which is final already; during an outage already reported it is only noted
+    private void record(StepRecord step, Execution execution) {
         try {
-            update.run();
+            catalog.stepFinished(execution, step);
         } catch (RunSupersededException e) {
-            LOG.debug("Step {} not recorded: {}", step, e.getMessage());
+            LOG.debug("Step {} not recorded: {}", step.step(), e.getMessage());
         } catch (RuntimeException e) {
             if (!outages.explains(e, execution.key())) {
-                LOG.warn("Could not record progress of step {}: {}", step, e.getMessage());
+                LOG.warn("Could not record step {}: {}", step.step(), e.getMessage());
             }
         }
     }

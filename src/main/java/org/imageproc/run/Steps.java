@@ -8,6 +8,11 @@ public final class Steps {
 
     /** The route group of step routes. */
     public static final String GROUP = "image-steps";
+    /**
+     * Route property of a step whose own write of the item carries the run's steps (store-metadata, finish-execution):
+     * the steps between one such write and the next are shown running.
+     */
+    public static final String WRITES_ITEM = "imageproc.writesItem";
     /** Exchange property a step sets to true when it deliberately did nothing (for example labels switched off). */
     public static final String SKIPPED = "imageproc.stepSkipped";
 

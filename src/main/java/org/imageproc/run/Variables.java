@@ -19,13 +19,16 @@ public final class Variables {
     public static final String FAILURE = "failure";
     /** Why the run stopped without writing (a newer run owns the item), set by the record-superseded route. */
     public static final String SUPERSEDED = "superseded";
-    /** {@link StepRecord}s of steps that ran before the run existed, written when it starts. */
-    public static final String EARLY_STEPS = "earlySteps";
     /**
-     * This run's steps as recorded on the item so far (step name to {@link StepRecord}, in order): the final write
-     * puts them whole.
+     * This run's steps so far (step name to {@link StepRecord}, in order): each of the run's writes of the item puts
+     * them whole.
      */
     public static final String STEPS = "steps";
+    /**
+     * The step whose final write went through (finish-execution), once it did: a step after it (an announce-success
+     * of the image-steps group) records itself with a write of its own.
+     */
+    public static final String FINISHED = "finished";
     /** The flow's DetectLabels MaxLabels (its default: imageproc.labels.max-labels, set in process-image.yaml). */
     public static final String MAX_LABELS = "maxLabels";
     /** The flow's DetectLabels MinConfidence (its default: imageproc.labels.min-confidence). */

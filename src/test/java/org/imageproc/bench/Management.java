@@ -7,8 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.imageproc.testing.DynamoDbRequests;
 
 /** A service's management server (/observe): readiness, and its imageproc_* counters from the Prometheus text. */
 final class Management {
@@ -46,14 +49,26 @@ final class Management {
      */
     Map<String, Double> imageCounters() throws IOException, InterruptedException {
         Map<String, Double> counters = new TreeMap<>();
-        for (String line : get("metrics").body().split("\n")) {
+        for (String line : metrics()) {
             if (line.startsWith("imageproc_images_")) {
                 String name = line.substring("imageproc_images_".length()).split("[{ ]", 2)[0].replace("_total", "");
-                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                counters.merge(name, value, Double::sum);
+                counters.merge(name, value(line), Double::sum);
             }
         }
         return counters;
+    }
+
+    /** The service's DynamoDB calls so far by operation (PutItem, UpdateItem, GetItem...). */
+    DynamoDbRequests dynamoDbRequests() throws IOException, InterruptedException {
+        return DynamoDbRequests.parse(get("metrics").body());
+    }
+
+    private List<String> metrics() throws IOException, InterruptedException {
+        return get("metrics").body().lines().toList();
+    }
+
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
