@@ -104,8 +104,8 @@ class ObservabilityIT {
         assertThat(p95).isCloseTo(mean, org.assertj.core.data.Percentage.withPercentage(15));
         assertThat(server.queryNames(new ObjectName("org.imageproc:context=" + CONTEXT + ",type=steps,*"), null))
                 .extracting(name -> name.getKeyProperty("name"))
-                .contains("read-image", "extract-metadata", "check-image", "store-metadata", "detect-labels",
-                        "make-thumbnail", "finish-execution");
+                .contains("read-image", "extract-metadata", "check-image", "store-metadata", "decode-image",
+                        "detect-labels", "make-thumbnail", "finish-execution");
     }
 
     @Test
