@@ -20,11 +20,15 @@ import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.catalog.StartExecution;
 import org.imageproc.catalog.StoreMetadata;
 import org.imageproc.catalog.Tables;
+import org.imageproc.config.Concurrency;
 import org.imageproc.config.Config;
 import org.imageproc.deadletter.DeadLetters;
 import org.imageproc.deadletter.EventQueue;
+import org.imageproc.decode.ImageDecoder;
+import org.imageproc.imaging.PixelBudget;
 import org.imageproc.ingest.ConsumerErrors;
 import org.imageproc.ingest.S3EventParser;
+import org.imageproc.labels.ImageSource;
 import org.imageproc.labels.LabelDetector;
 import org.imageproc.metadata.AcceptedFormats;
 import org.imageproc.metadata.ImageCheck;
@@ -52,6 +56,8 @@ import org.imageproc.thumbnail.ThumbnailStore;
 import org.imageproc.web.ApiErrors;
 import org.imageproc.web.StaticFiles;
 import org.imageproc.web.WebApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the service in one place: the AWS clients first (starting the local stack in local mode), then the beans the
@@ -59,6 +65,8 @@ import org.imageproc.web.WebApi;
  */
 @Configuration
 public class ServiceConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceConfiguration.class);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -98,13 +106,17 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("finishRefusals", new FinishRefusals());
         S3EventParser parser = new S3EventParser(bucket, incomingPrefix);
         registry.bind("s3EventParser", parser);
-        registry.bind("imageLoader", new ImageLoader(config.number("imageproc.max-file-bytes")));
+        registry.bind("imageLoader", new ImageLoader(aws.s3(), bucket, config.number("imageproc.max-file-bytes")));
         registry.bind("metadataReader", new MetadataReader());
         registry.bind("imageCheck", new ImageCheck(config.number("imageproc.max-pixels"), formats));
         ThumbnailStore thumbnails = new ThumbnailStore(aws.s3(), config.string("imageproc.thumbnail.prefix"),
                 catalog::owns);
         registry.bind("thumbnailStep", new ThumbnailStep(thumbnails));
-        registry.bind("labelDetector", new LabelDetector(aws.rekognition(), labels));
+        LabelDetector detector = new LabelDetector(aws.rekognition(), labels,
+                ImageSource.parse(config.string("imageproc.labels.image-source")),
+                config.integer("imageproc.labels.image-size"));
+        registry.bind("labelDetector", detector);
+        bindConcurrency(context, config, detector.pixelsNeeded());
         registry.bind("collectVariables", new CollectVariables());
         EventQueue eventQueue = new EventQueue(aws.sqs(), queue);
         registry.bind("failureRecorder", new FailureRecorder(catalog, thumbnails::remove,
@@ -125,6 +137,22 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("retryLog", new RetryLog(outages));
         Observability.install(context, meters, config, aws, probes, clock, steps::addListener);
         bindWebApp(registry, config, aws, clock, deadLetters);
+    }
+
+    /** The consumers, the parallel steps' threads and the decodes' pixel budget, from the cores and the heap. */
+    private void bindConcurrency(CamelContext context, Config config, int labelSize) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Concurrency concurrency = Concurrency.of(config, cores);
+        String budgetValue = config.string("imageproc.decode.pixel-budget").trim();
+        PixelBudget budget = Concurrency.AUTO.equalsIgnoreCase(budgetValue)
+                ? PixelBudget.ofHeap(Runtime.getRuntime().maxMemory()) : new PixelBudget(Long.parseLong(budgetValue));
+        Registry registry = context.getRegistry();
+        registry.bind("concurrency", concurrency);
+        registry.bind("imageStepThreads", context.getExecutorServiceManager()
+                .newFixedThreadPool(this, "image-steps", concurrency.stepThreads()));
+        registry.bind("imageDecoder", new ImageDecoder(labelSize, budget));
+        LOG.info("{} cores: {} queue consumers, {} image-step threads, decoding within {}", cores,
+                concurrency.consumers(), concurrency.stepThreads(), budget);
     }
 
     private static void bindWebApp(Registry registry, Config config, AwsClients aws, Clock clock,

@@ -6,6 +6,7 @@ const STEPS = [
   ['extract-metadata', 'Metadata'],
   ['check-image', 'Type check'],
   ['store-metadata', 'Store'],
+  ['decode-image', 'Decode'],
   [['detect-labels', 'Labels'], ['make-thumbnail', 'Thumbnail']],
   ['finish-execution', 'Aggregate'],
 ];

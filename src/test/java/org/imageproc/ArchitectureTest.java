@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     /** The packages of the service itself: everything but the local stack, the detector and the composition root. */
     private static final String[] PRODUCT = {"..album..", "..aws..", "..catalog..", "..config..", "..deadletter..",
-        "..imaging..", "..ingest..", "..labels..", "..metadata..", "..observe..", "..outage..", "..photo..",
+        "..decode..", "..imaging..", "..ingest..", "..labels..", "..metadata..", "..observe..", "..outage..", "..photo..",
         "..pipeline..", "..routes..", "..run..", "..stop..", "..storage..", "..thumbnail..", "..web.."};
 
     private static final String LOCAL = "org.imageproc.local..";

@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole service as users run it (local mode, embedded AWS stack), started once per test JVM on free ports with
- * a fresh data directory; label detection talks to a {@link RekognitionResponder} (which can fail on demand), or,
- * from {@link #startWithLocalDetector}, to the local detector as users get it.
+ * a fresh data directory; label detection talks to a {@link RekognitionResponder} (which can fail on demand, by the
+ * S3Object's key: imageproc.labels.image-source is s3-object unless a test says otherwise), or, from
+ * {@link #startWithLocalDetector}, to the local detector as users get it (inline JPEG, the default).
  */
 public final class TestService {
 
@@ -80,6 +81,10 @@ public final class TestService {
                 main.addOverrideProperty("imageproc.aws.rekognition-endpoint", rekognition.endpoint().toString());
             }
             main.addOverrideProperty("imageproc.labels.enabled", "true");
+            if (rekognition != null) {
+                // the responder's faults are chosen by the object's key, which only the S3Object form names
+                main.addOverrideProperty("imageproc.labels.image-source", "s3-object");
+            }
             main.addOverrideProperty("imageproc.retry.delay-ms", "100");
             properties.forEach(main::addOverrideProperty);
             main.start();

@@ -2,6 +2,7 @@ package org.imageproc.ingest;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.imageproc.config.Concurrency;
 import org.imageproc.outage.PauseDuringOutage;
 
 /**
@@ -21,6 +22,8 @@ public class IngestRoute extends EndpointRouteBuilder {
     S3EventParser parser;
     @BeanInject
     ConsumerErrors consumerErrors;
+    @BeanInject
+    Concurrency concurrency;
 
     @Override
     public void configure() {
@@ -29,7 +32,7 @@ public class IngestRoute extends EndpointRouteBuilder {
                 .waitTimeSeconds("{{imageproc.sqs.wait-seconds}}")
                 .delay("{{imageproc.sqs.poll-delay-ms}}")
                 .maxMessagesPerPoll("{{imageproc.sqs.max-messages-per-poll}}")
-                .concurrentConsumers("{{imageproc.sqs.concurrent-consumers}}")
+                .concurrentConsumers(concurrency.consumers())
                 // not extended while processing: a run that never completes must let its message come back
                 .visibilityTimeout("{{imageproc.sqs.visibility-timeout-seconds}}")
                 .attributeNames(RECEIVE_COUNT)

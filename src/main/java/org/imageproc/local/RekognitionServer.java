@@ -39,8 +39,8 @@ final class RekognitionServer implements AutoCloseable {
 
     static RekognitionServer start(String host, int port, LocalLabels labels, S3Images images) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        // the model uses two cores per image already; more parallel images would only queue inside TensorFlow
-        ExecutorService workers = Executors.newFixedThreadPool(2);
+        // one image per core: more parallel images would only queue inside the model, and each holds its tensors
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         RekognitionServer rekognition = new RekognitionServer(server, workers, labels, images);
         server.createContext("/", rekognition::handle);
         server.setExecutor(workers);

@@ -9,6 +9,11 @@ public final class Variables {
     public static final String EXECUTION = "execution";
     /** The object as read from S3, bytes and user metadata. */
     public static final String IMAGE = "image";
+    /**
+     * The image decoded once ({@code org.imageproc.imaging.WorkingImage}): upright, at the smallest size that serves
+     * the thumbnail and label detection.
+     */
+    public static final String WORKING = "working";
     /** What the metadata step found. */
     public static final String METADATA = "metadata";
     /** The label step's result. */

@@ -11,6 +11,11 @@ import java.util.Map;
 public record StoredImage(String bucket, String key, byte[] bytes, Map<String, String> userMetadata,
         Instant lastModified, String eTag) {
 
+    /** The same object without its bytes, for the rest of a run once the image is decoded. */
+    public StoredImage withoutBytes() {
+        return new StoredImage(bucket, key, new byte[0], userMetadata, lastModified, eTag);
+    }
+
     /** The uploading user, from the {@code userid} metadata the web app sets; null for other uploads. */
     public String userId() {
         return userMetadata.get("userid");

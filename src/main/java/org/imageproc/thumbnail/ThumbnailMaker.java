@@ -1,19 +1,18 @@
 package org.imageproc.thumbnail;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
-import net.coobird.thumbnailator.Thumbnails;
+import org.imageproc.imaging.ImageEncoder;
 import org.imageproc.imaging.ImageFormat;
-import org.imageproc.imaging.Orientation;
+import org.imageproc.imaging.PixelBudget;
 import org.imageproc.imaging.Size;
-import org.imageproc.imaging.SubsampledReader;
+import org.imageproc.imaging.WorkingImage;
+import org.imageproc.imaging.WorkingImageReader;
 
-/** Makes an upright thumbnail that fits a square box, in the format of the JPEG or PNG it comes from. */
+/** Makes an upright thumbnail that fits a square box, in the format of the JPEG or PNG it comes from (JPEG at 0.85). */
 public final class ThumbnailMaker {
+
+    private static final float JPEG_QUALITY = 0.85f;
 
     private final int maxSize;
 
@@ -26,40 +25,31 @@ public final class ThumbnailMaker {
     }
 
     /**
+     * Decodes the file for this thumbnail alone.
+     *
      * @param orientation the EXIF orientation from the metadata; null or invalid means stored upright
      * @throws org.imageproc.run.ImageRejectedException (CorruptImage) when no pixels can be decoded
      */
     public Thumbnail make(byte[] bytes, ImageFormat format, Integer orientation) {
+        return make(WorkingImageReader.read(bytes, supported(format), orientation, maxSize, PixelBudget.unlimited()),
+                format);
+    }
+
+    /** Scales the run's working image, already upright; its warnings go with the thumbnail. */
+    public Thumbnail make(WorkingImage working, ImageFormat format) {
+        supported(format);
+        Size target = working.displayed().fitWithin(maxSize);
+        BufferedImage pixels = working.pixels();
+        BufferedImage thumbnail = pixels.getWidth() == target.width() && pixels.getHeight() == target.height()
+                ? pixels : WorkingImageReader.scale(pixels, target, format);
+        return new Thumbnail(ImageEncoder.encode(thumbnail, format, JPEG_QUALITY), format.mimeType(),
+                thumbnail.getWidth(), thumbnail.getHeight(), working.warnings());
+    }
+
+    private static ImageFormat supported(ImageFormat format) {
         if (!format.supported()) {
             throw new IllegalArgumentException("Thumbnails are made from JPEG and PNG only, not " + format.displayName());
         }
-        List<String> warnings = new ArrayList<>();
-        if (format == ImageFormat.PNG) {
-            warnings.addAll(PngChecksums.verify(bytes));
-        }
-        BufferedImage stored;
-        try (SubsampledReader reader = SubsampledReader.open(bytes, format)) {
-            Size source = reader.size();
-            // the box is square, so fitting before turning the picture upright gives the same size as after
-            Size target = source.fitWithin(maxSize);
-            stored = scale(reader.read(source.subsamplingFor(target)), target, format);
-            warnings.addAll(reader.warnings());
-        }
-        BufferedImage upright = Orientation.fromExif(orientation).apply(stored);
-        return new Thumbnail(ThumbnailEncoder.encode(upright, format), format.mimeType(),
-                upright.getWidth(), upright.getHeight(), List.copyOf(warnings));
-    }
-
-    /** Thumbnailator reads no EXIF from a BufferedImage, so the orientation is applied once, by us. */
-    private static BufferedImage scale(BufferedImage decoded, Size target, ImageFormat format) {
-        boolean keepAlpha = format == ImageFormat.PNG && decoded.getColorModel().hasAlpha();
-        try {
-            return Thumbnails.of(decoded)
-                    .forceSize(target.width(), target.height())
-                    .imageType(keepAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB)
-                    .asBufferedImage();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Scaling an image in memory failed", e);
-        }
+        return format;
     }
 }

@@ -2,13 +2,13 @@ package org.imageproc.thumbnail;
 
 import org.apache.camel.Handler;
 import org.apache.camel.Variable;
+import org.imageproc.imaging.WorkingImage;
 import org.imageproc.metadata.ImageMetadata;
 import org.imageproc.run.Execution;
 import org.imageproc.run.FlowSettings;
 import org.imageproc.run.Variables;
-import org.imageproc.storage.StoredImage;
 
-/** The make-thumbnail step: scales the image read earlier to the flow's size and stores it while the run owns the item. */
+/** The make-thumbnail step: scales the run's working image to the flow's size and stores it while the run owns the item. */
 public class ThumbnailStep {
 
     private final ThumbnailStore store;
@@ -20,14 +20,14 @@ public class ThumbnailStep {
     /** @param maxSize the flow's longest side in pixels (process-image.yaml sets it from imageproc.thumbnail.max-size) */
     @Handler
     public StoredThumbnail make(@Variable(Variables.EXECUTION) Execution execution,
-            @Variable(Variables.IMAGE) StoredImage image, @Variable(Variables.METADATA) ImageMetadata metadata,
+            @Variable(Variables.WORKING) WorkingImage working, @Variable(Variables.METADATA) ImageMetadata metadata,
             @Variable(Variables.THUMBNAIL_MAX_SIZE) Integer maxSize) {
-        return store.put(execution, scale(image, metadata, maxSize));
+        return store.put(execution, scale(working, metadata, maxSize));
     }
 
     /** The thumbnail, not stored yet. */
-    static Thumbnail scale(StoredImage image, ImageMetadata metadata, Integer maxSize) {
+    static Thumbnail scale(WorkingImage working, ImageMetadata metadata, Integer maxSize) {
         ThumbnailMaker maker = new ThumbnailMaker(FlowSettings.require(Variables.THUMBNAIL_MAX_SIZE, maxSize));
-        return maker.make(image.bytes(), metadata.format(), metadata.orientation());
+        return maker.make(FlowSettings.require(Variables.WORKING, working), metadata.format());
     }
 }

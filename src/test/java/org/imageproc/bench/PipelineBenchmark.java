@@ -158,7 +158,14 @@ public final class PipelineBenchmark {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         List<Upload> unanswered = new ArrayList<>();
         for (int attempt = 0; Instant.now().isBefore(deadline); attempt++) {
-            Upload probe = upload("probe-" + attempt, folder, smallest);
+            Upload probe;
+            try {
+                probe = upload("probe-" + attempt, folder, smallest);
+            } catch (SdkException refused) {
+                // the local S3 refuses uploads (503, the connection closed mid-body) until the consumer runs
+                Thread.sleep(250);
+                continue;
+            }
             try {
                 items.awaitFinal(List.of(probe), Duration.ofMillis(100), PROBE_TIMEOUT);
                 return unanswered;

@@ -13,6 +13,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.Configure;
+import org.imageproc.config.Concurrency;
 import org.imageproc.outage.Outages;
 import org.imageproc.outage.PauseDuringOutage;
 import org.imageproc.run.ImageEvent;
@@ -55,6 +56,7 @@ class IngestRouteTest {
             context.getRegistry().bind("pauseDuringOutage", new PauseDuringOutage(outages, receipt -> { }));
             context.getRegistry().bind("s3EventParser", new S3EventParser("photo-repo", "Incoming/"));
             context.getRegistry().bind("consumerErrors", new ConsumerErrors(outages, Clock.systemUTC()));
+            context.getRegistry().bind("concurrency", new Concurrency(2, 4));
         }));
     }
 

@@ -80,7 +80,7 @@ class ObservabilityIT {
                 .isEqualTo(Map.of("CorruptImage", 1L));
         assertThat(server.getAttribute(pipeline, "LastFailureImage")).isEqualTo(corruptId);
         assertThat(server.getAttribute(pipeline, "LastFailureReason")).isEqualTo("CorruptImage");
-        assertThat(server.getAttribute(pipeline, "LastFailureStep")).isEqualTo("make-thumbnail");
+        assertThat(server.getAttribute(pipeline, "LastFailureStep")).isEqualTo("decode-image");
         assertThat((String) server.getAttribute(pipeline, "LastFailureCause")).isNotBlank();
     }
 
@@ -92,9 +92,12 @@ class ObservabilityIT {
         ObjectName extract = step("extract-metadata");
         assertThat(server.getAttribute(extract, "Count")).isEqualTo(2L);
         assertThat(server.getAttribute(extract, "Failed")).isEqualTo(0L);
+        ObjectName decode = step("decode-image");
+        assertThat(server.getAttribute(decode, "Count")).isEqualTo(2L);
+        assertThat(server.getAttribute(decode, "Failed")).isEqualTo(1L);
         ObjectName thumbnail = step("make-thumbnail");
-        assertThat(server.getAttribute(thumbnail, "Count")).isEqualTo(2L);
-        assertThat(server.getAttribute(thumbnail, "Failed")).isEqualTo(1L);
+        assertThat(server.getAttribute(thumbnail, "Count")).isEqualTo(1L);
+        assertThat(server.getAttribute(thumbnail, "Failed")).isEqualTo(0L);
         ObjectName finish = step("finish-execution");
         assertThat(server.getAttribute(finish, "Count")).isEqualTo(1L);
         double mean = (double) server.getAttribute(finish, "MeanMillis");
@@ -104,8 +107,8 @@ class ObservabilityIT {
         assertThat(p95).isCloseTo(mean, org.assertj.core.data.Percentage.withPercentage(15));
         assertThat(server.queryNames(new ObjectName("org.imageproc:context=" + CONTEXT + ",type=steps,*"), null))
                 .extracting(name -> name.getKeyProperty("name"))
-                .contains("read-image", "extract-metadata", "check-image", "store-metadata", "detect-labels",
-                        "make-thumbnail", "finish-execution");
+                .contains("read-image", "extract-metadata", "check-image", "store-metadata", "decode-image",
+                        "detect-labels", "make-thumbnail", "finish-execution");
     }
 
     @Test
@@ -160,9 +163,9 @@ class ObservabilityIT {
         assertThat(lines).contains("imageproc_images_processed_total 2.0", "imageproc_images_succeeded_total 1.0",
                 "imageproc_images_failed_total{reason=\"CorruptImage\"} 1.0", "imageproc_images_inflight 0.0");
         assertThat(lines).anyMatch(line -> line.startsWith(
-                "imageproc_step_duration_seconds{step=\"make-thumbnail\",quantile=\"0.95\"} "));
-        assertThat(lines).contains("imageproc_step_duration_seconds_count{step=\"make-thumbnail\"} 2",
-                "imageproc_step_failures_total{step=\"make-thumbnail\"} 1.0");
+                "imageproc_step_duration_seconds{step=\"decode-image\",quantile=\"0.95\"} "));
+        assertThat(lines).contains("imageproc_step_duration_seconds_count{step=\"decode-image\"} 2",
+                "imageproc_step_failures_total{step=\"decode-image\"} 1.0");
         // the service's DynamoDB calls by operation: each item claimed once, its metadata stored, then the result
         assertThat(lines).contains("imageproc_dynamodb_requests_total{operation=\"PutItem\"} 2.0")
                 .contains("imageproc_dynamodb_requests_total{operation=\"UpdateItem\"} 4.0");

@@ -29,8 +29,12 @@ import org.imageproc.catalog.ImageSucceeded;
 import org.imageproc.catalog.StartExecution;
 import org.imageproc.catalog.StoreMetadata;
 import org.imageproc.config.Config;
+import org.imageproc.decode.ImageDecoder;
+import org.imageproc.imaging.PixelBudget;
+import org.imageproc.imaging.WorkingImage;
 import org.imageproc.ingest.IngestRoute;
 import org.imageproc.labels.DetectedLabels;
+import org.imageproc.labels.ImageSource;
 import org.imageproc.labels.Label;
 import org.imageproc.labels.LabelDetector;
 import org.imageproc.metadata.AcceptedFormats;
@@ -52,7 +56,7 @@ import org.imageproc.thumbnail.ThumbnailStep;
 
 /**
  * What process-image runs on in {@link ProcessImageFlowTest}: a fake S3 behind the real read-image, the real metadata
- * reader and check (pure), and in-memory fakes for the steps that talk to DynamoDB and Rekognition or write to S3,
+ * reader and check and decode-image (pure), and in-memory fakes for the steps that talk to DynamoDB and Rekognition or write to S3,
  * each keeping what the flow gave it. The route ids the run entered, in order, are in {@link #routes()}.
  */
 final class FlowFakes {
@@ -66,7 +70,12 @@ final class FlowFakes {
     static final ImageSucceeded SUCCEEDED = new ImageSucceeded("cat.jpg", "run-1", "photo-repo", "Incoming/cat.jpg",
             "2026-12-01T10:00:01Z", List.of("Cat"), "Thumbnails/cat.jpg");
 
+    /** The longest side label detection asks of the working image in these runs. */
+    static final int LABEL_SIZE = 100;
+
     final FakeS3 s3 = new FakeS3();
+    /** Small enough that a test can hold it all; any image of these runs still decodes alone. */
+    final PixelBudget budget = new PixelBudget(1_000);
     final FakeStartExecution start = new FakeStartExecution();
     final FakeStoreMetadata store = new FakeStoreMetadata();
     final FakeLabelDetector labels = new FakeLabelDetector();
@@ -81,7 +90,11 @@ final class FlowFakes {
         Registry registry = context.getRegistry();
         Config config = new Config(context.getPropertiesComponent());
         registry.bind("s3Client", s3);
-        registry.bind("imageLoader", new ImageLoader(config.number("imageproc.max-file-bytes")));
+        registry.bind("imageLoader", new ImageLoader(s3, config.string("imageproc.bucket"),
+                config.number("imageproc.max-file-bytes")));
+        registry.bind("imageDecoder", new ImageDecoder(LABEL_SIZE, budget));
+        registry.bind("imageStepThreads", context.getExecutorServiceManager().newFixedThreadPool(this, "image-steps",
+                2));
         registry.bind("startExecution", start);
         registry.bind("metadataReader", new MetadataReader());
         registry.bind("imageCheck", new ImageCheck(config.number("imageproc.max-pixels"),
@@ -209,15 +222,17 @@ final class FlowFakes {
         final Recorder recorder = new Recorder();
 
         FakeLabelDetector() {
-            super(null, true);
+            super(null, true, ImageSource.BYTES, LABEL_SIZE);
         }
 
         @Override
         @Handler
         public DetectedLabels detect(@Variable(Variables.EXECUTION) Execution execution,
+                @Variable(Variables.WORKING) WorkingImage working,
                 @Variable(Variables.MAX_LABELS) Integer maxLabels,
                 @Variable(Variables.MIN_CONFIDENCE) Float minConfidence) {
-            recorder.record("execution", execution, "maxLabels", maxLabels, "minConfidence", minConfidence);
+            recorder.record("execution", execution, "working", working, "maxLabels", maxLabels,
+                    "minConfidence", minConfidence);
             return LABELS;
         }
     }
@@ -234,9 +249,9 @@ final class FlowFakes {
         @Override
         @Handler
         public StoredThumbnail make(@Variable(Variables.EXECUTION) Execution execution,
-                @Variable(Variables.IMAGE) StoredImage image, @Variable(Variables.METADATA) ImageMetadata metadata,
+                @Variable(Variables.WORKING) WorkingImage working, @Variable(Variables.METADATA) ImageMetadata metadata,
                 @Variable(Variables.THUMBNAIL_MAX_SIZE) Integer maxSize) {
-            recorder.record("execution", execution, "image", image, "metadata", metadata, "maxSize", maxSize);
+            recorder.record("execution", execution, "working", working, "metadata", metadata, "maxSize", maxSize);
             return THUMBNAIL;
         }
     }

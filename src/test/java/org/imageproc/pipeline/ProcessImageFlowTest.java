@@ -2,11 +2,15 @@ package org.imageproc.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
@@ -16,7 +20,11 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.Configure;
 import org.imageproc.catalog.StartExecutionRoute;
 import org.imageproc.catalog.StoreMetadataRoute;
+import org.imageproc.decode.DecodeImageRoute;
 import org.imageproc.imaging.ImageFormat;
+import org.imageproc.imaging.PixelBudget;
+import org.imageproc.imaging.Size;
+import org.imageproc.imaging.WorkingImage;
 import org.imageproc.labels.DetectLabelsRoute;
 import org.imageproc.metadata.CheckImageRoute;
 import org.imageproc.metadata.ExtractMetadataRoute;
@@ -55,7 +63,8 @@ class ProcessImageFlowTest {
     @Configure
     void theFlowOnFakes(MainConfigurationProperties main) {
         main.addRoutesBuilder(ReadImageRoute.class, StartExecutionRoute.class, ExtractMetadataRoute.class,
-                CheckImageRoute.class, StoreMetadataRoute.class, DetectLabelsRoute.class, MakeThumbnailRoute.class,
+                CheckImageRoute.class, StoreMetadataRoute.class, DecodeImageRoute.class, DetectLabelsRoute.class,
+                MakeThumbnailRoute.class,
                 RecordFailureRoute.class, PipelineErrorHandling.class);
         main.withAdditionalLambdaRouteBuilder(fakes::finishExecutionRoute);
         main.addConfiguration(new TestBeans(fakes::bind));
@@ -80,8 +89,9 @@ class ProcessImageFlowTest {
 
         assertThat(done.isFailed()).isFalse();
         assertThat(fakes.routes()).startsWith("process-image", "read-image", "start-execution", "extract-metadata",
-                "check-image", "store-metadata").endsWith("finish-execution", "announce-success").hasSize(10);
-        assertThat(fakes.routes().subList(6, 8)).containsExactlyInAnyOrder("detect-labels", "make-thumbnail");
+                "check-image", "store-metadata", "decode-image").endsWith("finish-execution", "announce-success")
+                .hasSize(11);
+        assertThat(fakes.routes().subList(7, 9)).containsExactlyInAnyOrder("detect-labels", "make-thumbnail");
 
         FlowFakes.Call start = fakes.start.recorder.calls().get(0);
         assertThat(start.get("event")).isEqualTo(EVENT);
@@ -99,12 +109,17 @@ class ProcessImageFlowTest {
         });
         ImageMetadata metadata = (ImageMetadata) fakes.store.recorder.calls().get(0).get("metadata");
         // the flow's settings, from application.properties through process-image.yaml
+        WorkingImage working = (WorkingImage) fakes.labels.recorder.calls().get(0).get("working");
         assertThat(fakes.labels.recorder.calls()).singleElement().satisfies(labels -> assertThat(labels.arguments())
-                .containsOnly(Map.entry("execution", FlowFakes.EXECUTION), Map.entry("maxLabels", 10),
-                        Map.entry("minConfidence", 60f)));
+                .containsOnly(Map.entry("execution", FlowFakes.EXECUTION), Map.entry("working", working),
+                        Map.entry("maxLabels", 10), Map.entry("minConfidence", 60f)));
         assertThat(fakes.thumbnails.recorder.calls()).singleElement().satisfies(thumbnail -> assertThat(
                 thumbnail.arguments()).containsOnly(Map.entry("execution", FlowFakes.EXECUTION),
-                        Map.entry("image", image), Map.entry("metadata", metadata), Map.entry("maxSize", 250)));
+                        Map.entry("working", working), Map.entry("metadata", metadata), Map.entry("maxSize", 250)));
+        // decoded once for both: never enlarged, so the 64 x 48 image keeps its size
+        assertThat(working.displayed()).isEqualTo(new Size(64, 48));
+        assertThat(working.pixels().getWidth()).isEqualTo(64);
+        assertThat(working.pixels().getHeight()).isEqualTo(48);
         assertThat(done.getMessage().getBody()).isEqualTo(FlowFakes.SUCCEEDED);
         assertThat(fakes.failures.recorder.calls()).isEmpty();
     }
@@ -119,11 +134,11 @@ class ProcessImageFlowTest {
                 entry("extract-metadata", "SUCCEEDED"), entry("check-image", "SUCCEEDED"),
                 entry("store-metadata", "RUNNING"));
         // read from the flow's routes: the steps after store-metadata, short of the last, whose write ends the run
-        assertThat(store.get("ahead")).isEqualTo(List.of("detect-labels", "make-thumbnail"));
+        assertThat(store.get("ahead")).isEqualTo(List.of("decode-image", "detect-labels", "make-thumbnail"));
         // both branches of the multicast, merged; the finishing step ends with the final write itself
         assertThat(statuses(fakes.finish.recorder.calls().get(0))).containsOnly(entry("read-image", "SUCCEEDED"),
                 entry("extract-metadata", "SUCCEEDED"), entry("check-image", "SUCCEEDED"),
-                entry("store-metadata", "SUCCEEDED"), entry("detect-labels", "SUCCEEDED"),
+                entry("store-metadata", "SUCCEEDED"), entry("decode-image", "SUCCEEDED"), entry("detect-labels", "SUCCEEDED"),
                 entry("make-thumbnail", "SUCCEEDED"), entry("finish-execution", "RUNNING"));
     }
 
@@ -241,5 +256,42 @@ class ProcessImageFlowTest {
         });
         assertThat(fakes.finish.recorder.calls()).isEmpty();
         assertThat(done.isFailed()).isTrue();
+    }
+
+    @Test
+    void theLargeStepsDecodeOnceWithinThePixelBudgetAndDropTheOriginalsBytes() throws Exception {
+        fakes.s3.put(EVENT.key(), jpeg, "etag-1", Map.of());
+        CompletableFuture<Exchange> run;
+        // one pixel held: this image (64 x 48) claims more than the whole budget, so it waits for all of it
+        try (PixelBudget.Claim held = fakes.budget.claim(1)) {
+            run = processImage.asyncSend(processImage.getDefaultEndpoint(),
+                    exchange -> exchange.getMessage().setBody(EVENT));
+            await().atMost(Duration.ofSeconds(10)).until(() -> fakes.routes().contains("decode-image"));
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !run.isDone() && fakes.labels.recorder.calls().isEmpty());
+        }
+        Exchange done = run.get(10, TimeUnit.SECONDS);
+
+        assertThat(done.isFailed()).isFalse();
+        assertThat(fakes.labels.recorder.calls()).hasSize(1);
+        assertThat(fakes.thumbnails.recorder.calls()).hasSize(1);
+        assertThat(fakes.budget.available()).isEqualTo(fakes.budget.pixels());
+        StoredImage kept = done.getVariable(Variables.IMAGE, StoredImage.class);
+        assertThat(kept.bytes()).isEmpty();
+        assertThat(kept.eTag()).isEqualTo("etag-1");
+    }
+
+    /** Issue #11's "Attempted read on closed stream": a retry must ask S3 again, not read the closed body. */
+    @Test
+    void aReadThatBreaksOffIsRetriedWithANewGetObject() {
+        fakes.s3.breakOffNextBodies(1);
+
+        Exchange done = process(jpeg);
+
+        assertThat(fakes.failures.recorder.calls()).isEmpty();
+        assertThat(done.isFailed()).isFalse();
+        assertThat(fakes.s3.gets()).hasSize(2);
+        StoredImage image = (StoredImage) fakes.start.recorder.calls().get(0).get("image");
+        assertThat(image.bytes()).isEqualTo(jpeg);
     }
 }

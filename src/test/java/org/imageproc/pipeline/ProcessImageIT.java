@@ -79,7 +79,7 @@ class ProcessImageIT {
 
         Map<String, AttributeValue> steps = item.get("steps").m();
         assertThat(steps).containsOnlyKeys("read-image", "extract-metadata", "check-image", "store-metadata",
-                "detect-labels", "make-thumbnail", "finish-execution");
+                "decode-image", "detect-labels", "make-thumbnail", "finish-execution");
         steps.values().forEach(step -> {
             assertThat(step.m().get("status").s()).isEqualTo("SUCCEEDED");
             assertThat(Long.parseLong(step.m().get("durationMs").n())).isNotNegative();

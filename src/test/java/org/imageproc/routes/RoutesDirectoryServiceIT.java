@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +53,8 @@ class RoutesDirectoryServiceIT {
         service = TestService.start(Map.of(
                 "imageproc.routes.dir", directory.toString(),
                 "imageproc.routes.reload", "true",
-                "imageproc.formats", "JPEG"));
+                "imageproc.formats", "JPEG",
+                "imageproc.labels.image-source", "bytes"));
     }
 
     @AfterAll
@@ -80,9 +82,10 @@ class RoutesDirectoryServiceIT {
         assertThat(item.get("thumbnail").m().get("height").n()).isEqualTo("75");
         assertThat(TestImages.decode(service.s3().getObjectAsBytes(
                 r -> r.bucket(TestService.BUCKET).key("Thumbnails/" + id)).asByteArray()).getWidth()).isEqualTo(100);
+        // the picture goes inline, as the default says: this test's 800 x 600 JPEG is the only one of its size
         JsonNode request = service.rekognition().requests().stream()
-                .filter(r -> r.path("Image").path("S3Object").path("Name").asText().equals("Incoming/" + id))
-                .findFirst().orElseThrow();
+                .filter(r -> sentSize(r).equals(List.of(800, 600))).findFirst().orElseThrow();
+        assertThat(request.path("Image").has("S3Object")).isFalse();
         assertThat(request.path("MaxLabels").asInt()).isEqualTo(3);
         assertThat(request.path("MinConfidence").asDouble()).isEqualTo(75.0);
     }
@@ -155,5 +158,14 @@ class RoutesDirectoryServiceIT {
                         - setBody:
                             constant: "%s"
                 """.formatted(text);
+    }
+
+    private static List<Integer> sentSize(JsonNode request) {
+        try {
+            BufferedImage sent = TestImages.decode(request.path("Image").path("Bytes").binaryValue());
+            return List.of(sent.getWidth(), sent.getHeight());
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 }

@@ -38,7 +38,7 @@ class ReadImageRouteTest {
         main.addRoutesBuilder(ReadImageRoute.class);
         main.addConfiguration(new TestBeans(context -> {
             context.getRegistry().bind("s3Client", s3);
-            context.getRegistry().bind("imageLoader", new ImageLoader(1_000_000));
+            context.getRegistry().bind("imageLoader", new ImageLoader(s3, "photo-repo", 1_000_000));
         }));
     }
 

@@ -1,11 +1,16 @@
 package org.imageproc.testing;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -27,6 +32,7 @@ public final class FakeS3 implements S3Client {
 
     private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
     private final List<GetObjectRequest> gets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger bodiesToBreak = new AtomicInteger();
 
     /** An object as S3 keeps it; the ETag without quotes. */
     public record StoredObject(byte[] bytes, String eTag, Map<String, String> userMetadata, Instant lastModified) {
@@ -34,6 +40,11 @@ public final class FakeS3 implements S3Client {
 
     public void put(String key, byte[] bytes, String eTag, Map<String, String> userMetadata) {
         objects.put(key, new StoredObject(bytes, eTag, userMetadata, Instant.parse("2026-12-01T10:00:00Z")));
+    }
+
+    /** The next {@code count} GetObject bodies break off halfway, as a connection reset by the peer does. */
+    public void breakOffNextBodies(int count) {
+        bodiesToBreak.set(count);
     }
 
     /** The GetObject requests made, in order. */
@@ -54,8 +65,8 @@ public final class FakeS3 implements S3Client {
                 .contentLength((long) object.bytes().length).metadata(object.userMetadata())
                 .lastModified(object.lastModified()).build();
         try {
-            return transformer.transform(response,
-                    AbortableInputStream.create(new ByteArrayInputStream(object.bytes())));
+            InputStream body = new Body(object.bytes(), bodiesToBreak.getAndDecrement() > 0);
+            return transformer.transform(response, AbortableInputStream.create(body));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -80,6 +91,47 @@ public final class FakeS3 implements S3Client {
                     .message("At least one of the pre-conditions you specified did not hold").build();
         }
         return object;
+    }
+
+    /**
+     * An object's body as the SDK's HTTP client hands it over: once closed it refuses to be read, with the client's
+     * own words; a broken one fails halfway.
+     */
+    private static final class Body extends FilterInputStream {
+
+        private final int breakAt;
+        private int position;
+        private boolean closed;
+
+        Body(byte[] bytes, boolean broken) {
+            super(new ByteArrayInputStream(bytes));
+            this.breakAt = broken ? bytes.length / 2 : Integer.MAX_VALUE;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (closed) {
+                throw new IOException("Attempted read on closed stream.");
+            }
+            if (position >= breakAt) {
+                throw new SocketException("Connection reset");
+            }
+            int read = super.read(buffer, offset, Math.min(length, breakAt - position));
+            position += Math.max(0, read);
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            super.close();
+        }
     }
 
     @Override

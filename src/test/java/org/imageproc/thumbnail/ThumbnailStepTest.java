@@ -3,19 +3,21 @@ package org.imageproc.thumbnail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.util.Map;
-
+import org.imageproc.imaging.ImageFormat;
+import org.imageproc.imaging.PixelBudget;
+import org.imageproc.imaging.WorkingImage;
+import org.imageproc.imaging.WorkingImageReader;
 import org.imageproc.metadata.MetadataReader;
-import org.imageproc.storage.StoredImage;
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
+/** The make-thumbnail step's scaling: from the run's working image to the flow's size. */
 class ThumbnailStepTest {
 
     private final byte[] jpeg = TestImages.jpeg(800, 600);
-    private final StoredImage image = new StoredImage("photo-repo", "Incoming/a.jpg", jpeg, Map.of(),
-            Instant.EPOCH, "etag");
+    /** Decoded as decode-image does for a flow with labels on: larger than any thumbnail below. */
+    private final WorkingImage image = WorkingImageReader.read(jpeg, ImageFormat.JPEG, null, 832,
+            PixelBudget.unlimited());
 
     @Test
     void theFlowsSizeIsUsed() {

@@ -76,7 +76,7 @@ class WebAppBrowserIT {
                 .isEqualTo("Only JPEG and PNG photos can be uploaded (this file is image/gif)");
         assertThat(gifRun.findElement(By.cssSelector(".run-file")).getText()).isEqualTo("disguised-gif.png");
         for (String step : List.of("start", "read-image", "extract-metadata", "check-image", "store-metadata",
-                "detect-labels", "make-thumbnail", "finish-execution", "end")) {
+                "decode-image", "detect-labels", "make-thumbnail", "finish-execution", "end")) {
             assertThat(jpegRun.findElement(By.cssSelector("[data-step='" + step + "']")).getAttribute("data-state"))
                     .as(step).isEqualTo("SUCCEEDED");
         }

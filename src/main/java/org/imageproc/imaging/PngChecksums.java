@@ -1,4 +1,4 @@
-package org.imageproc.thumbnail;
+package org.imageproc.imaging;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
