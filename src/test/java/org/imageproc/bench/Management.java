@@ -7,13 +7,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A service's management server (/observe): readiness, and its imageproc_* counters from the Prometheus text. */
 final class Management {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static final String DYNAMODB_REQUESTS = "imageproc_dynamodb_requests_total";
+    private static final Pattern OPERATION = Pattern.compile("operation=\"([^\"]*)\"");
 
     private final URI base;
 
@@ -46,14 +53,32 @@ final class Management {
      */
     Map<String, Double> imageCounters() throws IOException, InterruptedException {
         Map<String, Double> counters = new TreeMap<>();
-        for (String line : get("metrics").body().split("\n")) {
-            if (line.startsWith("imageproc_images_")) {
-                String name = line.substring("imageproc_images_".length()).split("[{ ]", 2)[0].replace("_total", "");
-                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                counters.merge(name, value, Double::sum);
-            }
+        for (String line : metricLines("imageproc_images_")) {
+            String name = line.substring("imageproc_images_".length()).split("[{ ]", 2)[0].replace("_total", "");
+            counters.merge(name, value(line), Double::sum);
         }
         return counters;
+    }
+
+    /**
+     * The DynamoDB requests the service made so far ({@value #DYNAMODB_REQUESTS}), by operation label (PutItem,
+     * UpdateItem...), summed over any other label; empty when the service has no such counter.
+     */
+    Optional<Map<String, Double>> dynamoDbRequests() throws IOException, InterruptedException {
+        Map<String, Double> byOperation = new TreeMap<>();
+        for (String line : metricLines(DYNAMODB_REQUESTS + "{")) {
+            Matcher operation = OPERATION.matcher(line);
+            byOperation.merge(operation.find() ? operation.group(1) : "?", value(line), Double::sum);
+        }
+        return byOperation.isEmpty() ? Optional.empty() : Optional.of(byOperation);
+    }
+
+    private List<String> metricLines(String prefix) throws IOException, InterruptedException {
+        return get("metrics").body().lines().filter(line -> line.startsWith(prefix)).toList();
+    }
+
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
