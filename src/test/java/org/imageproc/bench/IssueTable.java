@@ -32,13 +32,28 @@ public final class IssueTable {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench");
         Path output = Path.of(args.length > 1 ? args[1] : "target/bench/summary.md");
-        IssueTable issue = new IssueTable(Figures.readAll(dir));
-        issue.rows();
+        IssueTable issue = of(Figures.readAll(dir));
         new Report("Issue #11: every row, its target, whether it is met")
                 .table(issue.table)
                 .line("- **" + issue.met + " of " + issue.rows + " targets met.** Each row's part, with more figures,"
                         + " follows below.")
                 .save(output);
+    }
+
+    /** The table of these figures. */
+    static IssueTable of(Figures figures) {
+        IssueTable issue = new IssueTable(figures);
+        issue.rows();
+        return issue;
+    }
+
+    String render() {
+        return table.render();
+    }
+
+    /** How many rows meet their target. */
+    int met() {
+        return met;
     }
 
     private void rows() {
@@ -48,7 +63,8 @@ public final class IssueTable {
             double failed = f.apply("labels.burst.failed");
             double oom = f.apply("labels.oom-lines");
             double rate = f.apply("labels.burst.img-per-s");
-            return new Row(num(failed, 0) + " of " + num(f.apply("labels.burst.images"), 0) + " failed, "
+            return new Row(num(failed, 0) + " of " + num(f.apply("labels.burst.images"), 0) + " failed ("
+                    + num(f.apply("labels.failed-deliveries"), 0) + " failed deliveries the queue retried, whole run), "
                     + num(oom, 0) + " OutOfMemoryError in the log, " + num(rate, 1) + " img/s, p50 "
                     + seconds(f.apply("labels.burst.p50-ms")), failed == 0 && oom == 0 && rate >= 8);
         });

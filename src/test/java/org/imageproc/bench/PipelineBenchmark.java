@@ -21,8 +21,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * and a paced pass (one upload at a time: the latency of an idle service, CPU and DynamoDB requests per image). The
  * service's RSS is sampled every second from its launch. N = 0 only starts it, processes one image and stops it.
  *
- * <p>Exits non-zero when something could not be measured: the service not ready or dead, an upload never final, no
- * clean stop. Failed images and OutOfMemoryError lines are figures of the report, not failures of the benchmark.
+ * <p>An upload is final when its item is SUCCEEDED, or FAILED for good (a retryable failure waits for the queue's next
+ * delivery). Exits non-zero when something could not be measured: the service not ready or dead, an upload never
+ * final, no clean stop. Failed images and OutOfMemoryError lines are figures of the report, not failures of the
+ * benchmark.
  *
  * <p>Argument: N (rounds over the corpus, default 3). Properties: {@code bench.name} (pipeline: the title, the key
  * prefix of the figures), {@code bench.corpus}, {@code bench.jar}, {@code bench.heap} (256m), {@code bench.out},
@@ -35,6 +37,8 @@ public final class PipelineBenchmark {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 90;
     private static final Pattern OUT_OF_MEMORY = Pattern.compile("OutOfMemoryError");
+    // written once per delivery of an event that failed and is left for the queue to deliver again (run/Delivery)
+    private static final Pattern FAILED_DELIVERY = Pattern.compile("comes back from the queue");
     private static final Pattern ERROR = Pattern.compile(" ERROR |^Exception in thread|OutOfMemoryError");
     private static final int FAILURES_SHOWN = 5;
 
@@ -109,9 +113,10 @@ public final class PipelineBenchmark {
 
         double highestSampleMb = samples.stream().mapToDouble(RssSampler.Sample::jvmMb).max().orElse(0);
         int outOfMemory = service.logLines(OUT_OF_MEMORY).size();
+        int failedDeliveries = service.logLines(FAILED_DELIVERY).size();
         List<String> errors = service.logLines(ERROR);
-        bench.figures.put(name + ".oom-lines", outOfMemory).put(name + ".peak-rss-mb",
-                Math.max(highestSampleMb, peakRssMb));
+        bench.figures.put(name + ".oom-lines", outOfMemory).put(name + ".failed-deliveries", failedDeliveries)
+                .put(name + ".peak-rss-mb", Math.max(highestSampleMb, peakRssMb));
         Report report = bench.report(heap, labels, jvmOptions, jar, rounds, folders);
         report.table(new MarkdownTable("service", "value")
                 .row("heap limit", heap)
@@ -121,6 +126,7 @@ public final class PipelineBenchmark {
                 .row("shutdown after SIGTERM", shutdown.describe())
                 .row("child processes left running", shutdown.leftBehind().size())
                 .row("OutOfMemoryError lines in the service log", outOfMemory)
+                .row("deliveries that failed and came back from the queue (log)", failedDeliveries)
                 .row("ERROR lines in the service log", errors.size()
                         + (errors.isEmpty() ? "" : " (first: `" + errors.get(0).strip() + "`)")));
         bench.failures(report);
@@ -149,10 +155,13 @@ public final class PipelineBenchmark {
                         + " ms (both from launch)"));
         if (rounds > 0) {
             report.line("- burst: " + rounds + " x " + corpus + " uploads sent back to back from one thread, after a"
-                            + " warm-up of the corpus once; img/s = images / (first upload start to last finishedAt)")
-                    .line("- paced: one upload at a time, the next after the previous item is final (an idle service)")
-                    .line("- latency: upload start to the item's finishedAt, in ms; CPU: user + system time the"
-                            + " service's JVM and its local DynamoDB (node) used during the pass, per image");
+                            + " warm-up of the corpus once; img/s = images / (first upload start to last finishedAt)");
+            if (passes.stream().anyMatch(pass -> pass.name().equals("paced"))) {
+                report.line("- paced: one upload at a time, the next after the previous item is final (an idle"
+                        + " service)");
+            }
+            report.line("- latency: upload start to the item's finishedAt, in ms; CPU: user + system time the"
+                    + " service's JVM and its local DynamoDB (node) used during the pass, per image");
         }
         for (Pass pass : passes) {
             Throughput throughput = Throughput.of(pass.outcomes());
