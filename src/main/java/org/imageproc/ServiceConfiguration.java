@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -28,6 +29,7 @@ import org.imageproc.labels.LabelDetector;
 import org.imageproc.metadata.AcceptedFormats;
 import org.imageproc.metadata.ImageCheck;
 import org.imageproc.metadata.MetadataReader;
+import org.imageproc.observe.DynamoDbRequests;
 import org.imageproc.observe.Observability;
 import org.imageproc.outage.Outages;
 import org.imageproc.outage.PauseDuringOutage;
@@ -38,6 +40,7 @@ import org.imageproc.photo.PresignedPost;
 import org.imageproc.photo.UploadTickets;
 import org.imageproc.pipeline.CollectVariables;
 import org.imageproc.pipeline.FailureRecorder;
+import org.imageproc.pipeline.FlowSteps;
 import org.imageproc.pipeline.RetryLog;
 import org.imageproc.pipeline.StepRecorder;
 import org.imageproc.pipeline.StepTimer;
@@ -70,7 +73,9 @@ public class ServiceConfiguration implements CamelConfiguration {
         String imageTable = config.string("imageproc.table.images");
         String albumTable = config.string("imageproc.table.albums");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
-        AwsClients aws = AwsClients.connect(config, labels, outages, Tables.definitions(imageTable, albumTable),
+        MeterRegistry meters = Observability.meters(context);
+        AwsClients aws = AwsClients.connect(config, labels, outages, new DynamoDbRequests(meters),
+                Tables.definitions(imageTable, albumTable),
                 new FinishedUploads(imageTable, incomingPrefix)::finishedKeys);
         // stopped after the routes, so in-flight images finish before the local stack goes away
         context.addService(aws, true, true);
@@ -88,7 +93,7 @@ public class ServiceConfiguration implements CamelConfiguration {
                 incomingPrefix, new CurrentObject(aws.s3(), bucket), clock);
         registry.bind("imageCatalog", catalog);
         registry.bind("startExecution", new StartExecution(catalog));
-        registry.bind("storeMetadata", new StoreMetadata(catalog));
+        registry.bind("storeMetadata", new StoreMetadata(catalog, new FlowSteps(context)));
         registry.bind("finishExecution", new FinishExecution(catalog));
         registry.bind("finishRefusals", new FinishRefusals());
         S3EventParser parser = new S3EventParser(bucket, incomingPrefix);
@@ -108,7 +113,7 @@ public class ServiceConfiguration implements CamelConfiguration {
                 incomingPrefix);
         registry.bind("deadLetters", deadLetters);
         StepTimer steps = new StepTimer(clock);
-        steps.addListener(new StepRecorder(catalog, outages));
+        steps.addListener(new StepRecorder());
         context.addRoutePolicyFactory(steps);
 
         Probes probes = new Probes(aws.sqs(), aws.s3(), aws.dynamoDb(), queue, bucket,
@@ -118,7 +123,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("pauseDuringOutage", new PauseDuringOutage(outages, eventQueue::releaseNow));
         registry.bind("consumerErrors", new ConsumerErrors(outages, clock));
         registry.bind("retryLog", new RetryLog(outages));
-        Observability.install(context, config, aws, probes, clock, steps::addListener);
+        Observability.install(context, meters, config, aws, probes, clock, steps::addListener);
         bindWebApp(registry, config, aws, clock, deadLetters);
     }
 

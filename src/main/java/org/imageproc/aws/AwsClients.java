@@ -51,8 +51,8 @@ public final class AwsClients extends ServiceSupport {
     private final RekognitionClient rekognition;
 
     private AwsClients(LocalStack localStack, Region region, AwsCredentialsProvider credentials, Outages outages,
-            Optional<URI> s3Endpoint, Optional<URI> sqsEndpoint, Optional<URI> dynamoDbEndpoint,
-            Optional<URI> rekognitionEndpoint) {
+            ExecutionInterceptor dynamoDbRequests, Optional<URI> s3Endpoint, Optional<URI> sqsEndpoint,
+            Optional<URI> dynamoDbEndpoint, Optional<URI> rekognitionEndpoint) {
         this.localStack = localStack;
         this.region = region;
         this.credentials = credentials;
@@ -64,7 +64,7 @@ public final class AwsClients extends ServiceSupport {
         this.presigner = presignerBuilder.build();
         this.sqs = build(SqsClient.builder(), region, credentials, sqsEndpoint, outages.interceptor(Dependency.SQS));
         this.dynamoDb = build(DynamoDbClient.builder(), region, credentials, dynamoDbEndpoint,
-                outages.interceptor(Dependency.DYNAMODB));
+                outages.interceptor(Dependency.DYNAMODB), dynamoDbRequests);
         this.rekognition = build(RekognitionClient.builder(), region, credentials, rekognitionEndpoint,
                 outages.interceptor(Dependency.REKOGNITION));
     }
@@ -72,10 +72,10 @@ public final class AwsClients extends ServiceSupport {
     /**
      * Connects as configured: {@code imageproc.mode=local} starts the embedded stack first, with the local
      * Rekognition when labels are wanted and no other Rekognition endpoint is configured. Every client reports to
-     * {@code outages} whether its service answers.
+     * {@code outages} whether its service answers; {@code dynamoDbRequests} sees every call of the DynamoDB client.
      */
-    public static AwsClients connect(Config config, boolean labels, Outages outages, List<CreateTableRequest> tables,
-            UploadLedger ledger) {
+    public static AwsClients connect(Config config, boolean labels, Outages outages,
+            ExecutionInterceptor dynamoDbRequests, List<CreateTableRequest> tables, UploadLedger ledger) {
         Optional<URI> rekognitionEndpoint = uri(config.optional("imageproc.aws.rekognition-endpoint"));
         String mode = config.string("imageproc.mode").trim();
         if (mode.equalsIgnoreCase("local")) {
@@ -85,7 +85,7 @@ public final class AwsClients extends ServiceSupport {
             LocalStack stack = launcher().start(s, rekognitionPort, ledger);
             return new AwsClients(stack, Region.of(s.region()),
                     StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKey(), s.secretKey())), outages,
-                    Optional.of(stack.s3Endpoint()), Optional.of(stack.sqsEndpoint()),
+                    dynamoDbRequests, Optional.of(stack.s3Endpoint()), Optional.of(stack.sqsEndpoint()),
                     Optional.of(stack.dynamoDbEndpoint()),
                     rekognitionEndpoint.isPresent() ? rekognitionEndpoint : stack.rekognitionEndpoint());
         }
@@ -95,7 +95,8 @@ public final class AwsClients extends ServiceSupport {
         String region = config.string("imageproc.aws.region");
         LOG.info("Talking to AWS in {} with the default credential chain", region);
         return new AwsClients(null, Region.of(region), DefaultCredentialsProvider.builder().build(), outages,
-                uri(config.optional("imageproc.aws.s3-endpoint")), uri(config.optional("imageproc.aws.sqs-endpoint")),
+                dynamoDbRequests, uri(config.optional("imageproc.aws.s3-endpoint")),
+                uri(config.optional("imageproc.aws.sqs-endpoint")),
                 uri(config.optional("imageproc.aws.dynamodb-endpoint")), rekognitionEndpoint);
     }
 
@@ -170,13 +171,13 @@ public final class AwsClients extends ServiceSupport {
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, Region region, AwsCredentialsProvider credentials, Optional<URI> endpoint,
-            ExecutionInterceptor outages) {
+            ExecutionInterceptor... interceptors) {
         builder.region(region).credentialsProvider(credentials);
         // the SDK's standard mode: 3 quick attempts for a dropped connection or a throttled call, the same for every
         // service (its legacy default gives DynamoDB 9 attempts over ~4 s), under Camel's slower redeliveries; the
         // app id (User-Agent "app/imageproc") tells the service's calls from others' in AWS's logs (CloudTrail)
-        builder.overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).addExecutionInterceptor(outages)
-                .appId(APP_ID));
+        builder.overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)
+                .executionInterceptors(List.of(interceptors)).appId(APP_ID));
         // several HTTP client implementations are on the classpath; the SDK refuses to guess
         builder.httpClientBuilder(ApacheHttpClient.builder());
         endpoint.ifPresent(builder::endpointOverride);

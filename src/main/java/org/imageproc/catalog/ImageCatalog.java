@@ -86,19 +86,15 @@ public class ImageCatalog {
      * already reached a final state (a duplicate delivery changes nothing). Throws {@link RunSupersededException}
      * when a later upload of the key owns the item.
      *
-     * @param earlySteps steps that ran before the run existed (reading the object), recorded with it
+     * @param steps the steps so far (reading the object), recorded with it
      */
-    public Execution start(ImageEvent event, StoredImage image, List<StepRecord> earlySteps) {
+    public Execution start(ImageEvent event, StoredImage image, Map<String, StepRecord> steps) {
         String imageId = imageId(event.key());
         Execution execution = new Execution(imageId, UUID.randomUUID().toString(), image.bucket(), event.key(),
                 image.eTag(), ObjectVersion.of(event.sequencer()), clock.instant());
         Map<String, AttributeValue> item = newItem(execution, RunStatus.RUNNING);
         origin(item, image);
-        Map<String, AttributeValue> steps = new LinkedHashMap<>();
-        if (earlySteps != null) {
-            earlySteps.forEach(step -> steps.put(step.step(), step(step)));
-        }
-        item.put("steps", AttributeValue.fromM(steps));
+        item.put("steps", StepEntries.of(steps));
         if (!claim(execution, item)) {
             LOG.info("Skipping s3://{}/{} (ETag {}): this upload was already processed", event.bucket(), event.key(),
                     image.eTag());
@@ -183,18 +179,15 @@ public class ImageCatalog {
         }
     }
 
-    public void stepStarted(Execution execution, String step, Instant at) {
-        update(execution, new ItemUpdate().setEntry("steps", step, map(Map.of(
-                "status", s(RunStatus.RUNNING.name()),
-                "startedAt", s(at.toString())))));
-    }
-
-    public void stepFinished(Execution execution, StepRecord step) {
-        update(execution, new ItemUpdate().setEntry("steps", step.step(), step(step)));
-    }
-
-    public void storeMetadata(Execution execution, StoredImage image, ImageMetadata metadata) {
-        update(execution, metadata(origin(new ItemUpdate(), image), metadata));
+    /**
+     * The metadata on the item, with the run's steps so far: {@code step} (the one storing) SUCCEEDED as of now, and
+     * the steps {@code ahead} of it RUNNING, so that a watcher sees them while they run; their records come with the
+     * run's final write.
+     */
+    public void storeMetadata(Execution execution, StoredImage image, ImageMetadata metadata,
+            Map<String, StepRecord> steps, String step, List<String> ahead) {
+        update(execution, metadata(origin(new ItemUpdate(), image), metadata).set("steps",
+                StepEntries.ending(steps, step, RunStatus.SUCCEEDED, null, clock.instant(), ahead)));
     }
 
     private static ItemUpdate metadata(ItemUpdate update, ImageMetadata metadata) {
@@ -215,8 +208,8 @@ public class ImageCatalog {
     /**
      * The run's final write, for the finish-execution route to send through its aws2-ddb endpoint: the labels,
      * thumbnail and warnings, the run SUCCEEDED, and {@code steps} whole with {@code step} (the finishing step)
-     * SUCCEEDED too, only while this run owns the item. Labels and warnings are trimmed, with a warning saying so,
-     * when the item would outgrow DynamoDB's item size limit.
+     * SUCCEEDED too, timed up to this write, only while this run owns the item. Labels and warnings are trimmed,
+     * with a warning saying so, when the item would outgrow DynamoDB's item size limit.
      */
     public AggregateWrite aggregate(Execution execution, ImageMetadata metadata, DetectedLabels labels,
             StoredThumbnail thumbnail, Map<String, StepRecord> steps, String step) {
@@ -224,11 +217,6 @@ public class ImageCatalog {
         List<String> warnings = new ArrayList<>(metadata.warnings());
         warnings.addAll(thumbnail.warnings());
         ItemBudget.Fitted fitted = budget.fit(labels.labels(), warnings);
-        Map<String, StepRecord> all = new LinkedHashMap<>(steps == null ? Map.of() : steps);
-        // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
-        all.put(step, new StepRecord(step, RunStatus.SUCCEEDED.name(), finishedAt, 0, null));
-        Map<String, AttributeValue> stepEntries = new LinkedHashMap<>();
-        all.forEach((name, record) -> stepEntries.put(name, step(record)));
         AttributeUpdates updates = new AttributeUpdates()
                 .put("tags", strings(fitted.labels().stream().map(Label::name).toList()))
                 .put("labels", AttributeValue.fromL(fitted.labels().stream().map(ImageCatalog::label).toList()))
@@ -239,7 +227,7 @@ public class ImageCatalog {
                         "width", n(thumbnail.width()),
                         "height", n(thumbnail.height()))))
                 .put("warnings", fitted.warnings().isEmpty() ? null : strings(fitted.warnings()))
-                .put("steps", map(stepEntries))
+                .put("steps", StepEntries.ending(steps, step, RunStatus.SUCCEEDED, null, finishedAt, List.of()))
                 .put("status", s(RunStatus.SUCCEEDED.name()))
                 .put("finishedAt", s(finishedAt.toString()))
                 .delete("error", "cause", "failedStep", "retryable", DEAD_LETTER, "deliveries", "attempts");
@@ -267,23 +255,22 @@ public class ImageCatalog {
     /**
      * Marks the run FAILED, with the metadata when it was read. A {@code retryable} failure (AWS unreachable,
      * throttled) leaves the SQS message to come back, and the next delivery starts the run again; the last delivery's
-     * failure says so ({@code deadLetter}), and the item names how many deliveries and attempts were made.
+     * failure says so ({@code deadLetter}), and the item names how many deliveries and attempts were made. The
+     * run's {@code steps} are written whole, {@code failedStep} FAILED as of now: the one write of a failure.
      */
     public void fail(Execution execution, StoredImage image, ImageMetadata metadata, String failedStep,
-            Failure failure) {
+            Failure failure, Map<String, StepRecord> steps) {
         // with the album and upload time, a rejected photo still shows in its album's gallery
         ItemUpdate update = image == null ? new ItemUpdate() : origin(new ItemUpdate(), image);
         if (metadata != null) {
             // what the file is, even though it cannot be processed (a GIF says GIF, with its size and digest)
             metadata(update, metadata);
         }
-        if (failedStep != null) {
-            // the step's own record (with its duration) follows; until then a watcher must not see it still RUNNING
-            update.setEntry("steps", failedStep, map(Map.of("status", s(RunStatus.FAILED.name()),
-                    "error", s(failure.cause()))));
-        }
-        update.set("status", s(RunStatus.FAILED.name()))
-                .set("finishedAt", s(clock.instant().toString()))
+        Instant finishedAt = clock.instant();
+        update.set("steps", StepEntries.ending(steps, failedStep, RunStatus.FAILED, failure.cause(), finishedAt,
+                        List.of()))
+                .set("status", s(RunStatus.FAILED.name()))
+                .set("finishedAt", s(finishedAt.toString()))
                 .set("failedStep", sOrNull(failedStep))
                 .set("error", s(failure.error()))
                 .set("cause", s(failure.cause()))
@@ -500,15 +487,6 @@ public class ImageCatalog {
     private static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
-    }
-
-    private static AttributeValue step(StepRecord step) {
-        Map<String, AttributeValue> entry = new LinkedHashMap<>();
-        entry.put("status", s(step.status()));
-        entry.put("startedAt", s(step.startedAt().toString()));
-        entry.put("durationMs", n(step.durationMs()));
-        entry.put("error", sOrNull(step.error()));
-        return map(entry);
     }
 
     private static AttributeValue geo(GeoLocation geo) {

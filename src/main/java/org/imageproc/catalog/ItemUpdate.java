@@ -30,14 +30,6 @@ final class ItemUpdate {
         return this;
     }
 
-    /** Sets one entry of a map attribute, such as one step of {@code steps}. */
-    ItemUpdate setEntry(String attribute, String entry, AttributeValue value) {
-        String placeholder = ":v" + values.size();
-        values.put(placeholder, value);
-        sets.add(name(attribute) + "." + name(entry) + " = " + placeholder);
-        return this;
-    }
-
     ItemUpdate remove(String attribute) {
         removes.add(name(attribute));
         return this;

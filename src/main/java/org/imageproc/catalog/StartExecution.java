@@ -1,6 +1,6 @@
 package org.imageproc.catalog;
 
-import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.Handler;
 import org.apache.camel.Variable;
@@ -10,7 +10,10 @@ import org.imageproc.run.StepRecord;
 import org.imageproc.run.Variables;
 import org.imageproc.storage.StoredImage;
 
-/** The start-execution step: claims the item for the upload as read; null when it was already processed. */
+/**
+ * The start-execution step: claims the item for the upload as read, with the steps so far; null when it was already
+ * processed.
+ */
 public class StartExecution {
 
     private final ImageCatalog catalog;
@@ -21,7 +24,7 @@ public class StartExecution {
 
     @Handler
     public Execution start(@Variable(Variables.EVENT) ImageEvent event, @Variable(Variables.IMAGE) StoredImage image,
-            @Variable(Variables.EARLY_STEPS) List<StepRecord> earlySteps) {
-        return catalog.start(event, image, earlySteps);
+            @Variable(Variables.STEPS) Map<String, StepRecord> steps) {
+        return catalog.start(event, image, steps);
     }
 }

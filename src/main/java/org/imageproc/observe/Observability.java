@@ -18,16 +18,18 @@ public final class Observability {
     private Observability() {
     }
 
-    public static void install(CamelContext context, Config config, AwsClients aws, Probes probes, Clock clock,
-            Consumer<StepListener> steps)
-            throws Exception {
-        // the registry camel-micrometer-prometheus serves at /observe/metrics; without it (metrics off) figures stay in JMX
+    /**
+     * The registry camel-micrometer-prometheus serves at /observe/metrics; without it (metrics off) a registry of its
+     * own, whose figures only JMX shows.
+     */
+    public static MeterRegistry meters(CamelContext context) {
         MeterRegistry registry = context.getRegistry()
                 .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
-        if (registry == null) {
-            registry = new SimpleMeterRegistry();
-        }
+        return registry == null ? new SimpleMeterRegistry() : registry;
+    }
 
+    public static void install(CamelContext context, MeterRegistry registry, Config config, AwsClients aws,
+            Probes probes, Clock clock, Consumer<StepListener> steps) throws Exception {
         PipelineMetrics metrics = new PipelineMetrics(registry, clock);
         MBeans mbeans = new MBeans(context, new PipelineView(metrics));
         context.addService(mbeans);

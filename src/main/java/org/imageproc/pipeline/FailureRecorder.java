@@ -1,5 +1,6 @@
 package org.imageproc.pipeline;
 
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -19,6 +20,7 @@ import org.imageproc.run.Execution;
 import org.imageproc.run.Failure;
 import org.imageproc.run.ImageEvent;
 import org.imageproc.run.RunSupersededException;
+import org.imageproc.run.StepRecord;
 import org.imageproc.run.Variables;
 import org.imageproc.storage.StoredImage;
 import org.slf4j.Logger;
@@ -61,15 +63,16 @@ public class FailureRecorder {
      * is recorded, as a FAILED item of the event's upload; a broken SQS message has no item to mark. {@code image}
      * is null when the object could not be read, {@code metadata} when it was not extracted; {@code receive} and
      * {@code redeliveries} are the message's receive count and Camel's redeliveries of the failing step, and
-     * {@code receiptHandle} names this delivery of it. Throws {@link RunSupersededException} when another run owns
-     * the item.
+     * {@code receiptHandle} names this delivery of it; {@code steps} are the run's steps so far. Throws
+     * {@link RunSupersededException} when another run owns the item.
      */
     @Handler
     public void record(@Variable(Variables.EVENT) ImageEvent event, @Variable(Variables.EXECUTION) Execution execution,
             @Variable(Variables.IMAGE) StoredImage image, @Variable(Variables.METADATA) ImageMetadata metadata,
             @ExchangeProperty(Exchange.FAILURE_ROUTE_ID) String failedRouteId, @Simple("${exception}") Throwable failure,
             @Header(IngestRoute.RECEIVE_COUNT) Integer receive, @Header(Exchange.REDELIVERY_COUNTER) Integer redeliveries,
-            @Header(Sqs2Constants.RECEIPT_HANDLE) String receiptHandle) {
+            @Header(Sqs2Constants.RECEIPT_HANDLE) String receiptHandle,
+            @Variable(Variables.STEPS) Map<String, StepRecord> steps) {
         if (failure == null) {
             return;
         }
@@ -80,7 +83,7 @@ public class FailureRecorder {
         log(event, execution, failedRouteId, reason, failure);
         try {
             if (execution != null) {
-                catalog.fail(execution, image, metadata, failedRouteId, reason);
+                catalog.fail(execution, image, metadata, failedRouteId, reason, steps);
                 removeThumbnail.accept(execution);
             } else if (event != null && (!reason.retryable() || reason.deadLettered())) {
                 catalog.failBeforeStart(event, event.bucket(), failedRouteId, reason,

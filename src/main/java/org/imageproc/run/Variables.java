@@ -19,11 +19,9 @@ public final class Variables {
     public static final String FAILURE = "failure";
     /** Why the run stopped without writing (a newer run owns the item), set by the record-superseded route. */
     public static final String SUPERSEDED = "superseded";
-    /** {@link StepRecord}s of steps that ran before the run existed, written when it starts. */
-    public static final String EARLY_STEPS = "earlySteps";
     /**
-     * This run's steps as recorded on the item so far (step name to {@link StepRecord}, in order): the final write
-     * puts them whole.
+     * This run's steps so far (step name to {@link StepRecord}, in order): each of the run's writes of the item puts
+     * them whole.
      */
     public static final String STEPS = "steps";
     /** The flow's DetectLabels MaxLabels (its default: imageproc.labels.max-labels, set in process-image.yaml). */

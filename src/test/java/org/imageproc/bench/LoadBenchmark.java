@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.imageproc.testing.DynamoDbRequests;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -44,6 +45,7 @@ public final class LoadBenchmark {
         LoadRun.Result result = null;
         List<RssSampler.Sample> samples = List.of();
         Map<String, Double> counters = Map.of();
+        DynamoDbRequests dynamoDbRequests = new DynamoDbRequests(Map.of());
         long readyMs = -1;
         long peakJvmMb = 0;
         long peakChildrenMb = 0;
@@ -64,6 +66,7 @@ public final class LoadBenchmark {
             childrenCpuMs = service.childrenCpuMillis() - childrenCpuBefore;
             problems.addAll(result.problems());
             counters = management.imageCounters();
+            dynamoDbRequests = management.dynamoDbRequests();
             peakJvmMb = service.peakRssMb();
             peakChildrenMb = service.childrenPeakRssMb();
         } catch (IllegalStateException | SdkException | IOException e) {
@@ -106,6 +109,9 @@ public final class LoadBenchmark {
                 .row("CPU ms per upload (user + system, the whole run): JVM / local DynamoDB", result == null
                         || result.sent().isEmpty() ? "" : cpuMs / result.sent().size() + " / "
                         + childrenCpuMs / result.sent().size())
+                .row("DynamoDB writes per upload (PutItem, UpdateItem... / uploads; the whole run)", result == null
+                        || result.sent().isEmpty() ? "" : num((double) dynamoDbRequests.writes()
+                        / result.sent().size(), 2) + " (all calls: " + dynamoDbRequests.byOperation() + ")")
                 .row("runs started / SUCCEEDED (log, whole run)", runLog.started().size() + " / "
                         + runLog.succeeded().size())
                 .row("ERROR lines / OutOfMemoryError lines in the log", runLog.errorLines() + " / "

@@ -9,18 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.imageproc.testing.DynamoDbRequests;
 
 /** A service's management server (/observe): readiness, and its imageproc_* counters from the Prometheus text. */
 final class Management {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The counter {@link #dynamoDbRequests} reads. */
     static final String DYNAMODB_REQUESTS = "imageproc_dynamodb_requests_total";
-    private static final Pattern OPERATION = Pattern.compile("operation=\"([^\"]*)\"");
 
     private final URI base;
 
@@ -53,28 +52,22 @@ final class Management {
      */
     Map<String, Double> imageCounters() throws IOException, InterruptedException {
         Map<String, Double> counters = new TreeMap<>();
-        for (String line : metricLines("imageproc_images_")) {
-            String name = line.substring("imageproc_images_".length()).split("[{ ]", 2)[0].replace("_total", "");
-            counters.merge(name, value(line), Double::sum);
+        for (String line : metrics()) {
+            if (line.startsWith("imageproc_images_")) {
+                String name = line.substring("imageproc_images_".length()).split("[{ ]", 2)[0].replace("_total", "");
+                counters.merge(name, value(line), Double::sum);
+            }
         }
         return counters;
     }
 
-    /**
-     * The DynamoDB requests the service made so far ({@value #DYNAMODB_REQUESTS}), by operation label (PutItem,
-     * UpdateItem...), summed over any other label; empty when the service has no such counter.
-     */
-    Optional<Map<String, Double>> dynamoDbRequests() throws IOException, InterruptedException {
-        Map<String, Double> byOperation = new TreeMap<>();
-        for (String line : metricLines(DYNAMODB_REQUESTS + "{")) {
-            Matcher operation = OPERATION.matcher(line);
-            byOperation.merge(operation.find() ? operation.group(1) : "?", value(line), Double::sum);
-        }
-        return byOperation.isEmpty() ? Optional.empty() : Optional.of(byOperation);
+    /** The service's DynamoDB calls so far by operation (PutItem, UpdateItem, GetItem...); none without the counter. */
+    DynamoDbRequests dynamoDbRequests() throws IOException, InterruptedException {
+        return DynamoDbRequests.parse(get("metrics").body());
     }
 
-    private List<String> metricLines(String prefix) throws IOException, InterruptedException {
-        return get("metrics").body().lines().filter(line -> line.startsWith(prefix)).toList();
+    private List<String> metrics() throws IOException, InterruptedException {
+        return get("metrics").body().lines().toList();
     }
 
     private static double value(String line) {

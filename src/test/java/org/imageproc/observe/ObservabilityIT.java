@@ -163,6 +163,9 @@ class ObservabilityIT {
                 "imageproc_step_duration_seconds{step=\"make-thumbnail\",quantile=\"0.95\"} "));
         assertThat(lines).contains("imageproc_step_duration_seconds_count{step=\"make-thumbnail\"} 2",
                 "imageproc_step_failures_total{step=\"make-thumbnail\"} 1.0");
+        // the service's DynamoDB calls by operation: each item claimed once, its metadata stored, then the result
+        assertThat(lines).contains("imageproc_dynamodb_requests_total{operation=\"PutItem\"} 2.0")
+                .contains("imageproc_dynamodb_requests_total{operation=\"UpdateItem\"} 4.0");
         // Camel's own route figures beside ours
         assertThat(lines).anyMatch(line -> line.startsWith("camel_exchanges_total{") && line.contains("process-image"));
     }

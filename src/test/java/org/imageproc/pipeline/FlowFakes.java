@@ -42,6 +42,7 @@ import org.imageproc.run.Execution;
 import org.imageproc.run.ImageEvent;
 import org.imageproc.run.StepRecord;
 import org.imageproc.run.Steps;
+import org.imageproc.run.StepsAhead;
 import org.imageproc.run.Variables;
 import org.imageproc.storage.ImageLoader;
 import org.imageproc.storage.StoredImage;
@@ -92,6 +93,10 @@ final class FlowFakes {
         registry.bind("retryLog", new RetryLog(new Outages(Clock.systemUTC(), Duration.ofMinutes(1))));
         registry.bind("failureRecorder", failures);
         registry.bind("imageCatalog", catalog);
+        store.ahead = new FlowSteps(context);
+        StepTimer steps = new StepTimer(Clock.systemUTC());
+        steps.addListener(new StepRecorder());
+        context.addRoutePolicyFactory(steps);
         context.addRoutePolicyFactory((camelContext, routeId, route) -> new RoutePolicySupport() {
             @Override
             public void onExchangeBegin(Route entered, Exchange exchange) {
@@ -167,26 +172,33 @@ final class FlowFakes {
         @Override
         @Handler
         public Execution start(@Variable(Variables.EVENT) ImageEvent event, @Variable(Variables.IMAGE) StoredImage image,
-                @Variable(Variables.EARLY_STEPS) List<StepRecord> earlySteps) {
-            recorder.record("event", event, "image", image);
+                @Variable(Variables.STEPS) Map<String, StepRecord> steps) {
+            recorder.record("event", event, "image", image, "steps", steps);
             return answer;
         }
     }
 
-    /** Stands for store-metadata's conditional write of the metadata on the item. */
+    /**
+     * Stands for store-metadata's conditional write of the metadata on the item, with the steps so far and the steps
+     * ahead (read from the flow's routes, as the service does).
+     */
     static final class FakeStoreMetadata extends StoreMetadata {
 
         final Recorder recorder = new Recorder();
+        volatile StepsAhead ahead;
 
         FakeStoreMetadata() {
-            super(null);
+            super(null, null);
         }
 
         @Override
         @Handler
         public void store(@Variable(Variables.EXECUTION) Execution execution,
-                @Variable(Variables.IMAGE) StoredImage image, @Variable(Variables.METADATA) ImageMetadata metadata) {
-            recorder.record("execution", execution, "image", image, "metadata", metadata);
+                @Variable(Variables.IMAGE) StoredImage image, @Variable(Variables.METADATA) ImageMetadata metadata,
+                @Variable(Variables.STEPS) Map<String, StepRecord> steps, @Simple("${fromRouteId}") String flow,
+                @Simple("${routeId}") String step) {
+            recorder.record("execution", execution, "image", image, "metadata", metadata, "steps", steps,
+                    "ahead", ahead.after(flow, step));
         }
     }
 
@@ -236,8 +248,10 @@ final class FlowFakes {
         @Handler
         public ImageSucceeded finish(@Variable(Variables.EXECUTION) Execution execution,
                 @Variable(Variables.METADATA) ImageMetadata metadata, @Variable(Variables.LABELS) DetectedLabels labels,
-                @Variable(Variables.THUMBNAIL) StoredThumbnail thumbnail) {
-            recorder.record("execution", execution, "metadata", metadata, "labels", labels, "thumbnail", thumbnail);
+                @Variable(Variables.THUMBNAIL) StoredThumbnail thumbnail,
+                @Variable(Variables.STEPS) Map<String, StepRecord> steps) {
+            recorder.record("execution", execution, "metadata", metadata, "labels", labels, "thumbnail", thumbnail,
+                    "steps", steps);
             return SUCCEEDED;
         }
     }
@@ -259,9 +273,10 @@ final class FlowFakes {
                 @ExchangeProperty(Exchange.FAILURE_ROUTE_ID) String failedRouteId,
                 @Simple("${exception}") Throwable failure, @Header(IngestRoute.RECEIVE_COUNT) Integer receive,
                 @Header(Exchange.REDELIVERY_COUNTER) Integer redeliveries,
-                @Header(Sqs2Constants.RECEIPT_HANDLE) String receiptHandle) {
+                @Header(Sqs2Constants.RECEIPT_HANDLE) String receiptHandle,
+                @Variable(Variables.STEPS) Map<String, StepRecord> steps) {
             recorder.record("event", event, "execution", execution, "step", failedRouteId, "failure", failure,
-                    "redeliveries", redeliveries);
+                    "redeliveries", redeliveries, "steps", steps);
         }
     }
 

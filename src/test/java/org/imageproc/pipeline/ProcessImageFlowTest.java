@@ -1,8 +1,11 @@
 package org.imageproc.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -22,6 +25,7 @@ import org.imageproc.run.FailureCode;
 import org.imageproc.run.ImageEvent;
 import org.imageproc.run.ImageRejectedException;
 import org.imageproc.run.RunSupersededException;
+import org.imageproc.run.StepRecord;
 import org.imageproc.run.Variables;
 import org.imageproc.storage.ReadImageRoute;
 import org.imageproc.storage.StoredImage;
@@ -55,6 +59,14 @@ class ProcessImageFlowTest {
                 RecordFailureRoute.class, PipelineErrorHandling.class);
         main.withAdditionalLambdaRouteBuilder(fakes::finishExecutionRoute);
         main.addConfiguration(new TestBeans(fakes::bind));
+    }
+
+    /** The steps a fake was given, step name to status, in their order. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> statuses(FlowFakes.Call call) {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        ((Map<String, StepRecord>) call.get("steps")).forEach((name, step) -> statuses.put(name, step.status()));
+        return statuses;
     }
 
     private Exchange process(byte[] bytes) {
@@ -98,6 +110,24 @@ class ProcessImageFlowTest {
     }
 
     @Test
+    void eachWriteOfTheItemIsGivenTheStepsSoFarAndStoreMetadataTheStepsAheadOfIt() {
+        process(jpeg);
+
+        assertThat(statuses(fakes.start.recorder.calls().get(0))).containsExactly(entry("read-image", "SUCCEEDED"));
+        FlowFakes.Call store = fakes.store.recorder.calls().get(0);
+        assertThat(statuses(store)).containsExactly(entry("read-image", "SUCCEEDED"),
+                entry("extract-metadata", "SUCCEEDED"), entry("check-image", "SUCCEEDED"),
+                entry("store-metadata", "RUNNING"));
+        // read from the flow's routes: the steps after store-metadata, short of the last, whose write ends the run
+        assertThat(store.get("ahead")).isEqualTo(List.of("detect-labels", "make-thumbnail"));
+        // both branches of the multicast, merged; the finishing step ends with the final write itself
+        assertThat(statuses(fakes.finish.recorder.calls().get(0))).containsOnly(entry("read-image", "SUCCEEDED"),
+                entry("extract-metadata", "SUCCEEDED"), entry("check-image", "SUCCEEDED"),
+                entry("store-metadata", "SUCCEEDED"), entry("detect-labels", "SUCCEEDED"),
+                entry("make-thumbnail", "SUCCEEDED"), entry("finish-execution", "RUNNING"));
+    }
+
+    @Test
     void anUploadAlreadyProcessedStopsTheFlowAfterStartExecution() {
         fakes.start.answer = null;
 
@@ -132,6 +162,9 @@ class ProcessImageFlowTest {
             assertThat(failure.get("execution")).isEqualTo(FlowFakes.EXECUTION);
             // retried in place, the header would count the redeliveries
             assertThat(failure.get("redeliveries")).isNull();
+            // the failure's one write ends the failed step
+            assertThat(statuses(failure)).containsExactly(entry("read-image", "SUCCEEDED"),
+                    entry("extract-metadata", "SUCCEEDED"), entry("check-image", "RUNNING"));
         });
         assertThat(fakes.routes()).containsExactly("process-image", "read-image", "start-execution",
                 "extract-metadata", "check-image", "record-failure");

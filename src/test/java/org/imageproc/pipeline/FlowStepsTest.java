@@ -1,0 +1,71 @@
+package org.imageproc.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.apache.camel.test.main.junit5.Configure;
+import org.imageproc.run.Steps;
+import org.imageproc.testing.RouteTests;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which steps a flow runs, read from its routes whatever their ids: a flow of made-up steps, one added before a
+ * parallel block, called through a route between as the queue's consumer calls process-image.
+ */
+@CamelMainTest(propertyPlaceholderLocations = {RouteTests.PROPERTIES, RouteTests.APPLICATION})
+class FlowStepsTest {
+
+    @BeanInject
+    CamelContext context;
+
+    @Configure
+    void aFlowOfMadeUpSteps(MainConfigurationProperties main) {
+        main.withAdditionalLambdaRouteBuilder(this::routes);
+    }
+
+    private void routes(RouteBuilder routes) {
+        routes.from("direct:consume").routeId("consume").to("direct:flow");
+        routes.from("direct:flow").routeId("flow")
+                .to("direct:fetch")
+                .to("direct:claim")
+                .to("direct:save")
+                .to("direct:decode")
+                .multicast().parallelProcessing()
+                    .to("direct:label")
+                    .to("direct:shrink")
+                .end()
+                .to("direct:finish")
+                .to("direct:announce");
+        for (String step : List.of("fetch", "save", "decode", "label", "shrink", "finish")) {
+            routes.from("direct:" + step).routeId(step).routeGroup(Steps.GROUP).log(step);
+        }
+        for (String other : List.of("claim", "announce")) {
+            routes.from("direct:" + other).routeId(other).log(other);
+        }
+    }
+
+    @Test
+    void theStepsOfAFlowAreTheStepRoutesItReachesInOrder() {
+        FlowSteps flow = new FlowSteps(context);
+
+        assertThat(flow.steps("consume")).containsExactly("fetch", "save", "decode", "label", "shrink", "finish");
+        assertThat(flow.after("consume", "save")).containsExactly("decode", "label", "shrink");
+        assertThat(flow.after("flow", "fetch")).containsExactly("save", "decode", "label", "shrink");
+    }
+
+    @Test
+    void nothingIsAheadOfTheLastStepsOrOfAStepTheFlowDoesNotHave() {
+        FlowSteps flow = new FlowSteps(context);
+
+        assertThat(flow.after("consume", "shrink")).isEmpty();
+        assertThat(flow.after("consume", "finish")).isEmpty();
+        assertThat(flow.after("consume", "resize")).isEmpty();
+        assertThat(flow.after("no-such-route", "save")).isEmpty();
+    }
+}
