@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# imageproc load and scale benchmarks (docs/benchmarks.md, "Load and scale"; issue #10 "Nothing lost").
+# imageproc load and scale benchmarks (docs/benchmarks.md, "Load and scale"; issue #10 "Nothing lost"); also run as
+# bench/run.sh load|scale|both, the one entry point.
 # Usage, from the project root:
 #   bench/load.sh load  [N]       N uploads through one service in local mode (default 10000)
 #   bench/load.sh scale [N] [P]   N uploads through 1 service, then through P services (default 3) sharing one local

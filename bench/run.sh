@@ -1,48 +1,119 @@
 #!/usr/bin/env bash
-# imageproc benchmarks: per-image compute against vipsthumbnail, then the whole pipeline (docs/benchmarks.md,
-# "Per-image compute and the whole pipeline").
-# Usage, from the project root: bench/run.sh [N]   N = rounds over the corpus in the pipeline burst (default 3).
-# Results: stdout and target/bench/results.md; the service's log of part 2: target/bench/service.log.
-# BENCH_JAVA_OPTS adds options to part 2's client, e.g. other local ports when 19000/19324/18000 are taken:
-#   BENCH_JAVA_OPTS="-Dbench.s3-port=29000 -Dbench.sqs-port=29324 -Dbench.dynamodb-port=28000" bench/run.sh
+# imageproc benchmarks, the one entry point (docs/benchmarks.md). From the project root:
+#   bench/run.sh [N]              issue #11's table in one run (about 10 minutes on 2 cores): per-image compute
+#                                 against vipsthumbnail, start to ready on a first run, the pipeline's burst of N
+#                                 rounds over the corpus (default 3: 102 uploads) with labels on and off, a paced
+#                                 pass, the service's own CPU per image in aws mode, peak RSS, DynamoDB writes
+#   bench/run.sh load|scale|both  issue #10's long load and scale runs: bench/load.sh, same arguments
+#   bench/run.sh detector         the local detector alone: model load, inference latency, its RSS, labels per photo
+# Results: stdout and target/bench/results.md (issue #11's table first, then each part); each part's Markdown,
+# figures (.properties), service logs and RSS samples (*-rss.csv) stay in target/bench/.
+# Exit status: 0 when every part measured its figures (whether a target is met is in the table), 1 when a part could
+# not (the service not ready or dead, an upload never final, no clean stop: see its log), 2 on wrong usage.
+# BENCH_MVN_ARGS adds Maven options (-o when every dependency is cached); BENCH_CORPUS replaces ../shared/bench/corpus;
+# BENCH_JAVA_OPTS adds -Dbench.* options to every part, e.g. BENCH_JAVA_OPTS="-Dbench.heap=512m".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rounds="${1:-3}"
+case "${1:-}" in
+  load | scale | both) exec bench/load.sh "$@" ;;
+  detector | '' | [0-9]*) ;;
+  *) echo "usage: bench/run.sh [N] | load [N] | scale [N] [P] | both [N] [M] | detector" >&2; exit 2 ;;
+esac
+
 corpus="${BENCH_CORPUS:-../shared/bench/corpus}"
 out=target/bench
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# JVM options that give a service an empty cache of the detector's natives, as on a user's first run, without
+# emptying the user's own (other runs and builds use it). TensorFlow's natives (JavaCPP) unpack into
+# ~/.javacpp/cache, about 650 MB, unless org.bytedeco.javacpp.cachedir names another folder. When the detector moves
+# (ONNX Runtime unpacks its library into java.io.tmpdir at each load), change this function and native_cache_dir.
+native_cache_dir="$out/native-cache-first-run"
+empty_native_cache() {
+  rm -rf "$native_cache_dir"
+  mkdir -p "$native_cache_dir"
+  echo "-Dorg.bytedeco.javacpp.cachedir=$(realpath "$native_cache_dir")"
+}
+
+# the local detector alone (was scripts/benchmark.sh): needs ../shared/testdata/labels and the test classpath
+if [ "${1:-}" = detector ]; then
+  # shellcheck disable=SC2086
+  mvn -q ${BENCH_MVN_ARGS:-} -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/benchmark.cp
+  echo "load average before: $(loadavg) on $(nproc) cores"
+  TF_CPP_MIN_LOG_LEVEL=2 java -Xmx256m -Dlogback.configurationFile=src/test/resources/benchmark-logback.xml \
+    -cp "target/classes:target/test-classes:$(cat target/benchmark.cp)" org.imageproc.detector.tf.DetectorBenchmark \
+    detector 2> >(grep -v -e '^WARNING: All log messages before absl' -e 'mlir_graph_optimization_pass' >&2)
+  echo "load average after: $(loadavg)"
+  exit 0
+fi
+
+rounds="${1:-3}"
 if ! command -v vipsthumbnail >/dev/null; then
   echo "vipsthumbnail is missing: apt-get install libvips-tools" >&2
   exit 1
 fi
 
 # package also compiles the benchmark classes (test sources); the shaded jar carries every runtime dependency
-mvn -q -DskipTests package
+# shellcheck disable=SC2086
+mvn -q ${BENCH_MVN_ARGS:-} -DskipTests package
 rm -rf "$out"
 mkdir -p "$out"
 classpath="target/imageproc.jar:target/test-classes"
-load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+started=$(date +%s)
+began="$(date -u +%Y-%m-%dT%H:%MZ)"
+load_before="$(loadavg)"
+status=0
+loads=()
+
+# one part in a JVM of its own: its load average before, and whether it measured everything
+part() {
+  local name="$1"
+  shift
+  echo
+  echo "=== $name (load average $(loadavg))"
+  loads+=("$name $(loadavg | cut -d' ' -f1)")
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
+  java ${BENCH_JAVA_OPTS:-} -Dbench.corpus="$corpus" "$@" || {
+    echo "part $name could not measure everything (see above and its log in $out/)" >&2
+    status=1
+  }
+}
 
 # 32 MB: the compute must fit in a small slice of the service's 256 MB heap
-java -Xmx32m -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" "$out/compute.md"
-echo
-status=0
-# shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
-java -cp "$classpath" ${BENCH_JAVA_OPTS:-} -Dbench.corpus="$corpus" -Dbench.out="$out/pipeline.md" \
-  org.imageproc.bench.PipelineBenchmark "$rounds" || status=$?
+part compute -Xmx32m -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" "$out/compute.md"
+part first-start -cp "$classpath" -Dbench.name=first-start -Dbench.service-jvm-options="$(empty_native_cache)" \
+  org.imageproc.bench.PipelineBenchmark 0
+native_cache_size="$(du -sh "$native_cache_dir" 2>/dev/null | cut -f1 || echo '?')"
+rm -rf "$native_cache_dir"
+part labels -cp "$classpath" -Dbench.name=labels org.imageproc.bench.PipelineBenchmark "$rounds"
+part labels-off -cp "$classpath" -Dbench.name=labels-off -Dbench.labels=off -Dbench.paced=false \
+  org.imageproc.bench.PipelineBenchmark "$rounds"
+part service-cpu -cp "$classpath" org.imageproc.bench.ServiceCpuBenchmark
+java -cp "$classpath" org.imageproc.bench.IssueTable "$out" "$out/summary.md" >/dev/null
 
 {
   echo "# imageproc benchmarks"
   echo
-  echo "- $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' (modified)')"
+  echo "- $began, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' (modified)'), \`bench/run.sh $rounds\`, $(( $(date +%s) - started )) s"
   echo "- $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
   echo "- $(java -version 2>&1 | head -1), $(vipsthumbnail --vips-version)"
-  echo "- load average before part 1: $load_before; after part 2: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
+  echo "- load average before: $load_before; after: $(loadavg); 1-minute load before each part: $(IFS=,; echo "${loads[*]}" | sed 's/,/, /g') (other work on the machine skews the figures)"
+  echo "- first start: $native_cache_size of natives unpacked into an empty cache (\`empty_native_cache\` in bench/run.sh)"
   echo
-  cat "$out/compute.md"
-  if [ -f "$out/pipeline.md" ]; then cat "$out/pipeline.md"; fi
+} > "$out/header.md"
+cat "$out/header.md"
+cat "$out/summary.md"
+{
+  cat "$out/header.md"
+  cat "$out/summary.md"
+  for name in compute first-start labels labels-off service-cpu; do
+    if [ -f "$out/$name.md" ]; then
+      echo
+      cat "$out/$name.md"
+    fi
+  done
 } > "$out/results.md"
-echo
-echo "Results written to $out/results.md"
+echo "Results written to $out/results.md; exit status $status"
 exit "$status"

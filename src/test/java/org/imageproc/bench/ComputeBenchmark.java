@@ -44,6 +44,7 @@ public final class ComputeBenchmark {
 
         MarkdownTable table = new MarkdownTable("folder", "images", "ours img/s", "median ms/img", "p90 ms/img",
                 "vips img/s", "ours / vips", "slowest image (median ms)");
+        Figures figures = new Figures();
         double oursSeconds = 0;
         double vipsSeconds = 0;
         int images = 0;
@@ -61,6 +62,8 @@ public final class ComputeBenchmark {
             Stats perImage = Stats.of(perImageMs.values().stream().flatMap(List::stream).toList());
             table.row(folder.name(), n, num(n / ours, 1), num(perImage.median(), 1), num(perImage.percentile(90), 1),
                     num(n / theirs, 1), num(theirs / ours, 2), slowest(perImageMs));
+            figures.put("compute." + folder.name() + ".ours", n / ours).put("compute." + folder.name() + ".vips",
+                    n / theirs);
             oursSeconds += ours;
             vipsSeconds += theirs;
             images += n;
@@ -80,6 +83,7 @@ public final class ComputeBenchmark {
                         + "), one process per folder and round, process start included")
                 .table(table)
                 .save(output);
+        figures.save(Figures.beside(output));
     }
 
     /** One pass over a folder; adds each image's time to {@code perImageMs} and returns the pass's seconds. */

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-/** Watches the ImageMetadata items of a set of uploads until each one is final (SUCCEEDED or FAILED). */
+/** Watches the ImageMetadata items of a set of uploads until each one is final (SUCCEEDED, or FAILED for good). */
 final class ImageItems {
 
     private static final int BATCH_GET_LIMIT = 100;
@@ -66,13 +66,16 @@ final class ImageItems {
         }
     }
 
-    /** Reads the pending uploads' items once; removes the final ones from {@code pending} and returns them. */
+    /**
+     * Reads the pending uploads' items once; removes the final ones from {@code pending} and returns them. A run
+     * FAILED retryable and not dead-lettered is not final: its message comes back from the queue.
+     */
     List<Outcome> collectFinal(Map<String, Upload> pending) {
         List<Outcome> outcomes = new ArrayList<>();
         List<String> ids = new ArrayList<>(pending.keySet());
         for (Map<String, AttributeValue> item : items(ids)) {
             String status = text(item, "status");
-            if (Outcome.SUCCEEDED.equals(status) || "FAILED".equals(status)) {
+            if (Outcome.SUCCEEDED.equals(status) || "FAILED".equals(status) && !comesBack(item)) {
                 Upload upload = pending.remove(text(item, "imageID"));
                 outcomes.add(new Outcome(upload, status, Instant.parse(text(item, "startedAt")),
                         Instant.parse(text(item, "finishedAt")), steps(item),
@@ -107,11 +110,21 @@ final class ImageItems {
         KeysAndAttributes keys = KeysAndAttributes.builder()
                 .keys(ids.stream().map(id -> Map.of("imageID", AttributeValue.fromS(id))).toList())
                 .consistentRead(true)
-                .projectionExpression("imageID, #status, executionId, startedAt, finishedAt, steps, #error, #cause")
+                .projectionExpression("imageID, #status, executionId, startedAt, finishedAt, steps, #error, #cause,"
+                        + " retryable, deadLetter")
                 .expressionAttributeNames(Map.of("#status", "status", "#error", "error", "#cause", "cause"))
                 .build();
         return dynamoDb.batchGetItem(request -> request.requestItems(Map.of(table, keys)))
                 .responses().getOrDefault(table, List.of());
+    }
+
+    private static boolean comesBack(Map<String, AttributeValue> item) {
+        return flag(item, "retryable") && !flag(item, "deadLetter");
+    }
+
+    private static boolean flag(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value != null && Boolean.TRUE.equals(value.bool());
     }
 
     private static List<Outcome.Step> steps(Map<String, AttributeValue> item) {

@@ -36,18 +36,11 @@ public final class LoadBenchmark {
         Path dir = Files.createDirectories(settings.out().toAbsolutePath().getParent());
         Path dataDir = DataDirs.fresh(dir, "load-data-");
         Path log = dir.resolve("load-service.log");
-        int[] ports = FreePorts.take(6);
         long launched = System.nanoTime();
-        ServiceProcess service = ServiceProcess.start(settings.jar(), settings.heap(), List.of(
-                "imageproc.data-dir=" + dataDir,
-                "imageproc.local.s3-port=" + ports[0],
-                "imageproc.local.sqs-port=" + ports[1],
-                "imageproc.local.dynamodb-port=" + ports[2],
-                "imageproc.local.rekognition-port=" + ports[3],
-                "imageproc.web.port=" + ports[4],
-                "imageproc.management.port=" + ports[5],
-                "imageproc.labels.enabled=" + settings.labelsEnabled()), settings.jvmOptions(), log);
-        Management management = new Management(ports[5]);
+        LocalService local = LocalService.start(settings.jar(), settings.heap(), dataDir, settings.labels(),
+                settings.jvmOptions(), log);
+        ServiceProcess service = local.process();
+        Management management = local.management();
         List<String> problems = new ArrayList<>();
         LoadRun.Result result = null;
         List<RssSampler.Sample> samples = List.of();
@@ -58,7 +51,7 @@ public final class LoadBenchmark {
         long peakChildrenMb = 0;
         long cpuMs = 0;
         long childrenCpuMs = 0;
-        try (BenchClients.Stack clients = BenchClients.Stack.onPorts(ports[0], ports[1], ports[2])) {
+        try (BenchClients.Stack clients = local.clients()) {
             management.awaitReady(service, READY_TIMEOUT);
             readyMs = (System.nanoTime() - launched) / 1_000_000;
             LoadRun run = new LoadRun(settings, clients, List.of(service));

@@ -40,9 +40,4 @@ record LoadSettings(int count, Path corpus, Path jar, Path out, String heap, boo
     PhotoMix photos() throws IOException {
         return PhotoMix.of(distinct, corpus, corpusEvery);
     }
-
-    /** The value of imageproc.labels.enabled. */
-    String labelsEnabled() {
-        return Boolean.toString(labels);
-    }
 }

@@ -18,6 +18,9 @@ final class Management {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The counter {@link #dynamoDbRequests} reads. */
+    static final String DYNAMODB_REQUESTS = "imageproc_dynamodb_requests_total";
+
     private final URI base;
 
     Management(int port) {
@@ -58,7 +61,7 @@ final class Management {
         return counters;
     }
 
-    /** The service's DynamoDB calls so far by operation (PutItem, UpdateItem, GetItem...). */
+    /** The service's DynamoDB calls so far by operation (PutItem, UpdateItem, GetItem...); none without the counter. */
     DynamoDbRequests dynamoDbRequests() throws IOException, InterruptedException {
         return DynamoDbRequests.parse(get("metrics").body());
     }

@@ -1,271 +1,210 @@
 package org.imageproc.bench;
 
+import static org.imageproc.bench.MarkdownTable.num;
+
 import java.io.IOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.imageproc.testing.DynamoDbRequests;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Part 2 of the benchmarks: the packaged service in local mode, fed through the real S3 API. A burst of N rounds over
- * the corpus gives images/second and upload-to-SUCCEEDED latency under load; a paced pass (one upload at a time)
- * gives the latency of an idle service. Exits non-zero when an image fails or the service dies.
+ * The whole pipeline: the packaged service in local mode on free ports with a fresh data directory, fed through the
+ * real S3 API. Start to ready ({@code /observe/health/ready} 200) and to the first image processed; then a warm-up (the
+ * corpus once), a burst of N rounds over the corpus (images/second, upload-to-finishedAt latency under load, failures)
+ * and a paced pass (one upload at a time: the latency of an idle service, CPU and DynamoDB requests per image). The
+ * service's RSS is sampled every second from its launch. N = 0 only starts it, processes one image and stops it.
  *
- * <p>Argument: N (rounds over the corpus, default 3). Properties: {@code bench.corpus}, {@code bench.jar},
- * {@code bench.heap} (256m), {@code bench.out}, {@code bench.s3-port} / {@code sqs-port} / {@code dynamodb-port},
- * {@code bench.service-jvm-options} (space-separated, e.g. a flight recording).
+ * <p>An upload is final when its item is SUCCEEDED, or FAILED for good (a retryable failure waits for the queue's next
+ * delivery). Exits non-zero when something could not be measured: the service not ready or dead, an upload never
+ * final, no clean stop. Failed images and OutOfMemoryError lines are figures of the report, not failures of the
+ * benchmark.
+ *
+ * <p>Argument: N (rounds over the corpus, default 3). Properties: {@code bench.name} (pipeline: the title, the key
+ * prefix of the figures), {@code bench.corpus}, {@code bench.jar}, {@code bench.heap} (256m), {@code bench.out},
+ * {@code bench.labels} (on: the local detector; off), {@code bench.paced} (true), {@code bench.service-jvm-options}
+ * (space-separated, e.g. a native cache of its own or a flight recording).
  */
 public final class PipelineBenchmark {
 
-    private static final String BUCKET = "photo-repo";
     private static final String TABLE = "ImageMetadata";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration PASS_TIMEOUT = Duration.ofMinutes(15);
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 90;
     private static final Pattern OUT_OF_MEMORY = Pattern.compile("OutOfMemoryError");
+    // written once per delivery of an event that failed and is left for the queue to deliver again (run/Delivery)
+    private static final Pattern FAILED_DELIVERY = Pattern.compile("comes back from the queue");
     private static final Pattern ERROR = Pattern.compile(" ERROR |^Exception in thread|OutOfMemoryError");
+    private static final int FAILURES_SHOWN = 5;
 
-    private final S3Client s3;
-    private final ServiceProcess service;
-    private final ImageItems items;
-    private final List<CorpusFolder> folders;
+    private final String name;
+    private final Figures figures = new Figures();
+    private final List<String> problems = new ArrayList<>();
+    private final List<Pass> passes = new ArrayList<>();
+    private long readyMs = -1;
+    private long firstImageMs = -1;
+    private Optional<DynamoDbRequests> pacedRequests = Optional.empty();
+    private boolean counterMissing;
 
-    private PipelineBenchmark(S3Client s3, ServiceProcess service, ImageItems items, List<CorpusFolder> folders) {
-        this.s3 = s3;
-        this.service = service;
-        this.items = items;
-        this.folders = folders;
+    private PipelineBenchmark(String name) {
+        this.name = name;
     }
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        String name = System.getProperty("bench.name", "pipeline");
         Path corpus = Path.of(System.getProperty("bench.corpus", "../shared/bench/corpus"));
         Path jar = Path.of(System.getProperty("bench.jar", "target/imageproc.jar"));
-        Path output = Path.of(System.getProperty("bench.out", "target/bench/pipeline.md"));
+        Path output = Path.of(System.getProperty("bench.out", "target/bench/" + name + ".md"));
         String heap = System.getProperty("bench.heap", "256m");
-        int s3Port = Integer.getInteger("bench.s3-port", 19000);
-        int sqsPort = Integer.getInteger("bench.sqs-port", 19324);
-        int dynamoDbPort = Integer.getInteger("bench.dynamodb-port", 18000);
+        boolean labels = !"off".equalsIgnoreCase(System.getProperty("bench.labels", "on"));
+        boolean paced = Boolean.parseBoolean(System.getProperty("bench.paced", "true"));
         List<String> jvmOptions = List.of(System.getProperty("bench.service-jvm-options", "").split("\\s+")).stream()
                 .filter(option -> !option.isBlank()).toList();
         List<CorpusFolder> folders = CorpusFolder.list(corpus);
-        requireFree(s3Port, sqsPort, dynamoDbPort);
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(output.toAbsolutePath().getParent()), "data-");
+        Path dir = output.toAbsolutePath().getParent();
+        Path dataDir = DataDirs.fresh(dir, name + "-data-");
 
+        PipelineBenchmark bench = new PipelineBenchmark(name);
         long launched = System.nanoTime();
-        ServiceProcess service = ServiceProcess.start(jar, heap, List.of(
-                "imageproc.data-dir=" + dataDir,
-                "imageproc.local.s3-port=" + s3Port,
-                "imageproc.local.sqs-port=" + sqsPort,
-                "imageproc.local.dynamodb-port=" + dynamoDbPort), jvmOptions, output.resolveSibling("service.log"));
-        List<String> problems = new ArrayList<>();
-        List<Pass> passes = new ArrayList<>();
-        long readyMs = -1;
-        long firstImageMs = -1;
-        List<Upload> slowProbes = List.of();
+        LocalService local = LocalService.start(jar, heap, dataDir, labels, jvmOptions,
+                dir.resolve(name + "-service.log"));
+        ServiceProcess service = local.process();
+        List<RssSampler.Sample> samples = List.of();
         long peakRssMb = 0;
         long childrenPeakRssMb = 0;
-        try (S3Client s3 = BenchClients.s3(URI.create("http://127.0.0.1:" + s3Port));
-             DynamoDbClient dynamoDb = BenchClients.dynamoDb(URI.create("http://127.0.0.1:" + dynamoDbPort))) {
-            awaitReady(s3, dynamoDb, service);
-            readyMs = (System.nanoTime() - launched) / 1_000_000;
-            PipelineBenchmark bench = new PipelineBenchmark(s3, service, new ImageItems(dynamoDb, TABLE, List.of(service)),
-                    folders);
-            slowProbes = bench.probeUntilProcessed();
-            firstImageMs = (System.nanoTime() - launched) / 1_000_000;
-            passes.add(bench.burst("warm-up", 1));
-            passes.add(bench.burst("burst", rounds));
-            passes.add(bench.paced("paced"));
-            // a probe that took longer than its wait (a busy machine loading the model) is slow, not lost
-            int lost = bench.neverProcessed(slowProbes);
-            if (lost > 0) {
-                problems.add(lost + " upload(s) accepted by S3 " + readyMs + " ms or more after launch were"
-                        + " never processed");
+        try (RssSampler sampler = RssSampler.start(service, () -> 0);
+             BenchClients.Stack clients = local.clients()) {
+            local.management().awaitReady(service, READY_TIMEOUT);
+            bench.readyMs = (System.nanoTime() - launched) / 1_000_000;
+            Passes corpusPasses = new Passes(clients.s3(), new ImageItems(clients.dynamoDb(), TABLE, List.of(service)),
+                    folders, service);
+            corpusPasses.first(READY_TIMEOUT);
+            bench.firstImageMs = (System.nanoTime() - launched) / 1_000_000;
+            if (rounds > 0) {
+                bench.passes.add(corpusPasses.burst("warm-up", 1));
+                bench.passes.add(corpusPasses.burst("burst", rounds));
+            }
+            if (rounds > 0 && paced) {
+                DynamoDbRequests before = local.management().dynamoDbRequests();
+                bench.passes.add(corpusPasses.paced("paced"));
+                DynamoDbRequests after = local.management().dynamoDbRequests();
+                // a service with the counter has made DynamoDB calls by now (each image's are counted)
+                bench.counterMissing = after.byOperation().isEmpty();
+                bench.pacedRequests = bench.counterMissing ? Optional.empty() : Optional.of(after.since(before));
             }
             peakRssMb = service.peakRssMb();
             childrenPeakRssMb = service.childrenPeakRssMb();
-        } catch (IllegalStateException | SdkException | TimeoutException e) {
-            problems.add(e.getMessage());
+            samples = sampler.samples();
+            sampler.writeCsv(dir.resolve(name + "-rss.csv"));
+        } catch (IllegalStateException | SdkException | TimeoutException | IOException e) {
+            bench.problems.add(e.getMessage());
         }
         ServiceProcess.Shutdown shutdown = service.stop(SHUTDOWN_TIMEOUT_SECONDS);
-
-        passes.forEach(pass -> pass.outcomes().stream().filter(outcome -> !outcome.succeeded())
-                .forEach(outcome -> problems.add(outcome.upload().imageId() + " " + outcome.status() + ": "
-                        + outcome.error())));
-        service.logLines(OUT_OF_MEMORY).forEach(line -> problems.add("service log: " + line));
         if (!shutdown.exitedInTime()) {
-            problems.add("the service did not exit within " + SHUTDOWN_TIMEOUT_SECONDS + " s of SIGTERM");
+            bench.problems.add("the service did not exit within " + SHUTDOWN_TIMEOUT_SECONDS + " s of SIGTERM");
         }
-        shutdown.leftBehind().forEach(child -> problems.add("still running after the service exited: " + child));
+        shutdown.leftBehind().forEach(child -> bench.problems.add("still running after the service exited: "
+                + child));
 
-        Report report = new Report("Whole pipeline through the embedded stack")
-                .line("- service: `java -Xmx" + heap + " -jar " + jar + "`, local mode, default settings otherwise;"
-                        + (readyMs < 0 ? " never ready" : " bucket and table answer " + readyMs + " ms after launch")
-                        + (firstImageMs < 0 ? "" : ", first image processed after " + firstImageMs + " ms"))
-                .line("- burst: " + rounds + " x " + corpusSize(folders) + " uploads sent back to back from one"
-                        + " thread; img/s = images / (first upload start to last finishedAt)")
-                .line("- paced: one upload at a time, the next after the previous item is final (an idle service)")
-                .line("- latency: upload start to the item's finishedAt, in ms; CPU: user + system time the service's"
-                        + " JVM and its local DynamoDB (node) used during the pass, per image");
+        double highestSampleMb = samples.stream().mapToDouble(RssSampler.Sample::jvmMb).max().orElse(0);
+        int outOfMemory = service.logLines(OUT_OF_MEMORY).size();
+        int failedDeliveries = service.logLines(FAILED_DELIVERY).size();
+        List<String> errors = service.logLines(ERROR);
+        bench.figures.put(name + ".oom-lines", outOfMemory).put(name + ".failed-deliveries", failedDeliveries)
+                .put(name + ".peak-rss-mb", Math.max(highestSampleMb, peakRssMb));
+        Report report = bench.report(heap, labels, jvmOptions, jar, rounds, folders);
+        report.table(new MarkdownTable("service", "value")
+                .row("heap limit", heap)
+                .row("RSS of the JVM: highest of " + samples.size() + " samples 1 s apart / peak (VmHWM)",
+                        num(highestSampleMb, 0) + " / " + peakRssMb + " MB (every sample: " + name + "-rss.csv)")
+                .row("peak RSS of its child processes (local DynamoDB)", childrenPeakRssMb + " MB")
+                .row("shutdown after SIGTERM", shutdown.describe())
+                .row("child processes left running", shutdown.leftBehind().size())
+                .row("OutOfMemoryError lines in the service log", outOfMemory)
+                .row("deliveries that failed and came back from the queue (log)", failedDeliveries)
+                .row("ERROR lines in the service log", errors.size()
+                        + (errors.isEmpty() ? "" : " (first: `" + errors.get(0).strip() + "`)")));
+        bench.failures(report);
+        bench.problems.forEach(problem -> report.line("- **problem:** " + problem));
+        report.save(output);
+        bench.figures.save(Figures.beside(output));
+        if (!bench.problems.isEmpty()) {
+            System.err.println("Pipeline benchmark " + name + " could not measure everything: "
+                    + bench.problems.size() + " problem(s); service log: " + service.log() + "; data kept in "
+                    + dataDir);
+            System.exit(1);
+        }
+        DataDirs.delete(dataDir);
+    }
+
+    private Report report(String heap, boolean labels, List<String> jvmOptions, Path jar, int rounds,
+            List<CorpusFolder> folders) {
+        figures.put(name + ".ready-ms", readyMs).put(name + ".first-image-ms", firstImageMs);
+        int corpus = folders.stream().mapToInt(folder -> folder.files().size()).sum();
+        Report report = new Report("Whole pipeline: " + name)
+                .line("- service: `java -Xmx" + heap + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))
+                        + " -jar " + jar + "`, local mode (embedded stack), labels " + (labels ? "on (local detector)"
+                        : "off") + ", a fresh data directory, default settings otherwise")
+                .line("- start: " + (readyMs < 0 ? "never ready" : "`/observe/health/ready` 200 after " + readyMs
+                        + " ms") + (firstImageMs < 0 ? "" : "; one small upload then final after " + firstImageMs
+                        + " ms (both from launch)"));
+        if (rounds > 0) {
+            report.line("- burst: " + rounds + " x " + corpus + " uploads sent back to back from one thread, after a"
+                            + " warm-up of the corpus once; img/s = images / (first upload start to last finishedAt)");
+            if (passes.stream().anyMatch(pass -> pass.name().equals("paced"))) {
+                report.line("- paced: one upload at a time, the next after the previous item is final (an idle"
+                        + " service)");
+            }
+            report.line("- latency: upload start to the item's finishedAt, in ms; CPU: user + system time the"
+                    + " service's JVM and its local DynamoDB (node) used during the pass, per image");
+        }
+        for (Pass pass : passes) {
+            Throughput throughput = Throughput.of(pass.outcomes());
+            String key = name + "." + pass.name() + ".";
+            figures.put(key + "images", pass.outcomes().size())
+                    .put(key + "failed", pass.outcomes().size() - throughput.succeeded())
+                    .put(key + "img-per-s", throughput.perSecond())
+                    .put(key + "p50-ms", throughput.latency().median())
+                    .put(key + "p99-ms", throughput.latency().percentile(99))
+                    .put(key + "cpu-ms", pass.serviceCpuMsPerImage());
+        }
         if (!passes.isEmpty()) {
             report.table(PassTable.of(passes, folders));
             List<Pass> measured = passes.stream().filter(pass -> !pass.name().equals("warm-up")).toList();
             report.table(StepBreakdown.of(measured.stream().map(Pass::name).toList(),
                     measured.stream().map(Pass::outcomes).toList()));
         }
-        List<String> errors = service.logLines(ERROR);
-        report.table(new MarkdownTable("service", "value")
-                .row("heap limit", heap)
-                .row("peak RSS of the JVM (VmHWM)", peakRssMb + " MB")
-                .row("peak RSS of its child processes (local DynamoDB)", childrenPeakRssMb + " MB")
-                .row("shutdown after SIGTERM", shutdown.describe())
-                .row("child processes left running", shutdown.leftBehind().size())
-                .row("ERROR lines in the service log", errors.size()
-                        + (errors.isEmpty() ? "" : " (first: `" + errors.get(0).strip() + "`)")));
-        problems.forEach(problem -> report.line("- **problem:** " + problem));
-        report.save(output);
-        if (!problems.isEmpty()) {
-            System.err.println("Pipeline benchmark FAILED: " + problems.size() + " problem(s); service log: "
-                    + service.log());
-            System.exit(1);
+        pacedRequests.ifPresent(requests -> {
+            int images = passes.get(passes.size() - 1).outcomes().size();
+            figures.put(name + ".dynamodb-writes", (double) requests.writes() / images);
+            report.line("- DynamoDB requests per image in the paced pass (" + Management.DYNAMODB_REQUESTS + "): "
+                    + num((double) requests.writes() / images, 2) + " writes; all calls: " + requests.byOperation()
+                    .entrySet().stream().map(e -> e.getKey() + " " + num(e.getValue() / images, 2))
+                    .collect(Collectors.joining(", ")));
+        });
+        if (counterMissing) {
+            figures.put(name + ".dynamodb-writes", "n/a (counter missing)");
+            report.line("- DynamoDB requests per image: n/a (the service has no " + Management.DYNAMODB_REQUESTS
+                    + " counter)");
         }
+        return report;
     }
 
-    /**
-     * Uploads one small image at a time until one is processed, so the passes start on a service that consumes;
-     * returns how many uploads before it were never processed.
-     */
-    private List<Upload> probeUntilProcessed() throws InterruptedException, TimeoutException {
-        CorpusFolder folder = folders.get(0);
-        Path smallest = folder.files().stream()
-                .min(Comparator.comparingLong(file -> file.toFile().length())).orElseThrow();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        List<Upload> unanswered = new ArrayList<>();
-        for (int attempt = 0; Instant.now().isBefore(deadline); attempt++) {
-            Upload probe;
-            try {
-                probe = upload("probe-" + attempt, folder, smallest);
-            } catch (SdkException refused) {
-                // the local S3 refuses uploads (503, the connection closed mid-body) until the consumer runs
-                Thread.sleep(250);
-                continue;
-            }
-            try {
-                items.awaitFinal(List.of(probe), Duration.ofMillis(100), PROBE_TIMEOUT);
-                return unanswered;
-            } catch (TimeoutException slow) {
-                // stored, but not processed yet: lost on the way to the queue, or only slow; try again
-                unanswered.add(probe);
-            }
+    /** The images that failed, a few with their errors: a finding of the run, not a failure of the benchmark. */
+    private void failures(Report report) {
+        List<Outcome> failed = passes.stream().flatMap(pass -> pass.outcomes().stream())
+                .filter(outcome -> !outcome.succeeded()).toList();
+        failed.stream().limit(FAILURES_SHOWN).forEach(outcome -> report.line("- **failed:** "
+                + outcome.upload().imageId() + " " + outcome.status() + ": " + outcome.error()));
+        if (failed.size() > FAILURES_SHOWN) {
+            report.line("- **failed:** " + (failed.size() - FAILURES_SHOWN) + " more");
         }
-        throw new TimeoutException("No upload was processed within " + READY_TIMEOUT + " of the service's start");
-    }
-
-    /** How many of these uploads still have no final item, long after they were sent. */
-    private int neverProcessed(List<Upload> uploads) throws InterruptedException {
-        int lost = 0;
-        for (Upload upload : uploads) {
-            try {
-                items.awaitFinal(List.of(upload), Duration.ofMillis(100), Duration.ofSeconds(1));
-            } catch (TimeoutException e) {
-                lost++;
-            }
-        }
-        return lost;
-    }
-
-    private Pass burst(String name, int rounds) throws InterruptedException, TimeoutException {
-        List<Upload> uploads = new ArrayList<>();
-        long cpu = service.cpuMillis();
-        long childrenCpu = service.childrenCpuMillis();
-        long start = System.nanoTime();
-        for (int round = 1; round <= rounds; round++) {
-            for (CorpusFolder folder : folders) {
-                for (Path file : folder.files()) {
-                    uploads.add(upload(name + "-" + round, folder, file));
-                }
-            }
-        }
-        double uploadSeconds = (System.nanoTime() - start) / 1e9;
-        List<Outcome> outcomes = items.awaitFinal(uploads, Duration.ofMillis(500), PASS_TIMEOUT);
-        return new Pass(name, outcomes, uploadSeconds, service.cpuMillis() - cpu,
-                service.childrenCpuMillis() - childrenCpu);
-    }
-
-    private Pass paced(String name) throws InterruptedException, TimeoutException {
-        List<Outcome> outcomes = new ArrayList<>();
-        double uploadSeconds = 0;
-        long cpu = service.cpuMillis();
-        long childrenCpu = service.childrenCpuMillis();
-        for (CorpusFolder folder : folders) {
-            for (Path file : folder.files()) {
-                long start = System.nanoTime();
-                Upload upload = upload(name, folder, file);
-                uploadSeconds += (System.nanoTime() - start) / 1e9;
-                outcomes.addAll(items.awaitFinal(List.of(upload), Duration.ofMillis(20), Duration.ofMinutes(2)));
-            }
-        }
-        return new Pass(name, outcomes, uploadSeconds, service.cpuMillis() - cpu,
-                service.childrenCpuMillis() - childrenCpu);
-    }
-
-    private Upload upload(String prefix, CorpusFolder folder, Path file) {
-        String imageId = prefix + "-" + folder.name() + "-" + file.getFileName();
-        Instant start = Instant.now();
-        s3.putObject(request -> request.bucket(BUCKET).key("Incoming/" + imageId), RequestBody.fromFile(file));
-        return new Upload(imageId, folder.name(), start);
-    }
-
-    private static void awaitReady(S3Client s3, DynamoDbClient dynamoDb, ServiceProcess service)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("The service exited during startup; see " + service.log());
-            }
-            try {
-                s3.headBucket(request -> request.bucket(BUCKET));
-                if (dynamoDb.describeTable(request -> request.tableName(TABLE)).table().tableStatus()
-                        == TableStatus.ACTIVE) {
-                    return;
-                }
-            } catch (SdkException notYet) {
-                // the servers are still starting or the table is not created yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("The service was not ready within " + READY_TIMEOUT);
-    }
-
-    // another service on these ports would answer in its place, and this one would fail to bind
-    private static void requireFree(int... ports) throws IOException {
-        for (int port : ports) {
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (BindException e) {
-                throw new IllegalStateException("Port " + port + " is in use; choose others with -Dbench.s3-port,"
-                        + " -Dbench.sqs-port and -Dbench.dynamodb-port (BENCH_JAVA_OPTS for bench/run.sh)", e);
-            }
-        }
-    }
-
-    private static int corpusSize(List<CorpusFolder> folders) {
-        return folders.stream().mapToInt(folder -> folder.files().size()).sum();
     }
 }

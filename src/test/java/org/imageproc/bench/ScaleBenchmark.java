@@ -54,16 +54,16 @@ public final class ScaleBenchmark {
     private final LoadSettings settings;
     private final PhotoMix photos;
     private final Path dir;
+    private final SeparateStack separate;
     private final ServiceProcess stack;
-    private final int[] stackPorts;
     private final List<String> problems = new ArrayList<>();
 
-    private ScaleBenchmark(LoadSettings settings, PhotoMix photos, Path dir, ServiceProcess stack, int[] stackPorts) {
+    private ScaleBenchmark(LoadSettings settings, PhotoMix photos, Path dir, SeparateStack separate) {
         this.settings = settings;
         this.photos = photos;
         this.dir = dir;
-        this.stack = stack;
-        this.stackPorts = stackPorts;
+        this.separate = separate;
+        this.stack = separate.process();
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,17 +74,15 @@ public final class ScaleBenchmark {
         PhotoMix photos = settings.photos();
         Path dir = Files.createDirectories(settings.out().toAbsolutePath().getParent());
         Path dataDir = DataDirs.fresh(dir, "scale-data-");
-        int[] ports = FreePorts.take(4);
         long launched = System.nanoTime();
-        ServiceProcess stack = ServiceProcess.startMain(System.getProperty("java.class.path"),
-                StandaloneStack.class.getName(), stackHeap, List.of(dataDir.toString(), Integer.toString(ports[0]),
-                        Integer.toString(ports[1]), Integer.toString(ports[2]),
-                        Integer.toString(settings.labels() ? ports[3] : 0)), dir.resolve("scale-stack.log"));
-        ScaleBenchmark bench = new ScaleBenchmark(settings, photos, dir, stack, ports);
+        SeparateStack separate = SeparateStack.start(stackHeap, dataDir, settings.labels(),
+                dir.resolve("scale-stack.log"));
+        ServiceProcess stack = separate.process();
+        ScaleBenchmark bench = new ScaleBenchmark(settings, photos, dir, separate);
         List<Phase> phases = new ArrayList<>();
         long readyMs = -1;
-        try (BenchClients.Stack clients = BenchClients.Stack.onPorts(ports[0], ports[1], ports[2])) {
-            stack.awaitLogLine(StandaloneStack.READY, READY_TIMEOUT);
+        try (BenchClients.Stack clients = separate.clients()) {
+            separate.awaitReady(READY_TIMEOUT);
             readyMs = (System.nanoTime() - launched) / 1_000_000;
             phases.add(bench.phase("one", 1, clients));
             phases.add(bench.phase("scale", processes, clients));
@@ -159,23 +157,9 @@ public final class ScaleBenchmark {
 
     /** A service in aws mode, configured through its environment as one would point it at AWS. */
     private Member start(String name) throws IOException {
-        int[] ports = FreePorts.take(2);
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "IMAGEPROC_MODE", "aws",
-                "IMAGEPROC_AWS_S3_ENDPOINT", BenchClients.loopback(stackPorts[0]).toString(),
-                "IMAGEPROC_AWS_SQS_ENDPOINT", BenchClients.loopback(stackPorts[1]).toString(),
-                "IMAGEPROC_AWS_DYNAMODB_ENDPOINT", BenchClients.loopback(stackPorts[2]).toString(),
-                "IMAGEPROC_LABELS_ENABLED", settings.labelsEnabled(),
-                "IMAGEPROC_WEB_PORT", Integer.toString(ports[0]),
-                "IMAGEPROC_MANAGEMENT_PORT", Integer.toString(ports[1]),
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test"));
-        if (settings.labels()) {
-            environment.put("IMAGEPROC_AWS_REKOGNITION_ENDPOINT", BenchClients.loopback(stackPorts[3]).toString());
-        }
-        ServiceProcess process = ServiceProcess.start(settings.jar(), settings.heap(), List.of(),
-                settings.jvmOptions(), environment, dir.resolve(name + ".log"));
-        return new Member(name, process, new Management(ports[1]));
+        SeparateStack.Service service = separate.startService(settings.jar(), settings.heap(), settings.jvmOptions(),
+                dir.resolve(name + ".log"));
+        return new Member(name, service.process(), service.management());
     }
 
     private static List<RunLog> logs(List<Member> members) throws IOException {
