@@ -42,7 +42,7 @@ public final class ThumbnailMaker {
             Size source = reader.size();
             // the box is square, so fitting before turning the picture upright gives the same size as after
             Size target = source.fitWithin(maxSize);
-            stored = scale(reader.read(source.subsamplingFor(target)), target, format);
+            stored = scale(reader.readAtLeast(target), target, format);
             warnings.addAll(reader.warnings());
         }
         BufferedImage upright = Orientation.fromExif(orientation).apply(stored);

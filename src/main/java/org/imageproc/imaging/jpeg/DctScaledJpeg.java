@@ -1,6 +1,7 @@
 package org.imageproc.imaging.jpeg;
 
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,10 +14,13 @@ public final class DctScaledJpeg {
     }
 
     /** The scale denominators this decoder offers, smallest rendition first. */
-    public static final int[] DENOMINATORS = {8, 4, 2};
+    public static final List<Integer> DENOMINATORS = List.of(8, 4, 2);
 
     /** The pixels at 1/{@code denominator} of the stored size (rounded up), or empty. */
     public static Optional<BufferedImage> decode(byte[] jpeg, int denominator) {
+        if (denominator != 2 && denominator != 4 && denominator != 8) {
+            throw new IllegalArgumentException("A JPEG scales in the DCT domain by 1/2, 1/4 or 1/8, not 1/" + denominator);
+        }
         try {
             return Optional.of(new JpegDecoder(jpeg, 8 / denominator).decode());
         } catch (NotDecodedHere | RuntimeException e) {

@@ -1,10 +1,17 @@
 package org.imageproc.imaging.jpeg;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Reads the entropy-coded bits of a scan: removes stuffed zero bytes, stops at the next marker, and knows whether
  * the decoder ran past the data (truncated or damaged) or left bytes unread before the marker (damaged).
  */
 final class EntropyReader {
+
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final byte[] data;
     private int pos;
@@ -26,6 +33,18 @@ final class EntropyReader {
 
     /** Fills the buffer to at least 57 bits. */
     void fill() {
+        if (pos + 8 <= data.length) {
+            long next = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long inverted = ~next;
+            // no 0xFF byte among the next eight (the "has a zero byte" test on the inverted bytes): take them whole
+            if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0) {
+                int bytes = (64 - count) >> 3;
+                buffer = bytes == 8 ? next : buffer << (bytes << 3) | next >>> (64 - (bytes << 3));
+                count += bytes << 3;
+                pos += bytes;
+                return;
+            }
+        }
         while (count <= 56) {
             int b = 0;
             if (pos < data.length) {

@@ -13,12 +13,13 @@ final class HuffmanTable {
     final int[] valueOffset = new int[17];
     final int[] symbols;
     /**
-     * For AC tables, indexed by the next {@link #SKIP_LOOKAHEAD} bits when a code and its extra bits fit in them:
-     * the bits to drop (low 5 bits) and how far the coefficient index moves (0 for end of block); 0 for the rest.
+     * For skipping AC coefficients, indexed by the next {@link #SKIP_LOOKAHEAD} bits where they hold a whole code:
+     * the bits of the code and its extra bits together (low 5 bits; the extra bits' value is never needed) and how
+     * far the coefficient index moves (0 for end of block); 0 for longer codes.
      */
     final int[] skip = new int[1 << SKIP_LOOKAHEAD];
 
-    static final int SKIP_LOOKAHEAD = 11;
+    static final int SKIP_LOOKAHEAD = 10;
 
     HuffmanTable(int[] counts, int[] symbols) throws NotDecodedHere {
         this.symbols = symbols;
@@ -47,7 +48,7 @@ final class HuffmanTable {
         int extra = symbol & 15;
         int run = symbol >> 4;
         int total = length + extra;
-        if (total > SKIP_LOOKAHEAD || extra > 10) {
+        if (length > SKIP_LOOKAHEAD || extra > 10) {
             return;
         }
         int advance = extra == 0 ? (run == 15 ? 16 : 0) : run + 1;
