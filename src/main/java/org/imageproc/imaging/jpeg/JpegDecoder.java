@@ -1,9 +1,11 @@
 package org.imageproc.imaging.jpeg;
 
 import java.awt.color.CMMException;
+import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -203,12 +205,20 @@ final class JpegDecoder {
                 dcOnly(c);
             }
         }
-        checkIccProfile();
-        ColourOutput.Transform transform = ColourOutput.Transform.YCBCR;
-        if (frame.components.length == 3) {
-            transform = colourTransform();
+        ICC_ColorSpace profile = iccProfile();
+        if (frame.components.length == 1) {
+            if (profile != null) {
+                throw new NotDecodedHere("a grey image with a colour profile");
+            }
+            return ColourOutput.render(frame, ColourOutput.Transform.YCBCR);
         }
-        return ColourOutput.render(frame, transform);
+        BufferedImage image = ColourOutput.render(frame, colourTransform());
+        if (profile != null) {
+            // ImageIO converts from an embedded profile to sRGB as well: the same colours, whichever decoder ran
+            new ColorConvertOp(profile, ColorSpace.getInstance(ColorSpace.CS_sRGB), null)
+                    .filter(image.getRaster(), image.getRaster());
+        }
+        return image;
     }
 
     /** The samples of a progressive JPEG at 1/8 scale: each block's DC coefficient, dequantised. */
@@ -234,10 +244,10 @@ final class JpegDecoder {
         throw new NotDecodedHere("colour components of unclear meaning");
     }
 
-    /** The checks ImageIO makes of an embedded profile; it warns about (and ignores) one that fails them. */
-    private void checkIccProfile() throws NotDecodedHere {
+    /** The embedded profile, checked as ImageIO checks it (ImageIO warns about, and ignores, one that fails). */
+    private ICC_ColorSpace iccProfile() throws NotDecodedHere {
         if (iccChunks.isEmpty()) {
-            return;
+            return null;
         }
         iccChunks.sort((a, b) -> Integer.compare(a[0], b[0]));
         ByteArrayOutputStream profile = new ByteArrayOutputStream();
@@ -249,7 +259,9 @@ final class JpegDecoder {
             profile.write(chunk, 2, chunk.length - 2);
         }
         try {
-            new ICC_ColorSpace(ICC_Profile.getInstance(profile.toByteArray())).fromRGB(new float[] {1f, 0f, 0f});
+            ICC_ColorSpace colourSpace = new ICC_ColorSpace(ICC_Profile.getInstance(profile.toByteArray()));
+            colourSpace.fromRGB(new float[] {1f, 0f, 0f});
+            return colourSpace;
         } catch (IllegalArgumentException | CMMException e) {
             throw new NotDecodedHere("an invalid ICC profile");
         }
