@@ -15,8 +15,8 @@ final class EntropyReader {
 
     private final byte[] data;
     private int pos;
+    /** The next bits to read, left-aligned: the oldest at the top, zeros below the {@link #count} valid ones. */
     private long buffer;
-    /** Bits in {@link #buffer}, the newest at the low end. */
     private int count;
     /** Zero bits appended past a marker or the end of the data: reading them means the data ran out. */
     private int padding;
@@ -38,10 +38,10 @@ final class EntropyReader {
             long inverted = ~next;
             // no 0xFF byte among the next eight (the "has a zero byte" test on the inverted bytes): take them whole
             if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0) {
-                int bytes = (64 - count) >> 3;
-                buffer = bytes == 8 ? next : buffer << (bytes << 3) | next >>> (64 - (bytes << 3));
-                count += bytes << 3;
-                pos += bytes;
+                int bits = (64 - count) & ~7;
+                buffer |= (bits == 64 ? next : next & ~(-1L >>> bits)) >>> count;
+                count += bits;
+                pos += bits >> 3;
                 return;
             }
         }
@@ -60,21 +60,23 @@ final class EntropyReader {
             } else {
                 padding += 8;
             }
-            buffer = buffer << 8 | b;
+            buffer |= (long) b << (56 - count);
             count += 8;
         }
     }
 
     /** One Huffman-coded symbol; needs 16 bits in the buffer. */
     int decode(HuffmanTable table) throws NotDecodedHere {
-        int entry = table.fast[(int) (buffer >>> (count - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
+        int entry = table.fast[(int) (buffer >>> (64 - HuffmanTable.LOOKAHEAD))];
         if (entry != 0) {
+            buffer <<= entry >>> 8;
             count -= entry >>> 8;
             return entry & 0xFF;
         }
         for (int length = HuffmanTable.LOOKAHEAD + 1; length <= 16; length++) {
-            int code = (int) (buffer >>> (count - length)) & ((1 << length) - 1);
+            int code = (int) (buffer >>> (64 - length));
             if (code <= table.maxCode[length]) {
+                buffer <<= length;
                 count -= length;
                 return table.symbols[code + table.valueOffset[length]];
             }
@@ -84,8 +86,13 @@ final class EntropyReader {
 
     /** The next {@code n} (0-16) bits as an unsigned number; needs them in the buffer. */
     int bits(int n) {
+        if (n == 0) {
+            return 0;
+        }
+        int value = (int) (buffer >>> (64 - n));
+        buffer <<= n;
         count -= n;
-        return (int) (buffer >>> count) & ((1 << n) - 1);
+        return value;
     }
 
     /** Refills when fewer than 32 bits are left: enough for a symbol and its extra bits. */
@@ -112,9 +119,9 @@ final class EntropyReader {
                 bits = buffer;
                 available = count;
             }
-            int entry = skip[(int) (bits >>> (available - HuffmanTable.SKIP_LOOKAHEAD))
-                    & ((1 << HuffmanTable.SKIP_LOOKAHEAD) - 1)];
+            int entry = skip[(int) (bits >>> (64 - HuffmanTable.SKIP_LOOKAHEAD))];
             if (entry != 0) {
+                bits <<= entry & 31;
                 available -= entry & 31;
                 int advance = entry >>> 5;
                 if (advance == 0) {
@@ -123,9 +130,11 @@ final class EntropyReader {
                 k += advance;
                 continue;
             }
+            buffer = bits;
             count = available;
             int rs = decode(table);
             int size = rs & 15;
+            bits = buffer;
             available = count;
             if (size == 0) {
                 if (rs != 0xF0) {
@@ -137,6 +146,7 @@ final class EntropyReader {
             if (size > 10) {
                 throw new NotDecodedHere("an AC coefficient out of range");
             }
+            bits <<= size;
             available -= size;
             k += (rs >> 4) + 1;
         }
