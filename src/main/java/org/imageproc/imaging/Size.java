@@ -16,4 +16,14 @@ public record Size(int width, int height) {
     public int subsamplingFor(Size target) {
         return Math.max(1, Math.min(width / (2 * target.width), height / (2 * target.height)));
     }
+
+    /** This size divided by {@code denominator}, rounded up, as a JPEG decoder scales it. */
+    public Size scaledDown(int denominator) {
+        return new Size((width + denominator - 1) / denominator, (height + denominator - 1) / denominator);
+    }
+
+    /** Whether this size is at least {@code other} along both axes. */
+    public boolean covers(Size other) {
+        return width >= other.width && height >= other.height;
+    }
 }

@@ -5,28 +5,32 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
-import org.imageproc.imaging.ImageFormat;
+import org.imageproc.imaging.jpeg.DctScaledJpeg;
 import org.imageproc.run.FailureCode;
 import org.imageproc.run.ImageRejectedException;
 
 /**
- * Decodes only every n-th pixel of every n-th row ("shrink on load"), so a 12 MP photo never needs
- * 12 MP of heap; decoder warnings are kept, decoder failures become a rejection.
+ * Decodes an image shrunk on load, so a 12 MP photo never needs 12 MP of heap: a JPEG scaled in the DCT domain
+ * where it can be, else every n-th pixel of every n-th row; decoder warnings are kept, decoder failures become a
+ * rejection.
  */
 public final class SubsampledReader implements AutoCloseable {
 
+    private final byte[] bytes;
     private final ImageFormat format;
     private final ImageInputStream input;
     private final ImageReader reader;
     private final DecoderWarnings warnings = new DecoderWarnings();
 
-    private SubsampledReader(ImageFormat format, ImageInputStream input, ImageReader reader) {
+    private SubsampledReader(byte[] bytes, ImageFormat format, ImageInputStream input, ImageReader reader) {
+        this.bytes = bytes;
         this.format = format;
         this.input = input;
         this.reader = reader;
@@ -41,7 +45,7 @@ public final class SubsampledReader implements AutoCloseable {
             throw new IllegalStateException("No ImageIO decoder for " + format.displayName());
         }
         ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
-        return new SubsampledReader(format, input, readers.next());
+        return new SubsampledReader(bytes, format, input, readers.next());
     }
 
     /** The stored pixel size, from the header. */
@@ -62,6 +66,27 @@ public final class SubsampledReader implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw undecodable(e);
         }
+    }
+
+    /**
+     * The smallest rendition at least as large as {@code target} along both axes: a JPEG decoded at 1/8, 1/4 or 1/2
+     * in the DCT domain when that is large enough and the file is one the DCT decoder takes (clean, 8-bit Huffman,
+     * grey or colour), otherwise {@link #read(int)} with the step that leaves twice the target.
+     */
+    public BufferedImage readAtLeast(Size target) {
+        Size stored = size();
+        if (format == ImageFormat.JPEG) {
+            for (int denominator : DctScaledJpeg.DENOMINATORS) {
+                if (stored.scaledDown(denominator).covers(target)) {
+                    Optional<BufferedImage> scaled = DctScaledJpeg.decode(bytes, denominator);
+                    if (scaled.isPresent()) {
+                        return scaled.get();
+                    }
+                    break;
+                }
+            }
+        }
+        return read(stored.subsamplingFor(target));
     }
 
     public List<String> warnings() {

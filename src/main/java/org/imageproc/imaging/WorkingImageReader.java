@@ -42,9 +42,10 @@ public final class WorkingImageReader {
             // the box is square, so fitting before turning the picture upright gives the same size as after
             Size target = stored.fitWithin(box);
             int step = stored.subsamplingFor(target);
+            // the claim is that of the subsampled read: a DCT-scaled rendition is never larger
             try (PixelBudget.Claim claim = budget.claim(decodedPixels(stored, step) + bytes.length
                     / PixelBudget.BYTES_PER_PIXEL)) {
-                scaled = scale(reader.read(step), target, format);
+                scaled = scale(reader.readAtLeast(target), target, format);
             }
             warnings.addAll(reader.warnings());
         }

@@ -1,0 +1,31 @@
+package org.imageproc.imaging.jpeg;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decodes a JPEG at 1/8, 1/4 or 1/2 scale in the DCT domain (DC coefficients only, or a 2x2 / 4x4 inverse DCT), so
+ * a 12 MP photo never exists at full size; empty when the file is of a kind or in a state that ImageIO must handle.
+ */
+public final class DctScaledJpeg {
+
+    private DctScaledJpeg() {
+    }
+
+    /** The scale denominators this decoder offers, smallest rendition first. */
+    public static final List<Integer> DENOMINATORS = List.of(8, 4, 2);
+
+    /** The pixels at 1/{@code denominator} of the stored size (rounded up), or empty. */
+    public static Optional<BufferedImage> decode(byte[] jpeg, int denominator) {
+        if (denominator != 2 && denominator != 4 && denominator != 8) {
+            throw new IllegalArgumentException("A JPEG scales in the DCT domain by 1/2, 1/4 or 1/8, not 1/" + denominator);
+        }
+        try {
+            return Optional.of(new JpegDecoder(jpeg, 8 / denominator).decode());
+        } catch (NotDecodedHere | RuntimeException e) {
+            // a header this decoder misreads is damaged for ImageIO too, which then says so in its own words
+            return Optional.empty();
+        }
+    }
+}

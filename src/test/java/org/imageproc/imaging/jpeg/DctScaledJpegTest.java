@@ -1,0 +1,298 @@
+package org.imageproc.imaging.jpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import org.imageproc.testing.TestImages;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class DctScaledJpegTest {
+
+    private static final Path PHOTOS = Path.of("..", "shared", "testdata", "photos");
+    /**
+     * Mean difference per channel from ImageIO's full decode averaged over the same blocks. At 1/8 a 4:2:0 JPEG
+     * has one chroma sample per 16 x 16 pixels, so red and blue differ by up to 4.6 levels on the shared photos
+     * (1 to 2 elsewhere); a wrong colour conversion, swapped channel or misplaced block is off by tens.
+     */
+    private static final double MEAN_TOLERANCE = 5.0;
+
+    @ParameterizedTest(name = "{0}x{1} luma sampling, restart interval {2}, progressive {3}, 1/{4}")
+    @CsvSource({
+        "2, 2, 0, false, 8", "2, 2, 0, false, 4", "2, 2, 0, false, 2",
+        "2, 1, 0, false, 8", "2, 1, 0, false, 4",
+        "1, 1, 0, false, 8", "1, 1, 0, false, 2",
+        "1, 2, 0, false, 8",
+        "2, 2, 3, false, 8", "1, 1, 7, false, 4",
+        "2, 2, 0, true, 8", "1, 1, 0, true, 8", "2, 2, 5, true, 8"})
+    void decodesGeneratedJpegsLikeImageIoAtReducedScale(int h, int v, int restartInterval, boolean progressive,
+                                                        int denominator) {
+        BufferedImage picture = picture(203, 157);
+        byte[] jpeg = encode(picture, h, v, restartInterval, progressive);
+
+        BufferedImage scaled = DctScaledJpeg.decode(jpeg, denominator).orElseThrow();
+
+        assertLikeImageIo(jpeg, scaled, denominator);
+    }
+
+    @Test
+    void decodesGrayscaleAsGrey() {
+        byte[] jpeg = TestImages.jpeg(TestImages.gray(300, 200));
+
+        BufferedImage scaled = DctScaledJpeg.decode(jpeg, 8).orElseThrow();
+
+        assertThat(scaled.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertLikeImageIo(jpeg, scaled, 8);
+    }
+
+    @Test
+    void keepsSolidColoursInTheirPlaces() {
+        BufferedImage stored = TestImages.quadrants(400, 200, Color.RED, Color.GREEN, Color.BLUE, Color.YELLOW);
+
+        BufferedImage scaled = DctScaledJpeg.decode(TestImages.jpeg(stored), 8).orElseThrow();
+
+        assertThat(scaled.getWidth()).isEqualTo(50);
+        assertThat(scaled.getHeight()).isEqualTo(25);
+        assertThat(new Color(scaled.getRGB(10, 5))).satisfies(c -> assertThat(c.getRed()).isGreaterThan(230));
+        assertThat(new Color(scaled.getRGB(40, 5))).satisfies(c -> assertThat(c.getGreen()).isGreaterThan(230));
+        assertThat(new Color(scaled.getRGB(10, 20))).satisfies(c -> assertThat(c.getBlue()).isGreaterThan(230));
+        assertThat(new Color(scaled.getRGB(40, 20)))
+                .satisfies(c -> assertThat(c.getRed() + c.getGreen() - c.getBlue()).isGreaterThan(450));
+    }
+
+    static Stream<Arguments> leftToImageIo() {
+        byte[] clean = TestImages.jpeg(TestImages.gradient(320, 240));
+        return Stream.of(
+                Arguments.of("CMYK", TestImages.cmykJpeg(320, 240)),
+                Arguments.of("truncated", TestImages.truncated(clean, 0.6)),
+                Arguments.of("a stray marker in the entropy-coded data", withStrayMarker(clean)),
+                Arguments.of("no end marker", java.util.Arrays.copyOf(clean, clean.length - 2)),
+                Arguments.of("arithmetic coding (SOF9)", withFrameMarker(clean, 0xC9)),
+                Arguments.of("lossless (SOF3)", withFrameMarker(clean, 0xC3)),
+                Arguments.of("12-bit samples", withPrecision(clean, 12)),
+                Arguments.of("not a JPEG", new byte[] {'G', 'I', 'F', '8'}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("leftToImageIo")
+    void leavesWhatItDoesNotHandleToImageIo(String name, byte[] jpeg) {
+        assertThat(DctScaledJpeg.decode(jpeg, 8)).isEmpty();
+        assertThat(ImageIoReference.warnings(jpeg)).as("ImageIO fails or warns").satisfiesAnyOf(
+                warnings -> assertThat(warnings).isNull(), warnings -> assertThat(warnings).isNotEmpty(),
+                warnings -> assertThat(name).isIn("CMYK", "arithmetic coding (SOF9)"));
+    }
+
+    @Test
+    void progressiveIsDecodedAtOneEighthOnly() {
+        byte[] jpeg = encode(picture(300, 200), 2, 2, 0, true);
+
+        assertThat(DctScaledJpeg.decode(jpeg, 8)).isPresent();
+        assertThat(DctScaledJpeg.decode(jpeg, 4)).isEmpty();
+    }
+
+    static Stream<Path> sharedJpegs() throws IOException {
+        if (!Files.isDirectory(PHOTOS)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.list(PHOTOS)) {
+            return files.filter(p -> p.toString().endsWith(".jpg")).sorted().toList().stream();
+        }
+    }
+
+    /** Every shared photo ImageIO decodes without a warning is decoded here too, at every scale, to the same look. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sharedJpegs")
+    void decodesTheSharedPhotosLikeImageIo(Path photo) throws IOException {
+        byte[] jpeg = Files.readAllBytes(photo);
+        List<String> warnings = ImageIoReference.warnings(jpeg);
+        assumeThat(warnings).as("ImageIO decodes it cleanly").isNotNull();
+        if (!warnings.isEmpty()) {
+            assertThat(DctScaledJpeg.decode(jpeg, 8)).as("left to ImageIO, which warns %s", warnings).isEmpty();
+            return;
+        }
+        for (int denominator : DctScaledJpeg.DENOMINATORS) {
+            BufferedImage scaled = DctScaledJpeg.decode(jpeg, denominator).orElseThrow();
+            assertLikeImageIo(jpeg, scaled, denominator);
+        }
+    }
+
+    private static void assertLikeImageIo(byte[] jpeg, BufferedImage scaled, int denominator) {
+        BufferedImage full = TestImages.decode(jpeg);
+        assertThat(scaled.getWidth()).isEqualTo((full.getWidth() + denominator - 1) / denominator);
+        assertThat(scaled.getHeight()).isEqualTo((full.getHeight() + denominator - 1) / denominator);
+        double[] meanDifference = new double[3];
+        for (int y = 0; y < scaled.getHeight(); y++) {
+            for (int x = 0; x < scaled.getWidth(); x++) {
+                int[] reference = blockMean(full, x * denominator, y * denominator, denominator);
+                int rgb = scaled.getRGB(x, y);
+                for (int c = 0; c < 3; c++) {
+                    meanDifference[c] += Math.abs((rgb >> (16 - 8 * c) & 0xFF) - reference[c]);
+                }
+            }
+        }
+        int pixels = scaled.getWidth() * scaled.getHeight();
+        for (int c = 0; c < 3; c++) {
+            assertThat(meanDifference[c] / pixels).as("mean difference in channel %d", c).isLessThan(MEAN_TOLERANCE);
+        }
+    }
+
+    private static int[] blockMean(BufferedImage full, int left, int top, int size) {
+        int[] sum = new int[3];
+        int count = 0;
+        for (int y = top; y < Math.min(top + size, full.getHeight()); y++) {
+            for (int x = left; x < Math.min(left + size, full.getWidth()); x++) {
+                int rgb = full.getRGB(x, y);
+                for (int c = 0; c < 3; c++) {
+                    sum[c] += rgb >> (16 - 8 * c) & 0xFF;
+                }
+                count++;
+            }
+        }
+        return new int[] {Math.round((float) sum[0] / count), Math.round((float) sum[1] / count),
+            Math.round((float) sum[2] / count)};
+    }
+
+    /** A different ramp or wave in each channel, so a misplaced block or swapped channel shows. */
+    private static BufferedImage picture(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = 255 * x / width;
+                int g = 255 * y / height;
+                int b = (int) (128 + 100 * Math.sin(x / 50.0 + y / 70.0));
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return image;
+    }
+
+    /** A JPEG from ImageIO's writer with the luma sampling factors, restart interval and process asked for. */
+    private static byte[] encode(BufferedImage image, int h, int v, int restartInterval, boolean progressive) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.9f);
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
+            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
+                    param);
+            String format = "javax_imageio_jpeg_image_1.0";
+            IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
+            IIOMetadataNode luma = (IIOMetadataNode) root.getElementsByTagName("componentSpec").item(0);
+            luma.setAttribute("HsamplingFactor", Integer.toString(h));
+            luma.setAttribute("VsamplingFactor", Integer.toString(v));
+            for (int i = 1; i < 3; i++) {
+                IIOMetadataNode chroma = (IIOMetadataNode) root.getElementsByTagName("componentSpec").item(i);
+                chroma.setAttribute("HsamplingFactor", "1");
+                chroma.setAttribute("VsamplingFactor", "1");
+            }
+            if (restartInterval > 0) {
+                IIOMetadataNode markers = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+                IIOMetadataNode dri = new IIOMetadataNode("dri");
+                dri.setAttribute("interval", Integer.toString(restartInterval));
+                markers.insertBefore(dri, markers.getFirstChild());
+            }
+            metadata.setFromTree(format, root);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, metadata), param);
+            }
+            byte[] jpeg = bytes.toByteArray();
+            assertThat(hasMarker(jpeg, 0xC2)).as("progressive").isEqualTo(progressive);
+            assertThat(hasMarker(jpeg, 0xDD)).as("restart interval").isEqualTo(restartInterval > 0);
+            return jpeg;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static boolean hasMarker(byte[] jpeg, int marker) {
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An RST5 marker in the middle of the entropy-coded data of a JPEG without restart intervals. */
+    private static byte[] withStrayMarker(byte[] jpeg) {
+        int middle = (jpeg.length + sofOffset(jpeg)) / 2;
+        while ((jpeg[middle] & 0xFF) == 0xFF || (jpeg[middle - 1] & 0xFF) == 0xFF) {
+            middle++;
+        }
+        byte[] copy = new byte[jpeg.length + 2];
+        System.arraycopy(jpeg, 0, copy, 0, middle);
+        copy[middle] = (byte) 0xFF;
+        copy[middle + 1] = (byte) 0xD5;
+        System.arraycopy(jpeg, middle, copy, middle + 2, jpeg.length - middle);
+        return copy;
+    }
+
+    private static byte[] withFrameMarker(byte[] jpeg, int marker) {
+        byte[] copy = jpeg.clone();
+        copy[sofOffset(copy) + 1] = (byte) marker;
+        return copy;
+    }
+
+    private static byte[] withPrecision(byte[] jpeg, int bits) {
+        byte[] copy = jpeg.clone();
+        copy[sofOffset(copy) + 4] = (byte) bits;
+        return copy;
+    }
+
+    private static int sofOffset(byte[] jpeg) {
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && ((jpeg[i + 1] & 0xFF) == 0xC0 || (jpeg[i + 1] & 0xFF) == 0xC2)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no SOF0/SOF2 marker");
+    }
+
+    /** What ImageIO says when it decodes a whole file: its warnings, or null when it fails. */
+    private static final class ImageIoReference {
+
+        static List<String> warnings(byte[] jpeg) {
+            List<String> warnings = new java.util.ArrayList<>();
+            var reader = ImageIO.getImageReadersByFormatName("JPEG").next();
+            try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+                reader.setInput(in);
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                reader.read(0);
+                return warnings;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+}
