@@ -1,7 +1,6 @@
 package org.imageproc.imaging.jpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -121,15 +120,15 @@ class DctScaledJpegTest {
         }
     }
 
-    /** Every shared photo ImageIO decodes without a warning is decoded here too, at every scale, to the same look. */
+    /** Every shared photo ImageIO decodes without a warning is decoded alike at every scale; the rest is left to ImageIO. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("sharedJpegs")
     void decodesTheSharedPhotosLikeImageIo(Path photo) throws IOException {
         byte[] jpeg = Files.readAllBytes(photo);
         List<String> warnings = ImageIoReference.warnings(jpeg);
-        assumeThat(warnings).as("ImageIO decodes it cleanly").isNotNull();
-        if (!warnings.isEmpty()) {
-            assertThat(DctScaledJpeg.decode(jpeg, 8)).as("left to ImageIO, which warns %s", warnings).isEmpty();
+        if (warnings == null || !warnings.isEmpty()) {
+            assertThat(DctScaledJpeg.decode(jpeg, 8)).as("left to ImageIO, which %s",
+                    warnings == null ? "cannot decode it" : "warns " + warnings).isEmpty();
             return;
         }
         for (int denominator : DctScaledJpeg.DENOMINATORS) {
