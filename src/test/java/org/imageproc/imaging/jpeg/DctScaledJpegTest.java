@@ -120,7 +120,7 @@ class DctScaledJpegTest {
         }
     }
 
-    /** Every shared photo ImageIO decodes without a warning is decoded alike at every scale; the rest is left to ImageIO. */
+    /** Each shared photo ImageIO decodes cleanly is decoded alike at every scale; the rest is left to ImageIO. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("sharedJpegs")
     void decodesTheSharedPhotosLikeImageIo(Path photo) throws IOException {
