@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -59,9 +58,9 @@ public final class LocalAwsStack implements LocalStack {
 
     /**
      * Starts the three servers and provisions them ({@link #summary()} tells how to reach them); data stays in the
-     * settings' data dir. When
-     * a port is given (0: a free one), a Rekognition DetectLabels server backed by the local detector starts too, its
-     * model loading while the other servers start. Then, in the background, uploads a crash left unannounced (those
+     * settings' data dir. When a port is given (0: a free one), a Rekognition DetectLabels server backed by the local
+     * detector starts too, without waiting for its model: the model loads in the background and DetectLabels requests
+     * wait for it, so that readiness does not. Then, in the background, uploads a crash left unannounced (those
      * {@code ledger} does not know as finished) are announced again.
      */
     public static LocalAwsStack start(LocalStackSettings settings, OptionalInt rekognitionPort, UploadLedger ledger) {
@@ -121,20 +120,19 @@ public final class LocalAwsStack implements LocalStack {
         }
     }
 
+    /** Listens at once; requests wait for the model, which loads meanwhile (a failure is logged once when known). */
     private static RekognitionServer startRekognition(LocalStackSettings settings, int port,
             CompletableFuture<LocalLabels> model, int s3Port) {
-        LocalLabels labels;
+        model.whenComplete((labels, failure) -> {
+            if (failure != null) {
+                LOG.error("Local label detection could not start: {}; DetectLabels answers with this error",
+                        Causes.describe(failure.getCause() != null ? failure.getCause() : failure), failure);
+            }
+        });
         try {
-            labels = model.join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("Local label detection could not start: " + e.getCause().getMessage(),
-                    e.getCause());
-        }
-        try {
-            return RekognitionServer.start(settings.host(), port, labels,
+            return RekognitionServer.start(settings.host(), port, model,
                     new S3Images(LocalClients.s3(settings, endpoint(settings.host(), s3Port))));
         } catch (IOException e) {
-            labels.close();
             throw new UncheckedIOException("The local Rekognition server could not listen on port " + port, e);
         }
     }

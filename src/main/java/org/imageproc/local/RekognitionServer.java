@@ -3,6 +3,8 @@ package org.imageproc.local;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rekognition's DetectLabels on a loopback port (AWS JSON 1.1: POST, {@code X-Amz-Target:
- * RekognitionService.DetectLabels}), answered by the local detector; images come inline or from the embedded S3.
+ * RekognitionService.DetectLabels}), answered by the local detector; images come inline or from the embedded S3. It
+ * listens while the model still loads, and a request waits for the model.
  */
 final class RekognitionServer implements AutoCloseable {
 
@@ -27,17 +30,20 @@ final class RekognitionServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
-    private final LocalLabels labels;
+    private final CompletableFuture<LocalLabels> labels;
     private final S3Images images;
 
-    private RekognitionServer(HttpServer server, ExecutorService workers, LocalLabels labels, S3Images images) {
+    private RekognitionServer(HttpServer server, ExecutorService workers, CompletableFuture<LocalLabels> labels,
+            S3Images images) {
         this.server = server;
         this.workers = workers;
         this.labels = labels;
         this.images = images;
     }
 
-    static RekognitionServer start(String host, int port, LocalLabels labels, S3Images images) throws IOException {
+    /** Listens at once; {@code labels} is the model loading, whose failure each request then answers with. */
+    static RekognitionServer start(String host, int port, CompletableFuture<LocalLabels> labels, S3Images images)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         // one image per core: more parallel images would only queue inside the model, and each holds its tensors
         ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
@@ -79,11 +85,21 @@ final class RekognitionServer implements AutoCloseable {
             throw new RekognitionError(RekognitionError.INVALID_IMAGE_FORMAT,
                     "Request has invalid image format: " + format.displayName() + "; JPEG and PNG are supported");
         }
+        LocalLabels model = loaded();
         try {
-            return DetectLabelsResponse.of(labels.detect(image, format, request.maxLabels(), request.minConfidence()),
-                    labels.modelVersion());
+            return DetectLabelsResponse.of(model.detect(image, format, request.maxLabels(), request.minConfidence()),
+                    model.modelVersion());
         } catch (ImageRejectedException e) {
             throw new RekognitionError(RekognitionError.INVALID_IMAGE_FORMAT, e.getMessage());
+        }
+    }
+
+    private LocalLabels loaded() {
+        try {
+            return labels.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("Local label detection could not start: " + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 
@@ -109,6 +125,7 @@ final class RekognitionServer implements AutoCloseable {
         server.stop(0);
         workers.shutdownNow();
         images.close();
-        labels.close();
+        // a model still loading is closed once loaded
+        labels.thenAccept(LocalLabels::close);
     }
 }
