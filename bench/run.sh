@@ -6,6 +6,8 @@
 #                                 pass, the service's own CPU per image in aws mode, peak RSS, DynamoDB writes
 #   bench/run.sh load|scale|both  issue #10's long load and scale runs: bench/load.sh, same arguments
 #   bench/run.sh detector         the local detector alone: model load, inference latency, its RSS, labels per photo
+#   bench/run.sh startup [N]      start to ready only: N starts (default 3) per case, labels off and on, fresh and
+#                                 warm data directory; the median of each (about 3 minutes)
 # Results: stdout and target/bench/results.md (issue #11's table first, then each part); each part's Markdown,
 # figures (.properties), service logs and RSS samples (*-rss.csv) stay in target/bench/.
 # Exit status: 0 when every part measured its figures (whether a target is met is in the table), 1 when a part could
@@ -17,8 +19,8 @@ cd "$(dirname "$0")/.."
 
 case "${1:-}" in
   load | scale | both) exec bench/load.sh "$@" ;;
-  detector | '' | [0-9]*) ;;
-  *) echo "usage: bench/run.sh [N] | load [N] | scale [N] [P] | both [N] [M] | detector" >&2; exit 2 ;;
+  detector | startup | '' | [0-9]*) ;;
+  *) echo "usage: bench/run.sh [N] | load [N] | scale [N] [P] | both [N] [M] | detector | startup [N]" >&2; exit 2 ;;
 esac
 
 corpus="${BENCH_CORPUS:-../shared/bench/corpus}"
@@ -30,6 +32,8 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 # ~/.javacpp/cache, about 650 MB, unless org.bytedeco.javacpp.cachedir names another folder. When the detector moves
 # (ONNX Runtime unpacks its library into java.io.tmpdir at each load), change this function and native_cache_dir.
 native_cache_dir="$out/native-cache-first-run"
+# the system property that moves those natives, for the startup part's fresh starts (an empty folder each)
+native_cache_property=org.bytedeco.javacpp.cachedir
 empty_native_cache() {
   rm -rf "$native_cache_dir"
   mkdir -p "$native_cache_dir"
@@ -45,6 +49,19 @@ if [ "${1:-}" = detector ]; then
   TF_CPP_MIN_LOG_LEVEL=2 java -Xmx256m -Dlogback.configurationFile=src/test/resources/benchmark-logback.xml \
     -cp "target/classes:target/test-classes:$(cat target/benchmark.cp)" org.imageproc.detector.tf.DetectorBenchmark \
     detector 2> >(grep -v -e '^WARNING: All log messages before absl' -e 'mlir_graph_optimization_pass' >&2)
+  echo "load average after: $(loadavg)"
+  exit 0
+fi
+
+# start to ready alone, each case N times: a fresh data directory with an empty native cache, and a warm one
+if [ "${1:-}" = startup ]; then
+  # shellcheck disable=SC2086
+  mvn -q ${BENCH_MVN_ARGS:-} -DskipTests package
+  mkdir -p "$out"
+  echo "load average before: $(loadavg) on $(nproc) cores"
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
+  java ${BENCH_JAVA_OPTS:-} -Dbench.native-cache-property="$native_cache_property" -cp target/imageproc.jar:target/test-classes \
+    org.imageproc.bench.StartupBenchmark "${2:-3}"
   echo "load average after: $(loadavg)"
   exit 0
 fi
