@@ -6,12 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.cp
-export TF_CPP_MIN_LOG_LEVEL=2
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 # one JVM per part, so that each peak RSS is its own
 for part in detector labels-on labels-off; do
   java "${@:--Xmx256m}" -Dlogback.configurationFile=src/test/resources/benchmark-logback.xml \
-    -cp "target/classes:target/test-classes:$(cat target/benchmark.cp)" org.imageproc.detector.tf.DetectorBenchmark "$part" \
-    2> >(grep -v -e '^WARNING: All log messages before absl' -e 'mlir_graph_optimization_pass' >&2)
+    -cp "target/classes:target/test-classes:$(cat target/benchmark.cp)" org.imageproc.detector.ort.DetectorBenchmark "$part"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

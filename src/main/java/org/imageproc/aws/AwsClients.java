@@ -118,7 +118,12 @@ public final class AwsClients extends ServiceSupport {
                 config.string("imageproc.incoming-prefix"),
                 config.string("imageproc.queue"),
                 config.string("imageproc.dead-letter-queue"),
-                tables);
+                tables,
+                detectorThreads(config.optional("imageproc.local.detector-threads")));
+    }
+
+    private static int detectorThreads(String configured) {
+        return configured.isEmpty() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(configured);
     }
 
     /** The region every client is in. */

@@ -39,7 +39,7 @@ final class RekognitionServer implements AutoCloseable {
 
     static RekognitionServer start(String host, int port, LocalLabels labels, S3Images images) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        // the model uses two cores per image already; more parallel images would only queue inside TensorFlow
+        // two requests at once: one decodes while the other runs the model, which uses every core
         ExecutorService workers = Executors.newFixedThreadPool(2);
         RekognitionServer rekognition = new RekognitionServer(server, workers, labels, images);
         server.createContext("/", rekognition::handle);

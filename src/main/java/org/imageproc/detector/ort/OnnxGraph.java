@@ -63,12 +63,9 @@ final class OnnxGraph {
         outputs.add(valueInfo(name, null));
     }
 
-    int count(String op) {
-        return opCounts.getOrDefault(op, 0);
-    }
-
-    int nodeCount() {
-        return nodes.size();
+    /** How many nodes of each op the graph has. */
+    Map<String, Integer> opCounts() {
+        return Map.copyOf(opCounts);
     }
 
     byte[] model(String producer) {

@@ -10,9 +10,6 @@ final class SessionSettings {
     }
 
     static OrtSession.SessionOptions options(int threads) throws OrtException {
-        if (threads < 1) {
-            throw new IllegalArgumentException("The detector needs at least one thread, not " + threads);
-        }
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         try {
             options.setIntraOpNumThreads(threads);

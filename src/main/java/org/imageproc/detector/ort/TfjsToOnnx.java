@@ -21,8 +21,16 @@ import java.util.stream.Collectors;
  */
 final class TfjsToOnnx {
 
-    /** The converted model and what it has left of the TensorFlow graph's transposes. */
-    record Converted(byte[] model, int nodes, int transposes) {
+    /** The converted model and how many nodes of each op it has. */
+    record Converted(byte[] model, Map<String, Integer> ops) {
+
+        int nodes() {
+            return ops.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        int transposes() {
+            return ops.getOrDefault("Transpose", 0);
+        }
     }
 
     /**
@@ -55,8 +63,7 @@ final class TfjsToOnnx {
             converter.materialize(value, Layout.identity(value.perm().length), output);
             converter.graph.output(output);
         }
-        return new Converted(converter.graph.model("imageproc TfjsToOnnx"), converter.graph.nodeCount(),
-                converter.graph.count("Transpose"));
+        return new Converted(converter.graph.model("imageproc TfjsToOnnx"), converter.graph.opCounts());
     }
 
     private TfjsModel.Node node(String name) {
