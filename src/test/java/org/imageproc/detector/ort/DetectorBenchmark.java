@@ -48,15 +48,19 @@ public final class DetectorBenchmark {
 
     private static void detector(List<LabelPhotos.Expected> photos) throws IOException {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf("RSS before load %d MB (Java heap committed %d MB)%n", rssMb("VmRSS"),
+                Runtime.getRuntime().totalMemory() >> 20);
         long begin = System.nanoTime();
         NanoDet nanoDet = new NanoDet();
         try (LocalLabels labels = new LocalLabels(nanoDet)) {
-            System.out.printf("model load: %d ms (session ready %d ms after JVM start); RSS after load %d MB%n",
-                    (System.nanoTime() - begin) / 1_000_000, System.currentTimeMillis() - jvmStart, rssMb("VmRSS"));
+            System.out.printf("model load: %d ms (session ready %d ms after JVM start); RSS after load %d MB (Java heap"
+                    + " committed %d MB)%n", (System.nanoTime() - begin) / 1_000_000,
+                    System.currentTimeMillis() - jvmStart, rssMb("VmRSS"), Runtime.getRuntime().totalMemory() >> 20);
             for (int i = 0; i < DETECTIONS; i++) {
                 nanoDet.detect(photos.get(i % photos.size()).bytes(), ImageFormat.JPEG, LocalLabels.MIN_RAW_SCORE);
             }
-            System.out.printf("RSS after %d detections: %d MB%n", DETECTIONS, rssMb("VmRSS"));
+            System.out.printf("RSS after %d detections: %d MB (Java heap committed %d MB)%n", DETECTIONS,
+                    rssMb("VmRSS"), Runtime.getRuntime().totalMemory() >> 20);
             List<float[]> inputs = new ArrayList<>();
             for (LabelPhotos.Expected photo : photos) {
                 inputs.add(NanoDetInput.of(Picture.decode(photo.bytes(), ImageFormat.JPEG, NanoDet.INPUT_SIZE),
