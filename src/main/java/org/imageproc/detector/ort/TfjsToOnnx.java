@@ -106,11 +106,8 @@ final class TfjsToOnnx {
             case "MaxPool" -> maxPool(node, in);
             case "ResizeBilinear" -> resize(node, in);
             case "Add", "AddV2" -> binary("Add", node, in);
-            case "Sub" -> binary("Sub", node, in);
-            case "Mul" -> binary("Mul", node, in);
             case "LeakyRelu" -> unary("LeakyRelu", node, in, List.of(decimal("alpha", node.decimal("alpha"))));
             case "Sigmoid" -> unary("Sigmoid", node, in, List.of());
-            case "Relu" -> unary("Relu", node, in, List.of());
             case "ConcatV2" -> concat(node, in);
             case "SplitV" -> split(node, in);
             case "Reshape" -> reshape(node, in);
