@@ -122,8 +122,20 @@ public final class AwsClients extends ServiceSupport {
                 detectorThreads(config.optional("imageproc.local.detector-threads")));
     }
 
-    private static int detectorThreads(String configured) {
-        return configured.isEmpty() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(configured);
+    static int detectorThreads(String configured) {
+        if (configured.isEmpty()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int threads = Integer.parseInt(configured);
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the other wrong values
+        }
+        throw new IllegalArgumentException("imageproc.local.detector-threads must be empty (one per core) or a whole"
+                + " number of at least 1, not '" + configured + "'");
     }
 
     /** The region every client is in. */

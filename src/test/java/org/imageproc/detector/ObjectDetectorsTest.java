@@ -24,6 +24,13 @@ class ObjectDetectorsTest {
     }
 
     @Test
+    void aDetectorNeedsAThread() {
+        assertThat(DetectorSettings.defaults().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThatThrownBy(() -> new DetectorSettings(0, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one thread, not 0");
+    }
+
+    @Test
     void withoutTheDetectorLocalLabelsFailWithAClearMessage() {
         ClassLoader leanBuild = new ClassLoader(getClass().getClassLoader()) {
             @Override

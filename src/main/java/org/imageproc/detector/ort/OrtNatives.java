@@ -47,8 +47,8 @@ final class OrtNatives {
                 System.setProperty(PROPERTY, dir.toAbsolutePath().toString());
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("ONNX Runtime's native libraries could not be kept in {} ({}); it unpacks them to a temporary copy",
-                    root, e.toString());
+            LOG.warn("ONNX Runtime's native libraries could not be kept in {} ({}); it unpacks them to a temporary"
+                    + " copy", root, e.toString());
         }
     }
 

@@ -28,7 +28,7 @@ class TfjsToOnnxTest {
     private static final int SIDE = 4;
     private static final int OUT = 3;
 
-    /** NCHW input, padded, transposed to NHWC for a 3x3 convolution with bias, back to NCHW, LeakyRelu: as onnx-tf writes it. */
+    /** NCHW input, padded, to NHWC for a 3x3 convolution with bias, back to NCHW, LeakyRelu: as onnx-tf writes it. */
     private static final String CONV_MODEL = """
             {"format":"graph-model","modelTopology":{"node":[
               {"name":"input","op":"Placeholder","attr":{"shape":{"shape":{"dim":[{"size":"1"},{"size":"2"},{"size":"4"},{"size":"4"}]}}}},
@@ -111,7 +111,8 @@ class TfjsToOnnxTest {
 
         assertThatThrownBy(() -> TfjsToOnnx.convert(TfjsModel.read(TfjsModelTest.stream(json),
                 new ByteArrayInputStream(new byte[0]))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unsupported TFJS op Erf (node odd)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unsupported TFJS op Erf (node odd)");
     }
 
     private static float[] run(byte[] model, float[] input, long[] shape) throws Exception {
