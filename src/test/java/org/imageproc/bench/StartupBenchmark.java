@@ -14,14 +14,13 @@ import java.util.stream.Stream;
 
 /**
  * Start to ready: the packaged service in local mode launched N times in each case (labels off and on; a fresh data
- * directory with an empty native cache, as on a user's first run, and the same data directory again), each time from
+ * directory, as on a user's first run, the detector's natives unpacked into it, and the same data directory again), each time from
  * launch to {@code /observe/health/ready} 200, with the JVM's CPU time by then and the load average at launch. The
  * median of each case is its figure. Exits non-zero when a start is never ready or does not stop cleanly.
  *
  * <p>Argument: N (starts per case, default 3). Properties: {@code bench.jar}, {@code bench.heap} (256m),
- * {@code bench.out}, {@code bench.native-cache-property} (the system property that moves the detector's unpacked
- * natives: an empty folder of its own for each fresh start), {@code bench.service-jvm-options} (space-separated, e.g.
- * a CDS archive).
+ * {@code bench.out}, {@code bench.service-jvm-options} (space-separated, e.g. a CDS
+ * archive).
  */
 public final class StartupBenchmark {
 
@@ -41,7 +40,6 @@ public final class StartupBenchmark {
         Path jar = Path.of(System.getProperty("bench.jar", "target/imageproc.jar"));
         Path output = Path.of(System.getProperty("bench.out", "target/bench/startup.md"));
         String heap = System.getProperty("bench.heap", "256m");
-        String nativeCache = System.getProperty("bench.native-cache-property", "org.bytedeco.javacpp.cachedir");
         List<String> jvmOptions = Stream.of(System.getProperty("bench.service-jvm-options", "").split("\\s+"))
                 .filter(option -> !option.isBlank()).toList();
         Path dir = output.toAbsolutePath().getParent();
@@ -63,12 +61,8 @@ public final class StartupBenchmark {
                         Path log = dir.resolve("startup-" + name + "-" + i + ".log");
                         if (fresh) {
                             Path dataDir = DataDirs.fresh(dir, "startup-fresh-");
-                            Path cache = DataDirs.fresh(dir, "startup-native-cache-");
-                            List<String> options = new ArrayList<>(jvmOptions);
-                            options.add("-D" + nativeCache + "=" + cache);
-                            measured.add(start(jar, heap, dataDir, labels, options, log));
+                            measured.add(start(jar, heap, dataDir, labels, jvmOptions, log));
                             DataDirs.delete(dataDir);
-                            DataDirs.delete(cache);
                         } else {
                             measured.add(start(jar, heap, warmDir, labels, jvmOptions, log));
                         }
@@ -98,8 +92,8 @@ public final class StartupBenchmark {
                 .line("- service: `java -Xmx" + heap + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))
                         + " -jar " + jar + "`, local mode on free ports; " + starts + " starts per case, one after"
                         + " the other; readiness polled every 50 ms")
-                .line("- fresh: a new data directory and an empty native cache (-D" + nativeCache + ") each start;"
-                        + " warm: one data directory, started once before the measured starts")
+                .line("- fresh: a new data directory each start (the detector's natives unpack into it: a first"
+                        + " run); warm: one data directory, started once before the measured starts")
                 .line("- " + Runtime.getRuntime().availableProcessors() + " cores; other work on the machine (the"
                         + " load average) slows a start down")
                 .table(table);
