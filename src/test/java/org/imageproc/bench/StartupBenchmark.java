@@ -27,6 +27,8 @@ public final class StartupBenchmark {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 60;
     private static final Pattern READY_LINE = Pattern.compile("ready in ([0-9.]+) s");
+    // what the JVM says when -XX:SharedArchiveFile names an archive it cannot use, then starting without it
+    private static final Pattern ARCHIVE_REFUSED = Pattern.compile("Unable to use shared archive");
 
     /** One start: from launch to readiness, the JVM's CPU time by then, and the 1-minute load average at launch. */
     private record Start(long readyMs, long cpuMs, double load, String readyLine) {
@@ -115,6 +117,10 @@ public final class StartupBenchmark {
             local.management().awaitReady(service, READY_TIMEOUT);
             long readyMs = (System.nanoTime() - launched) / 1_000_000;
             long cpuMs = service.cpuMillis();
+            if (!service.logLines(ARCHIVE_REFUSED).isEmpty()) {
+                throw new IllegalStateException("the JVM did not use the class-data archive (made for another build"
+                        + " of the jar?); see " + log);
+            }
             return new Start(readyMs, cpuMs, load, readyLine(service));
         } finally {
             ServiceProcess.Shutdown shutdown = service.stop(SHUTDOWN_TIMEOUT_SECONDS);
