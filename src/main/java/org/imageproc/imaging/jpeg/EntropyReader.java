@@ -103,14 +103,15 @@ final class EntropyReader {
     }
 
     /**
-     * Reads past one block's AC coefficients without keeping them (at 1/8 scale only the DC coefficient counts):
-     * the hot loop of the decoder, so it works on local copies of the bit buffer.
+     * Reads past the rest of a block's AC coefficients, from zigzag index {@code k} on, without keeping them (at 1/8
+     * scale only the DC coefficient counts): the hot loop of the decoder, so it works on local copies of the bit
+     * buffer.
      */
-    void skipAc(HuffmanTable table) throws NotDecodedHere {
+    void skipAc(HuffmanTable table, int from) throws NotDecodedHere {
         int[] skip = table.skip;
         long bits = buffer;
         int available = count;
-        int k = 1;
+        int k = from;
         while (k < 64) {
             if (available < 32) {
                 buffer = bits;

@@ -62,7 +62,7 @@ final class ScanDecoder {
         HuffmanTable ac = acTables[c];
         int n = frame.blockSize;
         if (n == 1) {
-            in.skipAc(ac);
+            in.skipAc(ac, 1);
             int value = ((predictions[c] * component.quant[0] + 4) >> 3) + 128;
             component.samples[by * component.stride + bx] = ReducedIdct.clamp(value);
             return;
@@ -72,13 +72,15 @@ final class ScanDecoder {
             block[ReducedIdct.NATURAL[k]] = 0;
         }
         block[0] = predictions[c];
-        for (int k = 1; k < 64; ) {
+        int k = 1;
+        while (k < kept) {
             in.ensure();
             int rs = in.decode(ac);
             int run = rs >> 4;
             int bits = rs & 15;
             if (bits == 0) {
                 if (run != 15) {
+                    k = 64;
                     break;
                 }
                 k += 16;
@@ -94,6 +96,10 @@ final class ScanDecoder {
                 in.bits(bits);
             }
             k++;
+        }
+        // the coefficients past the kept ones are only stepped over, as at 1/8
+        if (k < 64) {
+            in.skipAc(ac, k);
         }
         idct.block(block, component.quant, component.samples, by * n * component.stride + bx * n, component.stride);
     }
