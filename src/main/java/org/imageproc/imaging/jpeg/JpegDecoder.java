@@ -319,7 +319,7 @@ final class JpegDecoder {
             for (int i = 0; i < total; i++) {
                 symbols[i] = data[pos + 17 + i] & 0xFF;
             }
-            (tableClass == 0 ? dcTables : acTables)[id] = new HuffmanTable(counts, symbols);
+            (tableClass == 0 ? dcTables : acTables)[id] = new HuffmanTable(counts, symbols, tableClass == 1);
             pos += 17 + total;
         }
     }
