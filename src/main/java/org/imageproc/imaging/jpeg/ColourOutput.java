@@ -25,26 +25,26 @@ final class ColourOutput {
             }
             return gray;
         }
-        byte[][] planes = new byte[3][];
-        int[] strides = new int[3];
+        ComponentRows[] rows = new ComponentRows[3];
         for (int i = 0; i < 3; i++) {
-            Component c = components[i];
-            if (c.h == frame.maxH && c.v == frame.maxV) {
-                planes[i] = c.samples;
-                strides[i] = c.stride;
-            } else {
-                planes[i] = upsample(c, frame.maxH / c.h, frame.maxV / c.v, width, height);
-                strides[i] = width;
-            }
+            rows[i] = new ComponentRows(components[i], frame.maxH / components[i].h, frame.maxV / components[i].v,
+                    width, height);
         }
         BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] out = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int a = planes[0][y * strides[0] + x] & 0xFF;
-                int b = planes[1][y * strides[1] + x] & 0xFF;
-                int c = planes[2][y * strides[2] + x] & 0xFF;
-                out[y * width + x] = transform == Transform.RGB ? a << 16 | b << 8 | c : ycc(a, b - 128, c - 128);
+            int[] a = rows[0].row(y);
+            int[] b = rows[1].row(y);
+            int[] c = rows[2].row(y);
+            int at = y * width;
+            if (transform == Transform.RGB) {
+                for (int x = 0; x < width; x++) {
+                    out[at + x] = a[x] << 16 | b[x] << 8 | c[x];
+                }
+            } else {
+                for (int x = 0; x < width; x++) {
+                    out[at + x] = ycc(a[x], b[x] - 128, c[x] - 128);
+                }
             }
         }
         return rgb;
@@ -62,31 +62,64 @@ final class ColourOutput {
         return value < 0 ? 0 : Math.min(value, 255);
     }
 
-    /** A component sampled at 1/fx by 1/fy brought to the full output size, each sample centred on its pixels. */
-    private static byte[] upsample(Component c, int fx, int fy, int width, int height) {
-        int validWidth = Math.min(Component.ceilDiv(width, fx), c.stride);
-        int validHeight = Math.min(Component.ceilDiv(height, fy), c.samples.length / c.stride);
-        int[] x0 = new int[width];
-        int[] x1 = new int[width];
-        int[] wx = new int[width];
-        taps(fx, validWidth, x0, x1, wx);
-        int[] y0 = new int[height];
-        int[] y1 = new int[height];
-        int[] wy = new int[height];
-        taps(fy, validHeight, y0, y1, wy);
-        byte[] out = new byte[width * height];
-        byte[] in = c.samples;
-        for (int y = 0; y < height; y++) {
+    /**
+     * One component's samples a row at a time at the full output size: a component sampled at 1/fx by 1/fy is
+     * upsampled with each sample centred on its pixels (bilinear, vertically first, in 8-bit fixed point).
+     */
+    private static final class ComponentRows {
+
+        private final Component c;
+        private final boolean full;
+        private final int[] row;
+        private int[] x0;
+        private int[] x1;
+        private int[] wx;
+        private int[] y0;
+        private int[] y1;
+        private int[] wy;
+        private int[] column;
+
+        ComponentRows(Component c, int fx, int fy, int width, int height) {
+            this.c = c;
+            full = fx == 1 && fy == 1;
+            row = new int[width];
+            if (!full) {
+                int validWidth = Math.min(Component.ceilDiv(width, fx), c.stride);
+                int validHeight = Math.min(Component.ceilDiv(height, fy), c.samples.length / c.stride);
+                x0 = new int[width];
+                x1 = new int[width];
+                wx = new int[width];
+                taps(fx, validWidth, x0, x1, wx);
+                y0 = new int[height];
+                y1 = new int[height];
+                wy = new int[height];
+                taps(fy, validHeight, y0, y1, wy);
+                column = new int[validWidth];
+            }
+        }
+
+        /** The samples of output row y, 0-255; the array is reused for the next row. */
+        int[] row(int y) {
+            byte[] in = c.samples;
+            int width = row.length;
+            if (full) {
+                int at = y * c.stride;
+                for (int x = 0; x < width; x++) {
+                    row[x] = in[at + x] & 0xFF;
+                }
+                return row;
+            }
             int top = y0[y] * c.stride;
             int bottom = y1[y] * c.stride;
             int w = wy[y];
-            for (int x = 0; x < width; x++) {
-                int upper = (in[top + x0[x]] & 0xFF) * (256 - wx[x]) + (in[top + x1[x]] & 0xFF) * wx[x];
-                int lower = (in[bottom + x0[x]] & 0xFF) * (256 - wx[x]) + (in[bottom + x1[x]] & 0xFF) * wx[x];
-                out[y * width + x] = (byte) ((upper * (256 - w) + lower * w + (1 << 15)) >> 16);
+            for (int x = 0; x < column.length; x++) {
+                column[x] = (in[top + x] & 0xFF) * (256 - w) + (in[bottom + x] & 0xFF) * w;
             }
+            for (int x = 0; x < width; x++) {
+                row[x] = (column[x0[x]] * (256 - wx[x]) + column[x1[x]] * wx[x] + (1 << 15)) >> 16;
+            }
+            return row;
         }
-        return out;
     }
 
     /** For each output position: the two source samples around it and the second one's weight out of 256. */
