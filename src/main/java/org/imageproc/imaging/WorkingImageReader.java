@@ -62,9 +62,15 @@ public final class WorkingImageReader {
         return (value + divisor - 1) / divisor;
     }
 
-    /** Thumbnailator reads no EXIF from a BufferedImage, so the orientation is applied once, by the caller. */
+    /**
+     * Scales down by area averaging (an ARGB result for a transparent PNG, RGB otherwise); the orientation is applied
+     * once, by the caller. An enlargement, which the service never asks for, is left to Thumbnailator.
+     */
     public static BufferedImage scale(BufferedImage decoded, Size target, ImageFormat format) {
         boolean keepAlpha = format == ImageFormat.PNG && decoded.getColorModel().hasAlpha();
+        if (new Size(decoded.getWidth(), decoded.getHeight()).covers(target)) {
+            return AreaAverage.scale(decoded, target, keepAlpha);
+        }
         try {
             return Thumbnails.of(decoded)
                     .forceSize(target.width(), target.height())

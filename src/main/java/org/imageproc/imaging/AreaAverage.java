@@ -1,0 +1,240 @@
+package org.imageproc.imaging;
+
+import java.awt.AlphaComposite;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Arrays;
+
+/**
+ * Scales pixels down in one pass along each axis, each output pixel the mean of the source area it covers (a box
+ * filter with exact fractional coverage): no aliasing at any ratio, and no series of halvings. Transparent images
+ * are averaged with premultiplied alpha, so invisible pixels lend no colour.
+ */
+final class AreaAverage {
+
+    /** Fixed-point scale of the horizontal weights (8 bits, for two colours in one int) and of the vertical ones. */
+    private static final int H_BITS = 8;
+    private static final int V_BITS = 14;
+
+    private final int sourceWidth;
+    private final int sourceHeight;
+    private final int width;
+    private final int height;
+    private final int channels;
+    private final Weights across;
+    private final Weights down;
+
+    private AreaAverage(int sourceWidth, int sourceHeight, Size target, boolean alpha) {
+        this.sourceWidth = sourceWidth;
+        this.sourceHeight = sourceHeight;
+        width = target.width();
+        height = target.height();
+        channels = alpha ? 4 : 3;
+        across = new Weights(sourceWidth, width, H_BITS);
+        down = new Weights(sourceHeight, height, V_BITS);
+    }
+
+    /**
+     * @param alpha whether to keep transparency (an ARGB result) or drop it (RGB)
+     * @throws IllegalArgumentException when the target is larger than the source along either axis
+     */
+    static BufferedImage scale(BufferedImage source, Size target, boolean alpha) {
+        if (target.width() > source.getWidth() || target.height() > source.getHeight()) {
+            throw new IllegalArgumentException("Area averaging only makes images smaller, not " + source.getWidth()
+                    + "x" + source.getHeight() + " into " + target.width() + "x" + target.height());
+        }
+        int[] pixels = ((DataBufferInt) packed(source, alpha).getRaster().getDataBuffer()).getData();
+        return new AreaAverage(source.getWidth(), source.getHeight(), target, alpha).run(pixels);
+    }
+
+    /** The source as packed ints of the result's type, converted once by Java2D when it is of another type. */
+    private static BufferedImage packed(BufferedImage source, boolean alpha) {
+        int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        if (source.getType() == type) {
+            return source;
+        }
+        BufferedImage converted = new BufferedImage(source.getWidth(), source.getHeight(), type);
+        Graphics2D g = converted.createGraphics();
+        try {
+            g.setComposite(AlphaComposite.Src);
+            g.drawImage(source, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return converted;
+    }
+
+    /** Streams the source rows once: each is averaged across, then added to the (at most two) output rows it covers. */
+    private BufferedImage run(int[] source) {
+        BufferedImage result = new BufferedImage(width, height,
+                channels == 4 ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        int[] out = ((DataBufferInt) result.getRaster().getDataBuffer()).getData();
+        int[] row = new int[width * channels];
+        int[] current = new int[width * channels];
+        int[] next = new int[width * channels];
+        int y = 0;
+        for (int sy = 0; sy < sourceHeight; sy++) {
+            acrossRow(source, sy * sourceWidth, row);
+            // shrinking, a source row lies in the output row being summed and at most the one after it
+            add(current, row, down.weight(y, sy));
+            if (y + 1 < height && down.first(y + 1) <= sy) {
+                add(next, row, down.weight(y + 1, sy));
+            }
+            if (sy == down.last(y)) {
+                store(current, out, y * width);
+                int[] done = current;
+                current = next;
+                next = done;
+                Arrays.fill(next, 0);
+                y++;
+            }
+        }
+        return result;
+    }
+
+    private void acrossRow(int[] source, int start, int[] row) {
+        int[] from = across.start;
+        int[] weights = across.weights;
+        int taps = across.taps;
+        if (channels == 3) {
+            for (int x = 0, w = 0; x < width; x++) {
+                int at = start + from[x];
+                // red and blue side by side in one int: with weights adding up to 256 neither spills into the other
+                int redBlue = 0;
+                int green = 0;
+                for (int t = 0; t < taps; t++, w++) {
+                    int p = source[at + t];
+                    int weight = weights[w];
+                    redBlue += (p & 0xFF00FF) * weight;
+                    green += (p & 0xFF00) * weight;
+                }
+                row[3 * x] = redBlue >>> 16;
+                row[3 * x + 1] = green >>> 8;
+                row[3 * x + 2] = redBlue & 0xFFFF;
+            }
+            return;
+        }
+        for (int x = 0, w = 0; x < width; x++) {
+            int at = start + from[x];
+            int a = 0;
+            int r = 0;
+            int g = 0;
+            int b = 0;
+            for (int t = 0; t < taps; t++, w++) {
+                int p = source[at + t];
+                int alpha = p >>> 24;
+                int weight = weights[w];
+                a += alpha * weight;
+                r += premultiply(p >> 16 & 0xFF, alpha) * weight;
+                g += premultiply(p >> 8 & 0xFF, alpha) * weight;
+                b += premultiply(p & 0xFF, alpha) * weight;
+            }
+            row[4 * x] = a;
+            row[4 * x + 1] = r;
+            row[4 * x + 2] = g;
+            row[4 * x + 3] = b;
+        }
+    }
+
+    private static int premultiply(int colour, int alpha) {
+        return (colour * alpha + 127) / 255;
+    }
+
+    private static void add(int[] sums, int[] row, int weight) {
+        for (int i = 0; i < sums.length; i++) {
+            sums[i] += row[i] * weight;
+        }
+    }
+
+    private void store(int[] sums, int[] out, int at) {
+        int round = 1 << (H_BITS + V_BITS - 1);
+        int shift = H_BITS + V_BITS;
+        if (channels == 3) {
+            for (int x = 0; x < width; x++) {
+                int r = (sums[3 * x] + round) >> shift;
+                int g = (sums[3 * x + 1] + round) >> shift;
+                int b = (sums[3 * x + 2] + round) >> shift;
+                out[at + x] = r << 16 | g << 8 | b;
+            }
+            return;
+        }
+        for (int x = 0; x < width; x++) {
+            int a = (sums[4 * x] + round) >> shift;
+            int r = 0;
+            int g = 0;
+            int b = 0;
+            if (a > 0) {
+                r = Math.min(255, ((sums[4 * x + 1] + round) >> shift) * 255 / a);
+                g = Math.min(255, ((sums[4 * x + 2] + round) >> shift) * 255 / a);
+                b = Math.min(255, ((sums[4 * x + 3] + round) >> shift) * 255 / a);
+            }
+            out[at + x] = a << 24 | r << 16 | g << 8 | b;
+        }
+    }
+
+    /**
+     * For each output position along one axis: the same number of source positions from a start, with each one's
+     * share of the output (0 for those outside the area it covers), so every output takes one loop of fixed length.
+     */
+    private static final class Weights {
+
+        private final int n;
+        private final int m;
+        final int taps;
+        final int[] start;
+        /** {@code taps} to an output position. */
+        final int[] weights;
+
+        /** Output i covers [i * n, (i + 1) * n) in units where source j covers [j * m, (j + 1) * m). */
+        Weights(int n, int m, int bits) {
+            this.n = n;
+            this.m = m;
+            int widest = 1;
+            for (int i = 0; i < m; i++) {
+                widest = Math.max(widest, last(i, n, m) - first(i, n, m) + 1);
+            }
+            taps = widest;
+            start = new int[m];
+            weights = new int[m * taps];
+            long one = 1L << bits;
+            for (int i = 0; i < m; i++) {
+                long from = (long) i * n;
+                long to = (long) (i + 1) * n;
+                start[i] = Math.min(first(i, n, m), n - taps);
+                long given = 0;
+                long covered = 0;
+                for (int j = first(i, n, m); j <= last(i, n, m); j++) {
+                    covered += Math.min(to, (long) (j + 1) * m) - Math.max(from, (long) j * m);
+                    // cumulative rounding, so the weights of one output add up to exactly one
+                    long upTo = (covered * one + n / 2) / n;
+                    weights[i * taps + j - start[i]] = (int) (upTo - given);
+                    given = upTo;
+                }
+            }
+        }
+
+        private static int first(int i, int n, int m) {
+            return (int) ((long) i * n / m);
+        }
+
+        private static int last(int i, int n, int m) {
+            return (int) (((long) (i + 1) * n - 1) / m);
+        }
+
+        /** The first source position that output i covers. */
+        int first(int i) {
+            return first(i, n, m);
+        }
+
+        /** The last source position that output i covers. */
+        int last(int i) {
+            return last(i, n, m);
+        }
+
+        /** The share of source position j in output i, which must cover it. */
+        int weight(int i, int j) {
+            return weights[i * taps + j - start[i]];
+        }
+    }
+}
