@@ -45,13 +45,19 @@ public final class WorkingImageReader {
             // the claim is that of the subsampled read: a DCT-scaled rendition is never larger
             try (PixelBudget.Claim claim = budget.claim(decodedPixels(stored, step) + bytes.length
                     / PixelBudget.BYTES_PER_PIXEL)) {
-                scaled = scale(reader.readAtLeast(target), target, format);
+                scaled = fitted(reader.readAtLeast(target), target, format);
             }
             warnings.addAll(reader.warnings());
         }
         Orientation upright = Orientation.fromExif(orientation);
         Size displayed = upright.swapsAxes() ? new Size(stored.height(), stored.width()) : stored;
         return new WorkingImage(upright.apply(scaled), displayed, warnings);
+    }
+
+    /** The pixels scaled to the target, unless the decoder made them that size already. */
+    private static BufferedImage fitted(BufferedImage decoded, Size target, ImageFormat format) {
+        boolean fits = decoded.getWidth() == target.width() && decoded.getHeight() == target.height();
+        return fits && decoded.getType() == BufferedImage.TYPE_INT_RGB ? decoded : scale(decoded, target, format);
     }
 
     static long decodedPixels(Size stored, int step) {

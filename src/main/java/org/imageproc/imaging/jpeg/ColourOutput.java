@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 
-/** Turns the decoded components into an image: chroma upsampled (triangle filter), YCbCr converted to RGB. */
+/** Turns the decoded components into an image: each resampled to the output size ({@link PlaneRows}), YCbCr converted to RGB. */
 final class ColourOutput {
 
     /** How the three components of a colour JPEG are coded. */
@@ -13,22 +13,25 @@ final class ColourOutput {
     private ColourOutput() {
     }
 
-    static BufferedImage render(Frame frame, Transform transform) {
-        int width = frame.scaledWidth();
-        int height = frame.scaledHeight();
+    /** At {@code width} x {@code height}: the decoded size, or smaller (resampled straight from the planes). */
+    static BufferedImage render(Frame frame, Transform transform, int width, int height) {
         Component[] components = frame.components;
+        PlaneRows[] rows = new PlaneRows[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Component c = components[i];
+            rows[i] = new PlaneRows(c, frame.maxH / c.h, frame.maxV / c.v, extent(frame.width, frame, width),
+                    extent(frame.height, frame, height), width, height);
+        }
         if (components.length == 1) {
             BufferedImage gray = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
             byte[] out = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
             for (int y = 0; y < height; y++) {
-                System.arraycopy(components[0].samples, y * components[0].stride, out, y * width, width);
+                int[] a = rows[0].row(y);
+                for (int x = 0; x < width; x++) {
+                    out[y * width + x] = (byte) a[x];
+                }
             }
             return gray;
-        }
-        ComponentRows[] rows = new ComponentRows[3];
-        for (int i = 0; i < 3; i++) {
-            rows[i] = new ComponentRows(components[i], frame.maxH / components[i].h, frame.maxV / components[i].v,
-                    width, height);
         }
         BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] out = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
@@ -50,6 +53,16 @@ final class ColourOutput {
         return rgb;
     }
 
+    /**
+     * The length of an axis in decoded samples, for resampling to {@code output} positions: the decoded size itself
+     * when that is what is asked for (plain upsampling), else the exact scaled length, as the last block of the
+     * decoded size may stand for fewer than 8 stored pixels.
+     */
+    private static double extent(int stored, Frame frame, int output) {
+        int decoded = Component.ceilDiv(stored * frame.blockSize, 8);
+        return output == decoded ? decoded : stored * frame.blockSize / 8.0;
+    }
+
     /** JFIF's YCbCr to RGB in 16-bit fixed point, rounded as libjpeg rounds. */
     private static int ycc(int y, int cb, int cr) {
         int r = y + ((91881 * cr + 32768) >> 16);
@@ -60,77 +73,5 @@ final class ColourOutput {
 
     private static int clamp(int value) {
         return value < 0 ? 0 : Math.min(value, 255);
-    }
-
-    /**
-     * One component's samples a row at a time at the full output size: a component sampled at 1/fx by 1/fy is
-     * upsampled with each sample centred on its pixels (bilinear, vertically first, in 8-bit fixed point).
-     */
-    private static final class ComponentRows {
-
-        private final Component c;
-        private final boolean full;
-        private final int[] row;
-        private int[] x0;
-        private int[] x1;
-        private int[] wx;
-        private int[] y0;
-        private int[] y1;
-        private int[] wy;
-        private int[] column;
-
-        ComponentRows(Component c, int fx, int fy, int width, int height) {
-            this.c = c;
-            full = fx == 1 && fy == 1;
-            row = new int[width];
-            if (!full) {
-                int validWidth = Math.min(Component.ceilDiv(width, fx), c.stride);
-                int validHeight = Math.min(Component.ceilDiv(height, fy), c.samples.length / c.stride);
-                x0 = new int[width];
-                x1 = new int[width];
-                wx = new int[width];
-                taps(fx, validWidth, x0, x1, wx);
-                y0 = new int[height];
-                y1 = new int[height];
-                wy = new int[height];
-                taps(fy, validHeight, y0, y1, wy);
-                column = new int[validWidth];
-            }
-        }
-
-        /** The samples of output row y, 0-255; the array is reused for the next row. */
-        int[] row(int y) {
-            byte[] in = c.samples;
-            int width = row.length;
-            if (full) {
-                int at = y * c.stride;
-                for (int x = 0; x < width; x++) {
-                    row[x] = in[at + x] & 0xFF;
-                }
-                return row;
-            }
-            int top = y0[y] * c.stride;
-            int bottom = y1[y] * c.stride;
-            int w = wy[y];
-            for (int x = 0; x < column.length; x++) {
-                column[x] = (in[top + x] & 0xFF) * (256 - w) + (in[bottom + x] & 0xFF) * w;
-            }
-            for (int x = 0; x < width; x++) {
-                row[x] = (column[x0[x]] * (256 - wx[x]) + column[x1[x]] * wx[x] + (1 << 15)) >> 16;
-            }
-            return row;
-        }
-    }
-
-    /** For each output position: the two source samples around it and the second one's weight out of 256. */
-    private static void taps(int factor, int valid, int[] first, int[] second, int[] weight) {
-        for (int i = 0; i < first.length; i++) {
-            double source = (i + 0.5) / factor - 0.5;
-            int lower = (int) Math.floor(source);
-            int w = (int) Math.round((source - lower) * 256);
-            first[i] = Math.max(0, Math.min(lower, valid - 1));
-            second[i] = Math.max(0, Math.min(lower + 1, valid - 1));
-            weight[i] = w;
-        }
     }
 }

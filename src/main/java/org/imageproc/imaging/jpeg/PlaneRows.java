@@ -1,0 +1,152 @@
+package org.imageproc.imaging.jpeg;
+
+/**
+ * One component's samples resampled to the output size a row at a time, straight from its plane: shrunk by area
+ * averaging, enlarged (subsampled chroma) by a triangle filter with each sample centred on its pixels, in 8-bit
+ * fixed point along each axis, vertically first. At the decoded size this is plain chroma upsampling, and the
+ * full-size colour image a later resize would need is never made.
+ */
+final class PlaneRows {
+
+    private static final int ONE = 256;
+
+    private final Component c;
+    private final Taps across;
+    private final Taps down;
+    private final boolean identity;
+    private final int[] column;
+    private final int[] row;
+
+    /**
+     * @param fx the component's horizontal subsampling (the frame's largest sampling factor over its own)
+     * @param fy the same vertically
+     * @param extentWide the image's width in decoded samples (see ColourOutput)
+     * @param extentHigh its height in decoded samples
+     */
+    PlaneRows(Component c, int fx, int fy, double extentWide, double extentHigh, int width, int height) {
+        this.c = c;
+        int validWidth = Math.min((int) Math.ceil(extentWide / fx), c.stride);
+        int validHeight = Math.min((int) Math.ceil(extentHigh / fy), c.samples.length / c.stride);
+        across = new Taps(validWidth, extentWide / fx, width);
+        down = new Taps(validHeight, extentHigh / fy, height);
+        identity = across.identity && down.identity;
+        column = new int[validWidth];
+        row = new int[width];
+    }
+
+    /** The samples of output row y, 0-255; the array is reused for the next row. */
+    int[] row(int y) {
+        byte[] in = c.samples;
+        int stride = c.stride;
+        if (identity) {
+            int at = y * stride;
+            for (int x = 0; x < row.length; x++) {
+                row[x] = in[at + x] & 0xFF;
+            }
+            return row;
+        }
+        int first = down.start[y];
+        int[] vertical = down.weights;
+        int taps = down.taps;
+        for (int t = 0; t < taps; t++) {
+            int weight = vertical[y * taps + t];
+            int at = (first + t) * stride;
+            if (t == 0) {
+                for (int x = 0; x < column.length; x++) {
+                    column[x] = (in[at + x] & 0xFF) * weight;
+                }
+            } else if (weight != 0) {
+                for (int x = 0; x < column.length; x++) {
+                    column[x] += (in[at + x] & 0xFF) * weight;
+                }
+            }
+        }
+        int[] start = across.start;
+        int[] horizontal = across.weights;
+        int width = across.taps;
+        for (int x = 0, w = 0; x < row.length; x++) {
+            int at = start[x];
+            int sum = 1 << 15;
+            for (int t = 0; t < width; t++, w++) {
+                sum += column[at + t] * horizontal[w];
+            }
+            row[x] = sum >> 16;
+        }
+        return row;
+    }
+
+    /**
+     * For each output position along one axis: the same number of samples from a start, with each one's weight out
+     * of 256 (0 for those it does not use).
+     */
+    private static final class Taps {
+
+        final int taps;
+        final int[] start;
+        final int[] weights;
+        final boolean identity;
+
+        /**
+         * @param valid  the samples there are along the axis
+         * @param extent the axis's length in samples (fractional for chroma of an odd-sized image)
+         * @param m      the output positions
+         */
+        Taps(int valid, double extent, int m) {
+            double scale = extent / m;
+            int[][] index = new int[m][];
+            int[][] weight = new int[m][];
+            int widest = 1;
+            boolean same = m == valid;
+            for (int i = 0; i < m; i++) {
+                if (scale > 1) {
+                    box(i, scale, valid, index, weight);
+                } else {
+                    triangle(i, scale, valid, index, weight);
+                }
+                widest = Math.max(widest, index[i][index[i].length - 1] - index[i][0] + 1);
+                same &= index[i][0] == i && weight[i][0] == ONE;
+            }
+            identity = same;
+            taps = Math.min(widest, valid);
+            start = new int[m];
+            weights = new int[m * taps];
+            for (int i = 0; i < m; i++) {
+                start[i] = Math.min(index[i][0], valid - taps);
+                for (int k = 0; k < index[i].length; k++) {
+                    weights[i * taps + index[i][k] - start[i]] += weight[i][k];
+                }
+            }
+        }
+
+        /** Output i as the mean of the samples under [i * scale, (i + 1) * scale), weights rounded to add up to one. */
+        private static void box(int i, double scale, int valid, int[][] index, int[][] weight) {
+            double from = i * scale;
+            double to = Math.min((i + 1) * scale, valid);
+            int first = Math.min((int) Math.floor(from), valid - 1);
+            int last = Math.max(first, Math.min((int) Math.ceil(to) - 1, valid - 1));
+            index[i] = new int[last - first + 1];
+            weight[i] = new int[last - first + 1];
+            double covered = 0;
+            int given = 0;
+            double total = Math.max(to - from, 1e-9);
+            for (int j = first; j <= last; j++) {
+                covered += Math.max(0, Math.min(to, j + 1) - Math.max(from, j));
+                int upTo = j == last ? ONE : (int) Math.round(covered / total * ONE);
+                index[i][j - first] = j;
+                weight[i][j - first] = upTo - given;
+                given = upTo;
+            }
+        }
+
+        /** Output i between the two samples around its centre, as the decoder upsamples chroma. */
+        private static void triangle(int i, double scale, int valid, int[][] index, int[][] weight) {
+            double source = (i + 0.5) * scale - 0.5;
+            int lower = (int) Math.floor(source);
+            int w = (int) Math.round((source - lower) * ONE);
+            int a = Math.max(0, Math.min(lower, valid - 1));
+            int b = Math.max(0, Math.min(lower + 1, valid - 1));
+            index[i] = a == b ? new int[] {a} : new int[] {a, b};
+            weight[i] = a == b ? new int[] {ONE} : new int[] {ONE - w, w};
+        }
+    }
+}
