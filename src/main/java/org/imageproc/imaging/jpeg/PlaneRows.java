@@ -93,60 +93,61 @@ final class PlaneRows {
          */
         Taps(int valid, double extent, int m) {
             double scale = extent / m;
-            int[][] index = new int[m][];
-            int[][] weight = new int[m][];
-            int widest = 1;
-            boolean same = m == valid;
-            for (int i = 0; i < m; i++) {
-                if (scale > 1) {
-                    box(i, scale, valid, index, weight);
-                } else {
-                    triangle(i, scale, valid, index, weight);
-                }
-                widest = Math.max(widest, index[i][index[i].length - 1] - index[i][0] + 1);
-                same &= index[i][0] == i && weight[i][0] == ONE;
-            }
-            identity = same;
-            taps = Math.min(widest, valid);
+            // an area of scale samples touches at most ceil(scale) + 1 of them; the triangle filter takes two
+            taps = Math.min(valid, scale > 1 ? (int) Math.ceil(scale) + 1 : 2);
             start = new int[m];
             weights = new int[m * taps];
+            int[] index = new int[taps + 1];
+            int[] weight = new int[taps + 1];
+            boolean same = m == valid;
             for (int i = 0; i < m; i++) {
-                start[i] = Math.min(index[i][0], valid - taps);
-                for (int k = 0; k < index[i].length; k++) {
-                    weights[i * taps + index[i][k] - start[i]] += weight[i][k];
+                int count = scale > 1 ? box(i, scale, valid, index, weight) : triangle(i, scale, valid, index, weight);
+                start[i] = Math.min(index[0], valid - taps);
+                for (int k = 0; k < count; k++) {
+                    weights[i * taps + index[k] - start[i]] += weight[k];
                 }
+                same &= index[0] == i && weight[0] == ONE;
             }
+            identity = same;
         }
 
-        /** Output i as the mean of the samples under [i * scale, (i + 1) * scale), weights rounded to add up to one. */
-        private static void box(int i, double scale, int valid, int[][] index, int[][] weight) {
+        /**
+         * Output i as the mean of the samples under [i * scale, (i + 1) * scale), weights rounded to add up to one;
+         * returns how many samples it takes.
+         */
+        private static int box(int i, double scale, int valid, int[] index, int[] weight) {
             double from = i * scale;
             double to = Math.min((i + 1) * scale, valid);
             int first = Math.min((int) Math.floor(from), valid - 1);
             int last = Math.max(first, Math.min((int) Math.ceil(to) - 1, valid - 1));
-            index[i] = new int[last - first + 1];
-            weight[i] = new int[last - first + 1];
             double covered = 0;
             int given = 0;
             double total = Math.max(to - from, 1e-9);
             for (int j = first; j <= last; j++) {
                 covered += Math.max(0, Math.min(to, j + 1) - Math.max(from, j));
                 int upTo = j == last ? ONE : (int) Math.round(covered / total * ONE);
-                index[i][j - first] = j;
-                weight[i][j - first] = upTo - given;
+                index[j - first] = j;
+                weight[j - first] = upTo - given;
                 given = upTo;
             }
+            return last - first + 1;
         }
 
         /** Output i between the two samples around its centre, as the decoder upsamples chroma. */
-        private static void triangle(int i, double scale, int valid, int[][] index, int[][] weight) {
+        private static int triangle(int i, double scale, int valid, int[] index, int[] weight) {
             double source = (i + 0.5) * scale - 0.5;
             int lower = (int) Math.floor(source);
             int w = (int) Math.round((source - lower) * ONE);
-            int a = Math.max(0, Math.min(lower, valid - 1));
-            int b = Math.max(0, Math.min(lower + 1, valid - 1));
-            index[i] = a == b ? new int[] {a} : new int[] {a, b};
-            weight[i] = a == b ? new int[] {ONE} : new int[] {ONE - w, w};
+            index[0] = Math.max(0, Math.min(lower, valid - 1));
+            index[1] = Math.max(0, Math.min(lower + 1, valid - 1));
+            weight[0] = ONE - w;
+            weight[1] = w;
+            return index[0] == index[1] ? merge(weight) : 2;
+        }
+
+        private static int merge(int[] weight) {
+            weight[0] = ONE;
+            return 1;
         }
     }
 }
