@@ -44,29 +44,11 @@ final class AreaAverage {
             throw new IllegalArgumentException("Area averaging only makes images smaller, not " + source.getWidth()
                     + "x" + source.getHeight() + " into " + target.width() + "x" + target.height());
         }
-        int[] pixels = ((DataBufferInt) packed(source, alpha).getRaster().getDataBuffer()).getData();
-        return new AreaAverage(source.getWidth(), source.getHeight(), target, alpha).run(pixels);
-    }
-
-    /** The source as packed ints of the result's type, converted once by Java2D when it is of another type. */
-    private static BufferedImage packed(BufferedImage source, boolean alpha) {
-        int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
-        if (source.getType() == type) {
-            return source;
-        }
-        BufferedImage converted = new BufferedImage(source.getWidth(), source.getHeight(), type);
-        Graphics2D g = converted.createGraphics();
-        try {
-            g.setComposite(AlphaComposite.Src);
-            g.drawImage(source, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return converted;
+        return new AreaAverage(source.getWidth(), source.getHeight(), target, alpha).run(new SourceRows(source, alpha));
     }
 
     /** Streams the source rows once: each is averaged across, then added to the (at most two) output rows it covers. */
-    private BufferedImage run(int[] source) {
+    private BufferedImage run(SourceRows source) {
         BufferedImage result = new BufferedImage(width, height,
                 channels == 4 ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         int[] out = ((DataBufferInt) result.getRaster().getDataBuffer()).getData();
@@ -75,7 +57,7 @@ final class AreaAverage {
         int[] next = new int[width * channels];
         int y = 0;
         for (int sy = 0; sy < sourceHeight; sy++) {
-            acrossRow(source, sy * sourceWidth, row);
+            acrossRow(source.pixels, source.row(sy), row);
             // shrinking, a source row lies in the output row being summed and at most the one after it
             add(current, row, down.weight(y, sy));
             if (y + 1 < height && down.first(y + 1) <= sy) {
@@ -170,6 +152,49 @@ final class AreaAverage {
                 b = Math.min(255, ((sums[4 * x + 3] + round) >> shift) * 255 / a);
             }
             out[at + x] = a << 24 | r << 16 | g << 8 | b;
+        }
+    }
+
+    /**
+     * The source's rows as packed ints of the result's type: its own array when it is of that type, else converted
+     * by Java2D a strip of rows at a time, so a large decode of another type is never copied whole.
+     */
+    private static final class SourceRows {
+
+        private static final int STRIP = 32;
+
+        private final BufferedImage source;
+        private final int width;
+        private final BufferedImage strip;
+        private int stripTop = -STRIP;
+        final int[] pixels;
+
+        SourceRows(BufferedImage source, boolean alpha) {
+            this.source = source;
+            width = source.getWidth();
+            int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+            boolean whole = source.getType() == type && source.getRaster().getParent() == null
+                    && source.getRaster().getDataBuffer().getSize() == width * source.getHeight();
+            strip = whole ? null : new BufferedImage(width, Math.min(STRIP, source.getHeight()), type);
+            pixels = ((DataBufferInt) (whole ? source : strip).getRaster().getDataBuffer()).getData();
+        }
+
+        /** Where source row y starts in {@link #pixels}; rows are asked for in order. */
+        int row(int y) {
+            if (strip == null) {
+                return y * width;
+            }
+            if (y >= stripTop + strip.getHeight()) {
+                stripTop = y;
+                Graphics2D g = strip.createGraphics();
+                try {
+                    g.setComposite(AlphaComposite.Src);
+                    g.drawImage(source, 0, -y, null);
+                } finally {
+                    g.dispose();
+                }
+            }
+            return (y - stripTop) * width;
         }
     }
 
