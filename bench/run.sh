@@ -81,8 +81,9 @@ part() {
   }
 }
 
-# 32 MB: the compute must fit in a small slice of the service's 256 MB heap
-part compute -Xmx32m -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" "$out/compute.md"
+# 48 MB: the compute of one image, labels' working image included, in a small slice of the service's 256 MB heap
+# (32 MB is too little for ImageIO's decode of a 12 MP progressive JPEG at half size, and was before too)
+part compute -Xmx48m -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" "$out/compute.md"
 part first-start -cp "$classpath" -Dbench.name=first-start -Dbench.service-jvm-options="$(empty_native_cache)" \
   org.imageproc.bench.PipelineBenchmark 0
 native_cache_size="$(du -sh "$native_cache_dir" 2>/dev/null | cut -f1 || echo '?')"
