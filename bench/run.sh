@@ -81,9 +81,10 @@ part() {
   }
 }
 
-# 48 MB: the compute of one image, labels' working image included, in a small slice of the service's 256 MB heap
-# (32 MB is too little for ImageIO's decode of a 12 MP progressive JPEG at half size, and was before too)
-part compute -Xmx48m -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" "$out/compute.md"
+# 64 MB, a quarter of the service's 256 MB heap (its pixel budget): the compute of one image with the labels' working
+# image; at 32 MB ImageIO's decode of a 12 MP progressive JPEG at half size runs out of memory (as it did before),
+# and at 48 MB the collector takes a quarter of the 12 MP figure
+part compute -Xmx64m -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" "$out/compute.md"
 part first-start -cp "$classpath" -Dbench.name=first-start -Dbench.service-jvm-options="$(empty_native_cache)" \
   org.imageproc.bench.PipelineBenchmark 0
 native_cache_size="$(du -sh "$native_cache_dir" 2>/dev/null | cut -f1 || echo '?')"
