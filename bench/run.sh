@@ -83,7 +83,7 @@ part() {
 
 # 64 MB, a quarter of the service's 256 MB heap (its pixel budget): the compute of one image with the labels' working
 # image; at 32 MB ImageIO's decode of a 12 MP progressive JPEG at half size runs out of memory (as it did before),
-# and at 48 MB the collector takes a quarter of the 12 MP figure
+# and at 48 MB garbage collection cuts the 12 MP figure by 10-25 %
 part compute -Xmx64m -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" "$out/compute.md"
 part first-start -cp "$classpath" -Dbench.name=first-start -Dbench.service-jvm-options="$(empty_native_cache)" \
   org.imageproc.bench.PipelineBenchmark 0
