@@ -6,6 +6,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 
+import org.imageproc.imaging.jpeg.ResamplingTaps;
+
 /**
  * Scales pixels down in one pass along each axis, each output pixel the mean of the source area it covers (a box
  * filter with exact fractional coverage): no aliasing at any ratio, and no series of halvings. Transparent images
@@ -13,26 +15,23 @@ import java.util.Arrays;
  */
 final class AreaAverage {
 
-    /** Fixed-point scale of the horizontal weights (8 bits, for two colours in one int) and of the vertical ones. */
-    private static final int H_BITS = 8;
-    private static final int V_BITS = 14;
+    /** Fixed-point bits of the weights along each axis: 8, so two colours fit side by side in one int. */
+    private static final int BITS = 8;
 
-    private final int sourceWidth;
     private final int sourceHeight;
     private final int width;
     private final int height;
     private final int channels;
-    private final Weights across;
-    private final Weights down;
+    private final ResamplingTaps across;
+    private final ResamplingTaps down;
 
     private AreaAverage(int sourceWidth, int sourceHeight, Size target, boolean alpha) {
-        this.sourceWidth = sourceWidth;
         this.sourceHeight = sourceHeight;
         width = target.width();
         height = target.height();
         channels = alpha ? 4 : 3;
-        across = new Weights(sourceWidth, width, H_BITS);
-        down = new Weights(sourceHeight, height, V_BITS);
+        across = new ResamplingTaps(sourceWidth, sourceWidth, width);
+        down = new ResamplingTaps(sourceHeight, sourceHeight, height);
     }
 
     /**
@@ -56,7 +55,7 @@ final class AreaAverage {
         int[] current = new int[width * channels];
         int[] next = new int[width * channels];
         int y = 0;
-        for (int sy = 0; sy < sourceHeight; sy++) {
+        for (int sy = 0; sy < sourceHeight && y < height; sy++) {
             acrossRow(source.pixels, source.row(sy), row);
             // shrinking, a source row lies in the output row being summed and at most the one after it
             add(current, row, down.weight(y, sy));
@@ -76,9 +75,9 @@ final class AreaAverage {
     }
 
     private void acrossRow(int[] source, int start, int[] row) {
-        int[] from = across.start;
-        int[] weights = across.weights;
-        int taps = across.taps;
+        int[] from = across.starts();
+        int[] weights = across.weights();
+        int taps = across.taps();
         if (channels == 3) {
             for (int x = 0, w = 0; x < width; x++) {
                 int at = start + from[x];
@@ -130,8 +129,8 @@ final class AreaAverage {
     }
 
     private void store(int[] sums, int[] out, int at) {
-        int round = 1 << (H_BITS + V_BITS - 1);
-        int shift = H_BITS + V_BITS;
+        int round = 1 << (2 * BITS - 1);
+        int shift = 2 * BITS;
         if (channels == 3) {
             for (int x = 0; x < width; x++) {
                 int r = (sums[3 * x] + round) >> shift;
@@ -195,71 +194,6 @@ final class AreaAverage {
                 }
             }
             return (y - stripTop) * width;
-        }
-    }
-
-    /**
-     * For each output position along one axis: the same number of source positions from a start, with each one's
-     * share of the output (0 for those outside the area it covers), so every output takes one loop of fixed length.
-     */
-    private static final class Weights {
-
-        private final int n;
-        private final int m;
-        final int taps;
-        final int[] start;
-        /** {@code taps} to an output position. */
-        final int[] weights;
-
-        /** Output i covers [i * n, (i + 1) * n) in units where source j covers [j * m, (j + 1) * m). */
-        Weights(int n, int m, int bits) {
-            this.n = n;
-            this.m = m;
-            int widest = 1;
-            for (int i = 0; i < m; i++) {
-                widest = Math.max(widest, last(i, n, m) - first(i, n, m) + 1);
-            }
-            taps = widest;
-            start = new int[m];
-            weights = new int[m * taps];
-            long one = 1L << bits;
-            for (int i = 0; i < m; i++) {
-                long from = (long) i * n;
-                long to = (long) (i + 1) * n;
-                start[i] = Math.min(first(i, n, m), n - taps);
-                long given = 0;
-                long covered = 0;
-                for (int j = first(i, n, m); j <= last(i, n, m); j++) {
-                    covered += Math.min(to, (long) (j + 1) * m) - Math.max(from, (long) j * m);
-                    // cumulative rounding, so the weights of one output add up to exactly one
-                    long upTo = (covered * one + n / 2) / n;
-                    weights[i * taps + j - start[i]] = (int) (upTo - given);
-                    given = upTo;
-                }
-            }
-        }
-
-        private static int first(int i, int n, int m) {
-            return (int) ((long) i * n / m);
-        }
-
-        private static int last(int i, int n, int m) {
-            return (int) (((long) (i + 1) * n - 1) / m);
-        }
-
-        /** The first source position that output i covers. */
-        int first(int i) {
-            return first(i, n, m);
-        }
-
-        /** The last source position that output i covers. */
-        int last(int i) {
-            return last(i, n, m);
-        }
-
-        /** The share of source position j in output i, which must cover it. */
-        int weight(int i, int j) {
-            return weights[i * taps + j - start[i]];
         }
     }
 }

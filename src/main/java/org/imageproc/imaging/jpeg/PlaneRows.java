@@ -8,11 +8,9 @@ package org.imageproc.imaging.jpeg;
  */
 final class PlaneRows {
 
-    private static final int ONE = 256;
-
     private final Component c;
-    private final Taps across;
-    private final Taps down;
+    private final ResamplingTaps across;
+    private final ResamplingTaps down;
     private final boolean identity;
     private final int[] column;
     private final int[] row;
@@ -27,9 +25,9 @@ final class PlaneRows {
         this.c = c;
         int validWidth = Math.min((int) Math.ceil(extentWide / fx), c.stride);
         int validHeight = Math.min((int) Math.ceil(extentHigh / fy), c.samples.length / c.stride);
-        across = new Taps(validWidth, extentWide / fx, width);
-        down = new Taps(validHeight, extentHigh / fy, height);
-        identity = across.identity && down.identity;
+        across = new ResamplingTaps(validWidth, extentWide / fx, width);
+        down = new ResamplingTaps(validHeight, extentHigh / fy, height);
+        identity = across.identity() && down.identity();
         column = new int[validWidth];
         row = new int[width];
     }
@@ -45,9 +43,9 @@ final class PlaneRows {
             }
             return row;
         }
-        int first = down.start[y];
-        int[] vertical = down.weights;
-        int taps = down.taps;
+        int first = down.start(y);
+        int[] vertical = down.weights();
+        int taps = down.taps();
         for (int t = 0; t < taps; t++) {
             int weight = vertical[y * taps + t];
             int at = (first + t) * stride;
@@ -61,9 +59,9 @@ final class PlaneRows {
                 }
             }
         }
-        int[] start = across.start;
-        int[] horizontal = across.weights;
-        int width = across.taps;
+        int[] start = across.starts();
+        int[] horizontal = across.weights();
+        int width = across.taps();
         // the usual widths spelt out: a loop of two or three turns per pixel costs more than the sums themselves
         if (width == 2) {
             for (int x = 0; x < row.length; x++) {
@@ -88,81 +86,5 @@ final class PlaneRows {
             }
         }
         return row;
-    }
-
-    /**
-     * For each output position along one axis: the same number of samples from a start, with each one's weight out
-     * of 256 (0 for those it does not use).
-     */
-    private static final class Taps {
-
-        final int taps;
-        final int[] start;
-        final int[] weights;
-        final boolean identity;
-
-        /**
-         * @param valid  the samples there are along the axis
-         * @param extent the axis's length in samples (fractional for chroma of an odd-sized image)
-         * @param m      the output positions
-         */
-        Taps(int valid, double extent, int m) {
-            double scale = extent / m;
-            // an area of scale samples touches at most ceil(scale) + 1 of them; the triangle filter takes two
-            taps = Math.min(valid, scale > 1 ? (int) Math.ceil(scale) + 1 : 2);
-            start = new int[m];
-            weights = new int[m * taps];
-            int[] index = new int[taps + 1];
-            int[] weight = new int[taps + 1];
-            boolean same = m == valid;
-            for (int i = 0; i < m; i++) {
-                int count = scale > 1 ? box(i, scale, valid, index, weight) : triangle(i, scale, valid, index, weight);
-                start[i] = Math.min(index[0], valid - taps);
-                for (int k = 0; k < count; k++) {
-                    weights[i * taps + index[k] - start[i]] += weight[k];
-                }
-                same &= index[0] == i && weight[0] == ONE;
-            }
-            identity = same;
-        }
-
-        /**
-         * Output i as the mean of the samples under [i * scale, (i + 1) * scale), weights rounded to add up to one;
-         * returns how many samples it takes.
-         */
-        private static int box(int i, double scale, int valid, int[] index, int[] weight) {
-            double from = i * scale;
-            double to = Math.min((i + 1) * scale, valid);
-            int first = Math.min((int) Math.floor(from), valid - 1);
-            int last = Math.max(first, Math.min((int) Math.ceil(to) - 1, valid - 1));
-            double covered = 0;
-            int given = 0;
-            double total = Math.max(to - from, 1e-9);
-            for (int j = first; j <= last; j++) {
-                covered += Math.max(0, Math.min(to, j + 1) - Math.max(from, j));
-                int upTo = j == last ? ONE : (int) Math.round(covered / total * ONE);
-                index[j - first] = j;
-                weight[j - first] = upTo - given;
-                given = upTo;
-            }
-            return last - first + 1;
-        }
-
-        /** Output i between the two samples around its centre, as the decoder upsamples chroma. */
-        private static int triangle(int i, double scale, int valid, int[] index, int[] weight) {
-            double source = (i + 0.5) * scale - 0.5;
-            int lower = (int) Math.floor(source);
-            int w = (int) Math.round((source - lower) * ONE);
-            index[0] = Math.max(0, Math.min(lower, valid - 1));
-            index[1] = Math.max(0, Math.min(lower + 1, valid - 1));
-            weight[0] = ONE - w;
-            weight[1] = w;
-            return index[0] == index[1] ? merge(weight) : 2;
-        }
-
-        private static int merge(int[] weight) {
-            weight[0] = ONE;
-            return 1;
-        }
     }
 }
