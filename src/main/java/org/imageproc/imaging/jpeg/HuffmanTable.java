@@ -8,7 +8,7 @@ final class HuffmanTable {
 
     static final int LOOKAHEAD = 9;
     static final int SKIP_LOOKAHEAD = 10;
-    static final int VALUE_LOOKAHEAD = 10;
+    static final int VALUE_LOOKAHEAD = 12;
     static final int PAIR_LOOKAHEAD = 12;
     /** In a {@link #pairs()} entry: the block ends with this step (end of block, first or second). */
     static final int PAIR_END = 1 << 11;
