@@ -1,4 +1,4 @@
-# imageproc in a container: the lean jar (no local stack, no TensorFlow, no local detector; production uses Amazon Rekognition) on
+# imageproc in a container: the lean jar (no local stack, no ONNX Runtime, no local detector; production uses Amazon Rekognition) on
 # Debian's OpenJDK 17. Build the jar first, then the image:
 #   mvn -Dlean -DskipTests package && docker build -t imageproc:0.1.0 .
 #

@@ -25,16 +25,8 @@ corpus="${BENCH_CORPUS:-../shared/bench/corpus}"
 out=target/bench
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# JVM options that give a service an empty cache of the detector's natives, as on a user's first run, without
-# emptying the user's own (other runs and builds use it). TensorFlow's natives (JavaCPP) unpack into
-# ~/.javacpp/cache, about 650 MB, unless org.bytedeco.javacpp.cachedir names another folder. When the detector moves
-# (ONNX Runtime unpacks its library into java.io.tmpdir at each load), change this function and native_cache_dir.
-native_cache_dir="$out/native-cache-first-run"
-empty_native_cache() {
-  rm -rf "$native_cache_dir"
-  mkdir -p "$native_cache_dir"
-  echo "-Dorg.bytedeco.javacpp.cachedir=$(realpath "$native_cache_dir")"
-}
+# A first run unpacks the detector's natives (ONNX Runtime, about 17 MB) into <data-dir>/.runtime; every part below
+# starts the service on a fresh data directory, so first-start measures a first run, unpacking included.
 
 # the local detector alone (was scripts/benchmark.sh): needs ../shared/testdata/labels and the test classpath
 if [ "${1:-}" = detector ]; then
@@ -42,9 +34,9 @@ if [ "${1:-}" = detector ]; then
   mvn -q ${BENCH_MVN_ARGS:-} -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/benchmark.cp
   echo "load average before: $(loadavg) on $(nproc) cores"
-  TF_CPP_MIN_LOG_LEVEL=2 java -Xmx256m -Dlogback.configurationFile=src/test/resources/benchmark-logback.xml \
-    -cp "target/classes:target/test-classes:$(cat target/benchmark.cp)" org.imageproc.detector.tf.DetectorBenchmark \
-    detector 2> >(grep -v -e '^WARNING: All log messages before absl' -e 'mlir_graph_optimization_pass' >&2)
+  java -Xmx256m -Dlogback.configurationFile=src/test/resources/benchmark-logback.xml \
+    -cp "target/classes:target/test-classes:$(cat target/benchmark.cp)" org.imageproc.detector.ort.DetectorBenchmark \
+    detector
   echo "load average after: $(loadavg)"
   exit 0
 fi
@@ -85,10 +77,7 @@ part() {
 # image; at 32 MB ImageIO's decode of a 12 MP progressive JPEG at half size runs out of memory (as it did before),
 # and at 48 MB garbage collection cuts the 12 MP figure by 10-25 %
 part compute -Xmx64m -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" "$out/compute.md"
-part first-start -cp "$classpath" -Dbench.name=first-start -Dbench.service-jvm-options="$(empty_native_cache)" \
-  org.imageproc.bench.PipelineBenchmark 0
-native_cache_size="$(du -sh "$native_cache_dir" 2>/dev/null | cut -f1 || echo '?')"
-rm -rf "$native_cache_dir"
+part first-start -cp "$classpath" -Dbench.name=first-start org.imageproc.bench.PipelineBenchmark 0
 part labels -cp "$classpath" -Dbench.name=labels org.imageproc.bench.PipelineBenchmark "$rounds"
 part labels-off -cp "$classpath" -Dbench.name=labels-off -Dbench.labels=off -Dbench.paced=false \
   org.imageproc.bench.PipelineBenchmark "$rounds"
@@ -102,7 +91,7 @@ java -cp "$classpath" org.imageproc.bench.IssueTable "$out" "$out/summary.md" >/
   echo "- $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
   echo "- $(java -version 2>&1 | head -1), $(vipsthumbnail --vips-version)"
   echo "- load average before: $load_before; after: $(loadavg); 1-minute load before each part: $(IFS=,; echo "${loads[*]}" | sed 's/,/, /g') (other work on the machine skews the figures)"
-  echo "- first start: $native_cache_size of natives unpacked into an empty cache (\`empty_native_cache\` in bench/run.sh)"
+  echo "- first start: a fresh data directory, so the detector's natives (ONNX Runtime) are unpacked into it"
   echo
 } > "$out/header.md"
 cat "$out/header.md"

@@ -40,7 +40,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage(PRODUCT).or().resideInAPackage("org.imageproc")
             .should().dependOnClassesThat().resideInAnyPackage("org.gaul..", "org.jclouds..", "org.elasticmq..",
                     "org.apache.pekko..", "org.h2..", "scala..", "org.eclipse.jetty..", "jakarta.servlet..",
-                    "org.tensorflow..")
+                    "ai.onnxruntime..")
             .because("the lean jar (mvn -Dlean package) has none of them");
 
     @ArchTest

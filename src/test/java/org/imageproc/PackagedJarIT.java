@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Tag("detector")
 class PackagedJarIT {
 
-    // a first start unpacks TensorFlow's natives (about 650 MB); on a busy 2-core machine that took over a minute
+    // generous: other builds on the 2-core machine slow a start several times
     private static final Duration STARTUP = Duration.ofMinutes(2);
 
     private final List<Process> started = new ArrayList<>();

@@ -119,7 +119,24 @@ public final class AwsClients extends ServiceSupport {
                 config.string("imageproc.incoming-prefix"),
                 config.string("imageproc.queue"),
                 config.string("imageproc.dead-letter-queue"),
-                tables);
+                tables,
+                detectorThreads(config.optional("imageproc.local.detector-threads")));
+    }
+
+    static int detectorThreads(String configured) {
+        if (configured.isEmpty()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int threads = Integer.parseInt(configured);
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the other wrong values
+        }
+        throw new IllegalArgumentException("imageproc.local.detector-threads must be empty (one per core) or a whole"
+                + " number of at least 1, not '" + configured + "'");
     }
 
     /** The region every client is in. */

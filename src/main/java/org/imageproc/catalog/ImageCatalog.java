@@ -11,6 +11,7 @@ import static org.imageproc.catalog.AttributeValues.strings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -322,15 +323,19 @@ public class ImageCatalog {
         Execution owner = execution(item);
         ItemUpdate update = new ItemUpdate().set(DEAD_LETTER, bool(true)).set("deliveries", n(deliveries));
         if (RunStatus.RUNNING.is(status)) {
-            String step = runningStep(item);
+            List<String> running = runningSteps(item);
+            // progress is written at the claim, with the metadata and at the end: past the metadata, the steps ahead
+            // all show RUNNING, and which of them the run was in is not known
+            String step = running.size() == 1 ? running.get(0) : null;
+            String where = running.isEmpty() ? "" : " (it was in " + oneOf(running) + ")";
             owner = new Execution(owner.imageId(), UUID.randomUUID().toString(), owner.bucket(), owner.key(),
                     owner.eTag(), owner.version(), clock.instant());
             update.set(EXECUTION_ID, s(owner.executionId())).set("status", s(RunStatus.FAILED.name()))
                     .set("retryable", bool(true)).set("finishedAt", s(clock.instant().toString()))
                     .set("error", s(FailureCode.RUN_DID_NOT_FINISH.code()))
                     .set("failedStep", sOrNull(step))
-                    .set("cause", s(gaveUp + "the run did not finish" + (step == null ? "" : " (it was in " + step
-                            + ")") + "; the service may have stopped or crashed while processing it"))
+                    .set("cause", s(gaveUp + "the run did not finish" + where
+                            + "; the service may have stopped or crashed while processing it"))
                     .remove("thumbnail");
         } else if (RunStatus.FAILED.is(status) && item.containsKey("retryable") && item.get("retryable").bool()) {
             update.set("cause", s(gaveUp + text(item, "cause")));
@@ -354,14 +359,24 @@ public class ImageCatalog {
                 startedAt == null ? clock.instant() : Instant.parse(startedAt));
     }
 
-    private static String runningStep(Map<String, AttributeValue> item) {
+    /** "a", "a or b", "a, b or c". */
+    private static String oneOf(List<String> names) {
+        int last = names.size() - 1;
+        return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " or " + names.get(last);
+    }
+
+    /** The steps the item shows RUNNING, in the order they started (by name where they started together). */
+    private static List<String> runningSteps(Map<String, AttributeValue> item) {
         AttributeValue steps = item.get("steps");
         if (steps == null || !steps.hasM()) {
-            return null;
+            return List.of();
         }
         return steps.m().entrySet().stream()
                 .filter(step -> step.getValue().hasM() && RunStatus.RUNNING.is(text(step.getValue().m(), "status")))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+                .sorted(Comparator.comparing((Map.Entry<String, AttributeValue> step) ->
+                                String.valueOf(text(step.getValue().m(), "startedAt")))
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** What the item says about the deliveries of a failure worth retrying. */

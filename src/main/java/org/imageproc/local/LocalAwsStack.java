@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.imageproc.aws.LocalStack;
 import org.imageproc.aws.LocalStackSettings;
 import org.imageproc.aws.UploadLedger;
+import org.imageproc.detector.DetectorSettings;
 import org.imageproc.detector.LocalLabels;
 import org.imageproc.detector.ObjectDetectors;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ public final class LocalAwsStack implements LocalStack {
     private static final Logger LOG = LoggerFactory.getLogger(LocalAwsStack.class);
     // longer than the service's visibility timeout, after which the events a killed run held come back
     private static final Duration SWEEP_PATIENCE = Duration.ofMinutes(2);
+    // where the detector's native libraries are unpacked, on the first start only (dynalite unpacks there too)
+    private static final String NATIVE_DIR = ".runtime";
 
     private final LocalStackSettings settings;
     private final DataDirLock lock;
@@ -77,8 +80,10 @@ public final class LocalAwsStack implements LocalStack {
         try {
             requirePortsFree(settings, rekognitionPort);
             if (rekognitionPort.isPresent()) {
+                DetectorSettings detector = new DetectorSettings(settings.detectorThreads(),
+                        settings.dataDir().resolve(NATIVE_DIR));
                 model = CompletableFuture.supplyAsync(() -> new LocalLabels(
-                        ObjectDetectors.load(LocalAwsStack.class.getClassLoader())));
+                        ObjectDetectors.load(LocalAwsStack.class.getClassLoader(), detector)));
             }
             servers = Servers.start(settings);
         } catch (InterruptedException e) {

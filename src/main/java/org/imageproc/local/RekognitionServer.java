@@ -39,8 +39,8 @@ final class RekognitionServer implements AutoCloseable {
 
     static RekognitionServer start(String host, int port, LocalLabels labels, S3Images images) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        // one image per core: more parallel images would only queue inside the model, and each holds its tensors
-        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        // two requests at once: one decodes while the other runs the model, which uses every core
+        ExecutorService workers = Executors.newFixedThreadPool(2);
         RekognitionServer rekognition = new RekognitionServer(server, workers, labels, images);
         server.createContext("/", rekognition::handle);
         server.setExecutor(workers);

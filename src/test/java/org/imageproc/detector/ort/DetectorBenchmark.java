@@ -1,4 +1,4 @@
-package org.imageproc.detector.tf;
+package org.imageproc.detector.ort;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -19,14 +19,16 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The local detector's numbers on this machine (run by scripts/benchmark.sh, not a test): model load time after JVM
- * start, inference latency (session only, and with decoding), peak RSS, labels per shared photo at the service's
- * defaults, and images per second through the whole local pipeline with labels on and off.
+ * The local detector's numbers on this machine (run by `bench/run.sh detector`, not a test): model load time after JVM
+ * start, RSS after loading and after 50 detections, inference latency (session only, and with decoding), peak RSS,
+ * labels per shared photo at the service's defaults, and images per second through the whole local pipeline with
+ * labels on and off.
  */
 public final class DetectorBenchmark {
 
     private static final int ROUNDS = 20;
     private static final int PIPELINE_IMAGES = 45;
+    private static final int DETECTIONS = 50;
 
     private DetectorBenchmark() {
     }
@@ -40,17 +42,26 @@ public final class DetectorBenchmark {
             case "labels-off" -> System.out.printf("pipeline, labels off: %.2f images/s%n", pipeline(photos, false));
             default -> throw new IllegalArgumentException("detector, labels-on or labels-off, not " + args[0]);
         }
-        System.out.printf("  peak RSS of this JVM: %d MB%n", peakRssMb());
+        System.out.printf("  peak RSS of this JVM: %d MB%n", rssMb("VmHWM"));
         System.exit(0);
     }
 
     private static void detector(List<LabelPhotos.Expected> photos) throws IOException {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf("RSS before load %d MB (Java heap committed %d MB)%n", rssMb("VmRSS"),
+                Runtime.getRuntime().totalMemory() >> 20);
         long begin = System.nanoTime();
         NanoDet nanoDet = new NanoDet();
+        long loaded = System.nanoTime();
         try (LocalLabels labels = new LocalLabels(nanoDet)) {
-            System.out.printf("model load: %d ms (session ready %d ms after JVM start)%n",
-                    (System.nanoTime() - begin) / 1_000_000, System.currentTimeMillis() - jvmStart);
+            System.out.printf("model load: %d ms (session ready %d ms after JVM start); RSS after load %d MB (Java heap"
+                    + " committed %d MB)%n", (loaded - begin) / 1_000_000, System.currentTimeMillis() - jvmStart,
+                    rssMb("VmRSS"), Runtime.getRuntime().totalMemory() >> 20);
+            for (int i = 0; i < DETECTIONS; i++) {
+                nanoDet.detect(photos.get(i % photos.size()).bytes(), ImageFormat.JPEG, LocalLabels.MIN_RAW_SCORE);
+            }
+            System.out.printf("RSS after %d detections: %d MB (Java heap committed %d MB)%n", DETECTIONS,
+                    rssMb("VmRSS"), Runtime.getRuntime().totalMemory() >> 20);
             List<float[]> inputs = new ArrayList<>();
             for (LabelPhotos.Expected photo : photos) {
                 inputs.add(NanoDetInput.of(Picture.decode(photo.bytes(), ImageFormat.JPEG, NanoDet.INPUT_SIZE),
@@ -122,8 +133,9 @@ public final class DetectorBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
     }
 
-    private static long peakRssMb() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+    /** A field of /proc/self/status in MB: VmRSS now, VmHWM the peak. */
+    private static long rssMb(String field) throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field + ":"))
                 .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
     }
 }

