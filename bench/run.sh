@@ -88,8 +88,10 @@ part() {
   }
 }
 
-# 32 MB: the compute must fit in a small slice of the service's 256 MB heap
-part compute -Xmx32m -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" "$out/compute.md"
+# 64 MB, a quarter of the service's 256 MB heap (its pixel budget): the compute of one image with the labels' working
+# image; at 32 MB ImageIO's decode of a 12 MP progressive JPEG at half size runs out of memory (as it did before),
+# and at 48 MB garbage collection cuts the 12 MP figure by 10-25 %
+part compute -Xmx64m -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" "$out/compute.md"
 part first-start -cp "$classpath" -Dbench.name=first-start org.imageproc.bench.PipelineBenchmark 0
 part labels -cp "$classpath" -Dbench.name=labels org.imageproc.bench.PipelineBenchmark "$rounds"
 part labels-off -cp "$classpath" -Dbench.name=labels-off -Dbench.labels=off -Dbench.paced=false \

@@ -69,16 +69,17 @@ public final class SubsampledReader implements AutoCloseable {
     }
 
     /**
-     * The smallest rendition at least as large as {@code target} along both axes: a JPEG decoded at 1/8, 1/4 or 1/2
-     * in the DCT domain when that is large enough and the file is one the DCT decoder takes (clean, 8-bit Huffman,
-     * grey or colour), otherwise {@link #read(int)} with the step that leaves twice the target.
+     * Pixels at least as large as {@code target} along both axes: a JPEG that the DCT decoder takes (clean, 8-bit
+     * Huffman, grey or colour) at exactly the target size, decoded at the smallest of 1/8, 1/4 or 1/2 that covers it
+     * and area-averaged from its planes; otherwise {@link #read(int)} with the step that leaves twice the target.
      */
     public BufferedImage readAtLeast(Size target) {
         Size stored = size();
         if (format == ImageFormat.JPEG) {
             for (int denominator : DctScaledJpeg.DENOMINATORS) {
                 if (stored.scaledDown(denominator).covers(target)) {
-                    Optional<BufferedImage> scaled = DctScaledJpeg.decode(bytes, denominator);
+                    Optional<BufferedImage> scaled = DctScaledJpeg.decode(bytes, denominator, target.width(),
+                            target.height());
                     if (scaled.isPresent()) {
                         return scaled.get();
                     }

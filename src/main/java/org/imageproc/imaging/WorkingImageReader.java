@@ -45,13 +45,19 @@ public final class WorkingImageReader {
             // the claim is that of the subsampled read: a DCT-scaled rendition is never larger
             try (PixelBudget.Claim claim = budget.claim(decodedPixels(stored, step) + bytes.length
                     / PixelBudget.BYTES_PER_PIXEL)) {
-                scaled = scale(reader.readAtLeast(target), target, format);
+                scaled = fitted(reader.readAtLeast(target), target, format);
             }
             warnings.addAll(reader.warnings());
         }
         Orientation upright = Orientation.fromExif(orientation);
         Size displayed = upright.swapsAxes() ? new Size(stored.height(), stored.width()) : stored;
         return new WorkingImage(upright.apply(scaled), displayed, warnings);
+    }
+
+    /** The pixels scaled to the target, unless the decoder made them that size already. */
+    private static BufferedImage fitted(BufferedImage decoded, Size target, ImageFormat format) {
+        boolean fits = decoded.getWidth() == target.width() && decoded.getHeight() == target.height();
+        return fits && decoded.getType() == BufferedImage.TYPE_INT_RGB ? decoded : scale(decoded, target, format);
     }
 
     static long decodedPixels(Size stored, int step) {
@@ -62,9 +68,15 @@ public final class WorkingImageReader {
         return (value + divisor - 1) / divisor;
     }
 
-    /** Thumbnailator reads no EXIF from a BufferedImage, so the orientation is applied once, by the caller. */
+    /**
+     * Scales down by area averaging (an ARGB result for a transparent PNG, RGB otherwise); the orientation is applied
+     * once, by the caller. An enlargement, which the service never asks for, is left to Thumbnailator.
+     */
     public static BufferedImage scale(BufferedImage decoded, Size target, ImageFormat format) {
         boolean keepAlpha = format == ImageFormat.PNG && decoded.getColorModel().hasAlpha();
+        if (new Size(decoded.getWidth(), decoded.getHeight()).covers(target)) {
+            return AreaAverage.scale(decoded, target, keepAlpha);
+        }
         try {
             return Thumbnails.of(decoded)
                     .forceSize(target.width(), target.height())

@@ -12,11 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.imageproc.imaging.WorkingImage;
+
 /**
- * Part 1 of the benchmarks: the per-image compute (read, metadata, check, upright thumbnail) on one thread over each
- * corpus folder, against {@code vipsthumbnail} on the same files, rounds of both interleaved in the same run.
+ * Part 1 of the benchmarks: the per-image compute of the service's steps (read, metadata, check, decode-image,
+ * make-thumbnail) on one thread over each corpus folder, against {@code vipsthumbnail} on the same files, rounds of
+ * both interleaved in the same run. The working image is decoded for the thumbnail and the label rendition, as the
+ * service does; the label rendition's JPEG encode is timed apart, since vipsthumbnail makes no such thing.
  *
- * <p>Arguments: corpus folder, Markdown output file. Properties: {@code bench.rounds} (7), {@code bench.warmup} (3).
+ * <p>Arguments: corpus folder, Markdown output file. Properties: {@code bench.rounds} (7), {@code bench.warmup} (3),
+ * {@code bench.label-size} (832, the service's imageproc.labels.image-size; 0 as with labels off).
  */
 public final class ComputeBenchmark {
 
@@ -29,12 +34,12 @@ public final class ComputeBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 7);
         int warmups = Integer.getInteger("bench.warmup", 3);
         List<CorpusFolder> folders = CorpusFolder.list(corpus);
-        PerImageWork work = new PerImageWork();
+        PerImageWork work = new PerImageWork(Integer.getInteger("bench.label-size", 832));
         VipsThumbnail vips = new VipsThumbnail(Files.createTempDirectory("vipsthumbnail-"));
 
         for (int i = 0; i < warmups; i++) {
             for (CorpusFolder folder : folders) {
-                ourRound(work, folder, new LinkedHashMap<>());
+                ourRound(work, folder, new LinkedHashMap<>(), new ArrayList<>());
                 vips.run(folder.files());
             }
         }
@@ -43,17 +48,18 @@ public final class ComputeBenchmark {
         long start = System.nanoTime();
 
         MarkdownTable table = new MarkdownTable("folder", "images", "ours img/s", "median ms/img", "p90 ms/img",
-                "vips img/s", "ours / vips", "slowest image (median ms)");
+                "vips img/s", "ours / vips", "slowest image (median ms)", "label rendition median ms");
         Figures figures = new Figures();
         double oursSeconds = 0;
         double vipsSeconds = 0;
         int images = 0;
         for (CorpusFolder folder : folders) {
             Map<Path, List<Double>> perImageMs = new LinkedHashMap<>();
+            List<Double> labelMs = new ArrayList<>();
             double[] ourRounds = new double[rounds];
             double[] vipsRounds = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                ourRounds[r] = ourRound(work, folder, perImageMs);
+                ourRounds[r] = ourRound(work, folder, perImageMs, labelMs);
                 vipsRounds[r] = vips.run(folder.files());
             }
             int n = folder.files().size();
@@ -61,7 +67,8 @@ public final class ComputeBenchmark {
             double theirs = Stats.of(vipsRounds).median();
             Stats perImage = Stats.of(perImageMs.values().stream().flatMap(List::stream).toList());
             table.row(folder.name(), n, num(n / ours, 1), num(perImage.median(), 1), num(perImage.percentile(90), 1),
-                    num(n / theirs, 1), num(theirs / ours, 2), slowest(perImageMs));
+                    num(n / theirs, 1), num(theirs / ours, 2), slowest(perImageMs),
+                    labelMs.isEmpty() ? "none" : num(Stats.of(labelMs).median(), 1));
             figures.put("compute." + folder.name() + ".ours", n / ours).put("compute." + folder.name() + ".vips",
                     n / theirs);
             oursSeconds += ours;
@@ -69,7 +76,7 @@ public final class ComputeBenchmark {
             images += n;
         }
         table.row("**all**", images, num(images / oursSeconds, 1), "", "", num(images / vipsSeconds, 1),
-                num(vipsSeconds / oursSeconds, 2), "");
+                num(vipsSeconds / oursSeconds, 2), "", "");
 
         double measuredMillis = (System.nanoTime() - start) / 1e6;
         long gcMillis = gcMillis() - gcMillisBefore;
@@ -79,6 +86,9 @@ public final class ComputeBenchmark {
                 .line("- heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; GC while measuring: "
                         + (gcCount() - gcCountBefore) + " collections, " + gcMillis + " ms ("
                         + num(100 * gcMillis / measuredMillis, 1) + " % of the time)")
+                .line("- ours: read, metadata, check, decode-image with labels sent a " + work.labelSize()
+                        + " px rendition (so the working image covers " + work.workingBox() + " px), make-thumbnail;"
+                        + " the label rendition's JPEG encode is timed apart and not in ours img/s")
                 .line("- reference: `VIPS_CONCURRENCY=1 vipsthumbnail -s 250x250` (" + VipsThumbnail.version()
                         + "), one process per folder and round, process start included")
                 .table(table)
@@ -86,16 +96,26 @@ public final class ComputeBenchmark {
         figures.save(Figures.beside(output));
     }
 
-    /** One pass over a folder; adds each image's time to {@code perImageMs} and returns the pass's seconds. */
-    private static double ourRound(PerImageWork work, CorpusFolder folder, Map<Path, List<Double>> perImageMs)
-            throws Exception {
-        long roundStart = System.nanoTime();
+    /**
+     * One pass over a folder; adds each image's time to {@code perImageMs} and its label rendition's to
+     * {@code labelMs}, and returns the seconds of the pass without the label renditions.
+     */
+    private static double ourRound(PerImageWork work, CorpusFolder folder, Map<Path, List<Double>> perImageMs,
+            List<Double> labelMs) throws Exception {
+        long nanos = 0;
         for (Path file : folder.files()) {
             long start = System.nanoTime();
-            work.process(file);
-            perImageMs.computeIfAbsent(file, f -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6);
+            WorkingImage working = work.thumbnail(file);
+            long thumbnailDone = System.nanoTime();
+            work.labelRendition(file, working);
+            long labelDone = System.nanoTime();
+            nanos += thumbnailDone - start;
+            perImageMs.computeIfAbsent(file, f -> new ArrayList<>()).add((thumbnailDone - start) / 1e6);
+            if (work.labelSize() > 0) {
+                labelMs.add((labelDone - thumbnailDone) / 1e6);
+            }
         }
-        return (System.nanoTime() - roundStart) / 1e9;
+        return nanos / 1e9;
     }
 
     private static String slowest(Map<Path, List<Double>> perImageMs) {

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.imageproc.imaging.ImageFormat;
+import org.imageproc.imaging.PixelBudget;
 import org.imageproc.imaging.SubsampledReader;
+import org.imageproc.imaging.WorkingImage;
+import org.imageproc.imaging.WorkingImageReader;
 import org.imageproc.imaging.jpeg.DctScaledJpeg;
 import org.imageproc.thumbnail.Thumbnail;
 import org.imageproc.thumbnail.ThumbnailMaker;
@@ -26,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH microbenchmark of the decode/thumbnail path on one corpus JPEG at a time (a 12 MP baseline one and a
  * progressive camera original by default): ImageIO keeping every 8th pixel of a full decode, the DCT decoder at 1/8,
- * and the whole upright thumbnail as the service makes it. Run with {@code bench/jmh.sh} (docs/benchmarks.md).
+ * the whole upright thumbnail made from the file alone, and the service's decode-image step with labels on (the
+ * working image for an 832 px label rendition). Run with {@code bench/jmh.sh} (docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,5 +70,10 @@ public class DecodeBenchmark {
     @Benchmark
     public Thumbnail thumbnail() {
         return maker.make(jpeg, ImageFormat.JPEG, 1);
+    }
+
+    @Benchmark
+    public WorkingImage workingImageForLabels() {
+        return WorkingImageReader.read(jpeg, ImageFormat.JPEG, 1, 832, PixelBudget.unlimited());
     }
 }

@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 
-/** Turns the decoded components into an image: chroma upsampled (triangle filter), YCbCr converted to RGB. */
+/** Turns the decoded components into an image: each resampled to the output size ({@link PlaneRows}), YCbCr converted to RGB. */
 final class ColourOutput {
 
     /** How the three components of a colour JPEG are coded. */
@@ -13,41 +13,54 @@ final class ColourOutput {
     private ColourOutput() {
     }
 
-    static BufferedImage render(Frame frame, Transform transform) {
-        int width = frame.scaledWidth();
-        int height = frame.scaledHeight();
+    /** At {@code width} x {@code height}: the decoded size, or smaller (resampled straight from the planes). */
+    static BufferedImage render(Frame frame, Transform transform, int width, int height) {
         Component[] components = frame.components;
+        PlaneRows[] rows = new PlaneRows[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Component c = components[i];
+            rows[i] = new PlaneRows(c, frame.maxH / c.h, frame.maxV / c.v, extent(frame.width, frame, width),
+                    extent(frame.height, frame, height), width, height);
+        }
         if (components.length == 1) {
             BufferedImage gray = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
             byte[] out = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
             for (int y = 0; y < height; y++) {
-                System.arraycopy(components[0].samples, y * components[0].stride, out, y * width, width);
+                int[] a = rows[0].row(y);
+                for (int x = 0; x < width; x++) {
+                    out[y * width + x] = (byte) a[x];
+                }
             }
             return gray;
-        }
-        byte[][] planes = new byte[3][];
-        int[] strides = new int[3];
-        for (int i = 0; i < 3; i++) {
-            Component c = components[i];
-            if (c.h == frame.maxH && c.v == frame.maxV) {
-                planes[i] = c.samples;
-                strides[i] = c.stride;
-            } else {
-                planes[i] = upsample(c, frame.maxH / c.h, frame.maxV / c.v, width, height);
-                strides[i] = width;
-            }
         }
         BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] out = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int a = planes[0][y * strides[0] + x] & 0xFF;
-                int b = planes[1][y * strides[1] + x] & 0xFF;
-                int c = planes[2][y * strides[2] + x] & 0xFF;
-                out[y * width + x] = transform == Transform.RGB ? a << 16 | b << 8 | c : ycc(a, b - 128, c - 128);
+            int[] a = rows[0].row(y);
+            int[] b = rows[1].row(y);
+            int[] c = rows[2].row(y);
+            int at = y * width;
+            if (transform == Transform.RGB) {
+                for (int x = 0; x < width; x++) {
+                    out[at + x] = a[x] << 16 | b[x] << 8 | c[x];
+                }
+            } else {
+                for (int x = 0; x < width; x++) {
+                    out[at + x] = ycc(a[x], b[x] - 128, c[x] - 128);
+                }
             }
         }
         return rgb;
+    }
+
+    /**
+     * The length of an axis in decoded samples, for resampling to {@code output} positions: the decoded size itself
+     * when that is what is asked for (plain upsampling), else the exact scaled length, as the last block of the
+     * decoded size may stand for fewer than 8 stored pixels.
+     */
+    private static double extent(int stored, Frame frame, int output) {
+        int decoded = Component.ceilDiv(stored * frame.blockSize, 8);
+        return output == decoded ? decoded : stored * frame.blockSize / 8.0;
     }
 
     /** JFIF's YCbCr to RGB in 16-bit fixed point, rounded as libjpeg rounds. */
@@ -60,44 +73,5 @@ final class ColourOutput {
 
     private static int clamp(int value) {
         return value < 0 ? 0 : Math.min(value, 255);
-    }
-
-    /** A component sampled at 1/fx by 1/fy brought to the full output size, each sample centred on its pixels. */
-    private static byte[] upsample(Component c, int fx, int fy, int width, int height) {
-        int validWidth = Math.min(Component.ceilDiv(width, fx), c.stride);
-        int validHeight = Math.min(Component.ceilDiv(height, fy), c.samples.length / c.stride);
-        int[] x0 = new int[width];
-        int[] x1 = new int[width];
-        int[] wx = new int[width];
-        taps(fx, validWidth, x0, x1, wx);
-        int[] y0 = new int[height];
-        int[] y1 = new int[height];
-        int[] wy = new int[height];
-        taps(fy, validHeight, y0, y1, wy);
-        byte[] out = new byte[width * height];
-        byte[] in = c.samples;
-        for (int y = 0; y < height; y++) {
-            int top = y0[y] * c.stride;
-            int bottom = y1[y] * c.stride;
-            int w = wy[y];
-            for (int x = 0; x < width; x++) {
-                int upper = (in[top + x0[x]] & 0xFF) * (256 - wx[x]) + (in[top + x1[x]] & 0xFF) * wx[x];
-                int lower = (in[bottom + x0[x]] & 0xFF) * (256 - wx[x]) + (in[bottom + x1[x]] & 0xFF) * wx[x];
-                out[y * width + x] = (byte) ((upper * (256 - w) + lower * w + (1 << 15)) >> 16);
-            }
-        }
-        return out;
-    }
-
-    /** For each output position: the two source samples around it and the second one's weight out of 256. */
-    private static void taps(int factor, int valid, int[] first, int[] second, int[] weight) {
-        for (int i = 0; i < first.length; i++) {
-            double source = (i + 0.5) / factor - 0.5;
-            int lower = (int) Math.floor(source);
-            int w = (int) Math.round((source - lower) * 256);
-            first[i] = Math.max(0, Math.min(lower, valid - 1));
-            second[i] = Math.max(0, Math.min(lower + 1, valid - 1));
-            weight[i] = w;
-        }
     }
 }

@@ -18,11 +18,19 @@ public final class DctScaledJpeg {
 
     /** The pixels at 1/{@code denominator} of the stored size (rounded up), or empty. */
     public static Optional<BufferedImage> decode(byte[] jpeg, int denominator) {
+        return decode(jpeg, denominator, 0, 0);
+    }
+
+    /**
+     * The pixels at 1/{@code denominator} of the stored size, resampled from the decoded planes to {@code width} x
+     * {@code height} (area averaging; no larger than the decoded size), or empty; 0 x 0 for the decoded size.
+     */
+    public static Optional<BufferedImage> decode(byte[] jpeg, int denominator, int width, int height) {
         if (denominator != 2 && denominator != 4 && denominator != 8) {
             throw new IllegalArgumentException("A JPEG scales in the DCT domain by 1/2, 1/4 or 1/8, not 1/" + denominator);
         }
         try {
-            return Optional.of(new JpegDecoder(jpeg, 8 / denominator).decode());
+            return Optional.of(new JpegDecoder(jpeg, 8 / denominator, width, height).decode());
         } catch (NotDecodedHere | RuntimeException e) {
             // a header this decoder misreads is damaged for ImageIO too, which then says so in its own words
             return Optional.empty();

@@ -103,14 +103,15 @@ final class EntropyReader {
     }
 
     /**
-     * Reads past one block's AC coefficients without keeping them (at 1/8 scale only the DC coefficient counts):
-     * the hot loop of the decoder, so it works on local copies of the bit buffer.
+     * Reads past the rest of a block's AC coefficients, from zigzag index {@code from} on, without keeping them (only
+     * the lowest coefficients count at a reduced scale): the hot loop of the decoder, so it works on local copies of
+     * the bit buffer and steps over two short codes per lookup.
      */
-    void skipAc(HuffmanTable table) throws NotDecodedHere {
-        int[] skip = table.skip;
+    void skipAc(HuffmanTable table, int from) throws NotDecodedHere {
+        int[] pairs = table.pairs();
         long bits = buffer;
         int available = count;
-        int k = 1;
+        int k = from;
         while (k < 64) {
             if (available < 32) {
                 buffer = bits;
@@ -119,15 +120,23 @@ final class EntropyReader {
                 bits = buffer;
                 available = count;
             }
-            int entry = skip[(int) (bits >>> (64 - HuffmanTable.SKIP_LOOKAHEAD))];
+            int entry = pairs[(int) (bits >>> (64 - HuffmanTable.PAIR_LOOKAHEAD))];
             if (entry != 0) {
-                bits <<= entry & 31;
-                available -= entry & 31;
-                int advance = entry >>> 5;
-                if (advance == 0) {
+                int firstAdvance = entry >>> 17;
+                if (k + firstAdvance >= 64) {
+                    // the block ends with the first code: what follows it is the next block's
+                    int firstBits = (entry >>> 12) & 31;
+                    bits <<= firstBits;
+                    available -= firstBits;
+                    k += firstAdvance;
                     break;
                 }
-                k += advance;
+                bits <<= entry & 31;
+                available -= entry & 31;
+                k += (entry >>> 5) & 63;
+                if ((entry & HuffmanTable.PAIR_END) != 0) {
+                    break;
+                }
                 continue;
             }
             buffer = bits;
@@ -155,6 +164,40 @@ final class EntropyReader {
         if (k > 64) {
             throw new NotDecodedHere("an AC coefficient past the end of a block");
         }
+    }
+
+    /** A DC difference (its code and extra bits); needs 16 + 11 bits in the buffer. */
+    int difference(HuffmanTable table) throws NotDecodedHere {
+        int entry = table.values[(int) (buffer >>> (64 - HuffmanTable.VALUE_LOOKAHEAD))];
+        if (entry != 0) {
+            buffer <<= entry & 31;
+            count -= entry & 31;
+            return entry >> 16;
+        }
+        int size = decode(table);
+        if (size > 11) {
+            throw new NotDecodedHere("a DC difference out of range");
+        }
+        return signed(size);
+    }
+
+    /**
+     * An AC coefficient as the run of zeros before it (bits 5-8) and its value (bits 16 and up; 0 for an end of block
+     * or a run of 16 zeros); needs 16 + 10 bits in the buffer.
+     */
+    int coefficient(HuffmanTable table) throws NotDecodedHere {
+        int entry = table.values[(int) (buffer >>> (64 - HuffmanTable.VALUE_LOOKAHEAD))];
+        if (entry != 0) {
+            buffer <<= entry & 31;
+            count -= entry & 31;
+            return entry;
+        }
+        int rs = decode(table);
+        int size = rs & 15;
+        if (size > 10) {
+            throw new NotDecodedHere("an AC coefficient out of range");
+        }
+        return signed(size) << 16 | (rs >> 4) << 5;
     }
 
     /** The signed value of {@code n} extra bits (JPEG's EXTEND). */

@@ -20,6 +20,8 @@ final class JpegDecoder {
 
     private final byte[] data;
     private final int blockSize;
+    private final int outputWidth;
+    private final int outputHeight;
     private final int[][] quantTables = new int[4][];
     private final HuffmanTable[] dcTables = new HuffmanTable[4];
     private final HuffmanTable[] acTables = new HuffmanTable[4];
@@ -29,10 +31,16 @@ final class JpegDecoder {
     private boolean jfif;
     private int adobeTransform = -1;
 
-    /** @param blockSize samples per block edge: 1, 2 or 4 (1/8, 1/4 or 1/2 scale) */
-    JpegDecoder(byte[] data, int blockSize) {
+    /**
+     * @param blockSize samples per block edge: 1, 2 or 4 (1/8, 1/4 or 1/2 scale)
+     * @param width     the output width, at most the decoded width; 0 for the decoded size itself
+     * @param height    the output height, at most the decoded height; 0 for the decoded size itself
+     */
+    JpegDecoder(byte[] data, int blockSize, int width, int height) {
         this.data = data;
         this.blockSize = blockSize;
+        this.outputWidth = width;
+        this.outputHeight = height;
     }
 
     BufferedImage decode() throws NotDecodedHere {
@@ -210,15 +218,24 @@ final class JpegDecoder {
             if (profile != null) {
                 throw new NotDecodedHere("a grey image with a colour profile");
             }
-            return ColourOutput.render(frame, ColourOutput.Transform.YCBCR);
+            return render(ColourOutput.Transform.YCBCR);
         }
-        BufferedImage image = ColourOutput.render(frame, colourTransform());
+        BufferedImage image = render(colourTransform());
         if (profile != null) {
             // ImageIO converts from an embedded profile to sRGB as well: the same colours, whichever decoder ran
             new ColorConvertOp(profile, ColorSpace.getInstance(ColorSpace.CS_sRGB), null)
                     .filter(image.getRaster(), image.getRaster());
         }
         return image;
+    }
+
+    private BufferedImage render(ColourOutput.Transform transform) throws NotDecodedHere {
+        int width = outputWidth == 0 ? frame.scaledWidth() : outputWidth;
+        int height = outputHeight == 0 ? frame.scaledHeight() : outputHeight;
+        if (width > frame.scaledWidth() || height > frame.scaledHeight()) {
+            throw new NotDecodedHere("an output larger than the decoded size");
+        }
+        return ColourOutput.render(frame, transform, width, height);
     }
 
     /** The samples of a progressive JPEG at 1/8 scale: each block's DC coefficient, dequantised. */
@@ -319,7 +336,7 @@ final class JpegDecoder {
             for (int i = 0; i < total; i++) {
                 symbols[i] = data[pos + 17 + i] & 0xFF;
             }
-            (tableClass == 0 ? dcTables : acTables)[id] = new HuffmanTable(counts, symbols);
+            (tableClass == 0 ? dcTables : acTables)[id] = new HuffmanTable(counts, symbols, tableClass == 1);
             pos += 17 + total;
         }
     }

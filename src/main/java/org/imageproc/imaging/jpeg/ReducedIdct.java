@@ -42,6 +42,10 @@ final class ReducedIdct {
 
     /** Writes the n x n samples of one block of quantised coefficients (natural order) into {@code out}. */
     void block(int[] coefficients, int[] quant, byte[] out, int offset, int stride) {
+        if (n == 2) {
+            twoByTwo(coefficients, quant, out, offset, stride);
+            return;
+        }
         for (int u = 0; u < n; u++) {
             for (int j = 0; j < n; j++) {
                 float sum = 0;
@@ -61,6 +65,23 @@ final class ReducedIdct {
                 out[offset + i * stride + j] = clamp((int) Math.floor(sum));
             }
         }
+    }
+
+    /**
+     * The 2 x 2 case in integers: every basis weight is +-1/sqrt(8), so each sample is 128.5 plus an eighth of a
+     * signed sum of the four coefficients, floored like the general case.
+     */
+    private static void twoByTwo(int[] coefficients, int[] quant, byte[] out, int offset, int stride) {
+        int f00 = coefficients[0] * quant[0];
+        int f01 = coefficients[1] * quant[1];
+        int f10 = coefficients[8] * quant[8];
+        int f11 = coefficients[9] * quant[9];
+        int top = f00 + f01 + 1028;
+        int topOdd = f00 - f01 + 1028;
+        out[offset] = clamp((top + f10 + f11) >> 3);
+        out[offset + 1] = clamp((topOdd + f10 - f11) >> 3);
+        out[offset + stride] = clamp((top - f10 - f11) >> 3);
+        out[offset + stride + 1] = clamp((topOdd - f10 + f11) >> 3);
     }
 
     static byte clamp(int value) {

@@ -39,11 +39,7 @@ final class ScanDecoder {
             Component component = scan[c];
             int index = by * component.blocksWide + bx;
             if (high == 0) {
-                int size = in.decode(dcTables[c]);
-                if (size > 11) {
-                    throw new NotDecodedHere("a DC difference out of range");
-                }
-                predictions[c] += in.signed(size);
+                predictions[c] += in.difference(dcTables[c]);
                 component.dc[index] = predictions[c] << low;
             } else if (in.bits(1) != 0) {
                 component.dc[index] |= 1 << low;
@@ -53,16 +49,12 @@ final class ScanDecoder {
 
     private void sequentialBlock(EntropyReader in, int c, int bx, int by) throws NotDecodedHere {
         in.ensure();
-        int size = in.decode(dcTables[c]);
-        if (size > 11) {
-            throw new NotDecodedHere("a DC difference out of range");
-        }
-        predictions[c] += in.signed(size);
+        predictions[c] += in.difference(dcTables[c]);
         Component component = scan[c];
         HuffmanTable ac = acTables[c];
         int n = frame.blockSize;
         if (n == 1) {
-            in.skipAc(ac);
+            in.skipAc(ac, 1);
             int value = ((predictions[c] * component.quant[0] + 4) >> 3) + 128;
             component.samples[by * component.stride + bx] = ReducedIdct.clamp(value);
             return;
@@ -72,28 +64,32 @@ final class ScanDecoder {
             block[ReducedIdct.NATURAL[k]] = 0;
         }
         block[0] = predictions[c];
-        for (int k = 1; k < 64; ) {
+        int k = 1;
+        while (k < kept) {
             in.ensure();
-            int rs = in.decode(ac);
-            int run = rs >> 4;
-            int bits = rs & 15;
-            if (bits == 0) {
+            int coefficient = in.coefficient(ac);
+            int run = (coefficient >> 5) & 15;
+            int value = coefficient >> 16;
+            if (value == 0) {
                 if (run != 15) {
+                    k = 64;
                     break;
                 }
                 k += 16;
                 continue;
             }
             k += run;
-            if (k > 63 || bits > 10) {
+            if (k > 63) {
                 throw new NotDecodedHere("an AC coefficient out of range");
             }
             if (k < kept) {
-                block[ReducedIdct.NATURAL[k]] = in.signed(bits);
-            } else {
-                in.bits(bits);
+                block[ReducedIdct.NATURAL[k]] = value;
             }
             k++;
+        }
+        // the coefficients past the kept ones are only stepped over, as at 1/8
+        if (k < 64) {
+            in.skipAc(ac, k);
         }
         idct.block(block, component.quant, component.samples, by * n * component.stride + bx * n, component.stride);
     }

@@ -103,6 +103,55 @@ class DctScaledJpegTest {
                 warnings -> assertThat(name).isIn("CMYK", "arithmetic coding (SOF9)"));
     }
 
+    @ParameterizedTest(name = "{0}x{1} luma sampling, 1/{2} to {3}x{4}")
+    @CsvSource({"2, 2, 4, 150, 111", "2, 1, 4, 190, 141", "1, 1, 8, 90, 67", "1, 1, 2, 333, 248", "2, 2, 8, 100, 74"})
+    void decodesStraightToASmallerSizeLikeImageIo(int h, int v, int denominator, int width, int height) {
+        BufferedImage picture = picture(803, 597);
+        byte[] jpeg = encode(picture, h, v, 0, false);
+
+        BufferedImage scaled = DctScaledJpeg.decode(jpeg, denominator, width, height).orElseThrow();
+
+        assertThat(scaled.getWidth()).isEqualTo(width);
+        assertThat(scaled.getHeight()).isEqualTo(height);
+        BufferedImage full = TestImages.decode(jpeg);
+        double[] meanDifference = new double[3];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int left = x * full.getWidth() / width;
+                int top = y * full.getHeight() / height;
+                int[] reference = areaMean(full, left, top, (x + 1) * full.getWidth() / width - left,
+                        (y + 1) * full.getHeight() / height - top);
+                int rgb = scaled.getRGB(x, y);
+                for (int c = 0; c < 3; c++) {
+                    meanDifference[c] += Math.abs((rgb >> (16 - 8 * c) & 0xFF) - reference[c]);
+                }
+            }
+        }
+        for (int c = 0; c < 3; c++) {
+            assertThat(meanDifference[c] / (width * height)).as("mean difference in channel %d", c)
+                    .isLessThan(MEAN_TOLERANCE);
+        }
+    }
+
+    @Test
+    void aGreyJpegDecodesStraightToASmallerSize() {
+        byte[] jpeg = TestImages.jpeg(TestImages.gray(300, 200));
+
+        BufferedImage scaled = DctScaledJpeg.decode(jpeg, 8, 30, 20).orElseThrow();
+
+        assertThat(scaled.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(scaled.getWidth()).isEqualTo(30);
+        assertThat(scaled.getHeight()).isEqualTo(20);
+    }
+
+    @Test
+    void anOutputLargerThanTheRenditionIsLeftToImageIo() {
+        byte[] jpeg = encode(picture(400, 300), 2, 2, 0, false);
+
+        assertThat(DctScaledJpeg.decode(jpeg, 8, 51, 38)).isEmpty();
+        assertThat(DctScaledJpeg.decode(jpeg, 8, 50, 38)).isPresent();
+    }
+
     @Test
     void progressiveIsDecodedAtOneEighthOnly() {
         byte[] jpeg = encode(picture(300, 200), 2, 2, 0, true);
@@ -158,10 +207,14 @@ class DctScaledJpegTest {
     }
 
     private static int[] blockMean(BufferedImage full, int left, int top, int size) {
+        return areaMean(full, left, top, size, size);
+    }
+
+    private static int[] areaMean(BufferedImage full, int left, int top, int width, int height) {
         int[] sum = new int[3];
         int count = 0;
-        for (int y = top; y < Math.min(top + size, full.getHeight()); y++) {
-            for (int x = left; x < Math.min(left + size, full.getWidth()); x++) {
+        for (int y = top; y < Math.min(top + Math.max(1, height), full.getHeight()); y++) {
+            for (int x = left; x < Math.min(left + Math.max(1, width), full.getWidth()); x++) {
                 int rgb = full.getRGB(x, y);
                 for (int c = 0; c < 3; c++) {
                     sum[c] += rgb >> (16 - 8 * c) & 0xFF;
