@@ -95,7 +95,7 @@ public final class IssueTable {
                 f -> {
                     double first = f.apply("first-start.ready-ms");
                     double warm = f.apply("labels.ready-ms");
-                    return new Row("first run (native cache empty) " + seconds(first) + ", warm " + seconds(warm)
+                    return new Row("first run " + seconds(first) + ", second start " + seconds(warm)
                             + "; first image final at " + seconds(f.apply("first-start.first-image-ms")) + " / "
                             + seconds(f.apply("labels.first-image-ms")), Math.max(first, warm) <= 5000);
                 });
