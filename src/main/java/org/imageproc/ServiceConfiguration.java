@@ -44,6 +44,7 @@ import org.imageproc.photo.PresignedPost;
 import org.imageproc.photo.UploadTickets;
 import org.imageproc.pipeline.CollectVariables;
 import org.imageproc.pipeline.FailureRecorder;
+import org.imageproc.pipeline.DecodeFirst;
 import org.imageproc.pipeline.FlowSteps;
 import org.imageproc.pipeline.RetryLog;
 import org.imageproc.pipeline.StepRecorder;
@@ -102,6 +103,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("imageCatalog", catalog);
         registry.bind("startExecution", new StartExecution(catalog));
         registry.bind("storeMetadata", new StoreMetadata(catalog, new FlowSteps(context)));
+        context.addStartupListener(new DecodeFirst());
         registry.bind("finishExecution", new FinishExecution(catalog));
         registry.bind("finishRefusals", new FinishRefusals());
         S3EventParser parser = new S3EventParser(bucket, incomingPrefix);

@@ -1,8 +1,10 @@
 package org.imageproc.pipeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
@@ -56,7 +58,19 @@ public final class FlowSteps implements StepsAhead {
         return steps;
     }
 
+    /** The route among those {@code flow} runs that sends to the step route {@code step} itself; null if none. */
+    Route sender(String flow, String step) {
+        Map<Route, Route> senders = new HashMap<>();
+        collect(context.getRoute(flow), new ArrayList<>(), new HashSet<>(), senders);
+        return senders.entrySet().stream().filter(sent -> sent.getKey().getRouteId().equals(step))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
     private void collect(Route route, List<Route> steps, Set<String> seen) {
+        collect(route, steps, seen, new HashMap<>());
+    }
+
+    private void collect(Route route, List<Route> steps, Set<String> seen, Map<Route, Route> senders) {
         RouteDefinition definition = route == null ? null
                 : context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition(route.getRouteId());
         if (definition == null || !seen.add(route.getRouteId())) {
@@ -67,8 +81,9 @@ public final class FlowSteps implements StepsAhead {
             Route target = consumer(send.getEndpointUri());
             if (target != null && Steps.GROUP.equals(target.getGroup())) {
                 steps.add(target);
+                senders.putIfAbsent(target, route);
             } else {
-                collect(target, steps, seen);
+                collect(target, steps, seen, senders);
             }
         }
     }

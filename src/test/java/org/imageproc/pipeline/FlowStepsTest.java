@@ -66,6 +66,9 @@ class FlowStepsTest {
         assertThat(flow.after("consume", "save")).containsExactly("decode", "label", "shrink");
         assertThat(flow.after("flow", "save")).containsExactly("decode", "label", "shrink");
         assertThat(flow.after("consume", "decode")).containsExactly("label", "shrink");
+        // the route that calls a step itself, to name in a message about the flow
+        assertThat(flow.sender("consume", "label").getRouteId()).isEqualTo("flow");
+        assertThat(flow.sender("consume", "resize")).isNull();
     }
 
     @Test

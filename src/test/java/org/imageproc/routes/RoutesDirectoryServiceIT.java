@@ -144,6 +144,26 @@ class RoutesDirectoryServiceIT {
                         + " does not exist; fix it, or leave the key empty to run the built-in routes only");
     }
 
+    @Test
+    void aCopyOfTheFlowFromBeforeDecodeImageStopsTheServiceSayingWhatToAdd() throws IOException {
+        Path old = Files.createDirectories(directory.resolve("before-decode-image"));
+        String flow = BuiltInRoutes.processImageWith(Map.of());
+        int decode = flow.indexOf("        - to:\n", flow.indexOf("uri: direct:store-metadata"));
+        int multicast = flow.indexOf("        - multicast:");
+        assertThat(flow.substring(decode, multicast)).contains("uri: direct:decode-image");
+        // the copy keeps the step settings: only the decode step and the release of the bytes after it are cut
+        Files.writeString(old.resolve("process-image.yaml"), flow.substring(0, decode) + flow.substring(multicast));
+        String copy = Files.readString(old.resolve("process-image.yaml"));
+        assertThat(copy).doesNotContain("decode-image").contains("direct:make-thumbnail");
+
+        assertThatThrownBy(() -> TestService.startWithLocalDetector(Map.of("imageproc.routes.dir", old.toString())))
+                .rootCause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Route process-image (file:" + old.toAbsolutePath().resolve("process-image.yaml"))
+                .hasMessageContaining("calls direct:detect-labels before direct:decode-image")
+                .hasMessageContaining("to: {uri: direct:decode-image, variableReceive: working}");
+    }
+
     private static void put(String id, byte[] bytes) {
         service.s3().putObject(r -> r.bucket(TestService.BUCKET).key("Incoming/" + id), RequestBody.fromBytes(bytes));
     }
