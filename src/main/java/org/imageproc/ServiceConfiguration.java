@@ -112,7 +112,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("metadataReader", new MetadataReader());
         registry.bind("imageCheck", new ImageCheck(config.number("imageproc.max-pixels"), formats));
         ThumbnailStore thumbnails = new ThumbnailStore(aws.s3(), config.string("imageproc.thumbnail.prefix"),
-                catalog::owns);
+                catalog::ownStatus);
         registry.bind("thumbnailStep", new ThumbnailStep(thumbnails));
         LabelDetector detector = new LabelDetector(aws.rekognition(), labels,
                 ImageSource.parse(config.string("imageproc.labels.image-source")),

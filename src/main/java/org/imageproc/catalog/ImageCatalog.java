@@ -143,13 +143,19 @@ public class ImageCatalog {
         return item;
     }
 
-    /** Whether the item still names this run: the check before a write outside DynamoDB (the thumbnail). */
-    public boolean owns(Execution execution) {
+    /**
+     * The item's status while it still names this run, else null: the check around a write outside DynamoDB (the
+     * thumbnail), which a run makes only while its item is RUNNING and takes away once it is FAILED.
+     */
+    public RunStatus ownStatus(Execution execution) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(key(execution.imageId()))
-                .consistentRead(true).projectionExpression("#exec")
-                .expressionAttributeNames(Map.of("#exec", EXECUTION_ID))).item();
+                .consistentRead(true).projectionExpression("#exec, #status")
+                .expressionAttributeNames(Map.of("#exec", EXECUTION_ID, "#status", "status"))).item();
         AttributeValue owner = item == null ? null : item.get(EXECUTION_ID);
-        return owner != null && execution.executionId().equals(owner.s());
+        if (owner == null || !execution.executionId().equals(owner.s()) || !item.containsKey("status")) {
+            return null;
+        }
+        return RunStatus.valueOf(item.get("status").s());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.imageproc.run.Execution;
 import org.imageproc.run.FailureCode;
 import org.imageproc.run.ImageRejectedException;
+import org.imageproc.run.RunStatus;
 import org.imageproc.run.RunSupersededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Writes and removes an image's thumbnail so that only the run owning the item has the last word: each write is a
  * compare-and-swap (If-Match on what was there, If-None-Match when nothing was) made only while the run owns the item,
  * and a run that finds itself superseded after writing takes its own thumbnail back. The owner's write is then
- * never replaced by a superseded run's, whatever the interleaving.
+ * never replaced by a superseded run's, whatever the interleaving. Writes need the item RUNNING: a parallel step that
+ * failed the run meanwhile leaves it FAILED, and a FAILED item has no thumbnail, whichever of the write and the
+ * failure's removal comes first.
  */
 public class ThumbnailStore {
 
@@ -61,9 +64,10 @@ public class ThumbnailStore {
             if (written == null) {
                 continue;
             }
-            if (!ownership.owns(execution)) {
+            RunStatus status = ownership.status(execution);
+            if (status != RunStatus.RUNNING) {
                 deleteIf(execution.bucket(), key, written);
-                throw superseded(execution);
+                throw stopped(execution, status);
             }
             return new StoredThumbnail(execution.bucket(), key, thumbnail.width(), thumbnail.height(),
                     thumbnail.warnings());
@@ -80,7 +84,7 @@ public class ThumbnailStore {
         try {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 String seen = eTag(execution.bucket(), key);
-                if (seen == null || !ownership.owns(execution)) {
+                if (seen == null || ownership.status(execution) == null) {
                     return;
                 }
                 if (deleteIf(execution.bucket(), key, seen)) {
@@ -99,13 +103,15 @@ public class ThumbnailStore {
     }
 
     private void requireOwner(Execution execution) {
-        if (!ownership.owns(execution)) {
-            throw superseded(execution);
+        RunStatus status = ownership.status(execution);
+        if (status != RunStatus.RUNNING) {
+            throw stopped(execution, status);
         }
     }
 
-    private static RunSupersededException superseded(Execution execution) {
-        return new RunSupersededException("Another run of " + execution.key() + " owns the item now");
+    private static RunSupersededException stopped(Execution execution, RunStatus status) {
+        return new RunSupersededException(status == null ? "Another run of " + execution.key() + " owns the item now"
+                : "The run of " + execution.key() + " is " + status + " already (a step beside this one ended it)");
     }
 
     private String eTag(String bucket, String key) {
