@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -25,6 +26,8 @@ import org.imageproc.run.StepsAhead;
 public final class FlowSteps implements StepsAhead {
 
     private final CamelContext context;
+    // walking the routes normalises every endpoint URI: about 10 ms of CPU per image if done for each one
+    private volatile Answers answers = new Answers(List.of(), new ConcurrentHashMap<>());
 
     public FlowSteps(CamelContext context) {
         this.context = context;
@@ -32,16 +35,26 @@ public final class FlowSteps implements StepsAhead {
 
     /**
      * The steps after {@code step} up to the next step that writes the item ({@link Steps#WRITES_ITEM}), which
-     * records them; none when no such step follows.
+     * records them; none when no such step follows. Worked out again whenever the routes change (a reload).
      */
     @Override
     public List<String> after(String flow, String step) {
+        List<Route> routes = context.getRoutes();
+        Answers current = answers;
+        if (!current.routes().equals(routes)) {
+            current = new Answers(routes, new ConcurrentHashMap<>());
+            answers = current;
+        }
+        return current.ahead().computeIfAbsent(flow + '\n' + step, key -> ahead(flow, step));
+    }
+
+    private List<String> ahead(String flow, String step) {
         List<Route> steps = steps(flow);
         List<String> ahead = new ArrayList<>();
         boolean past = false;
         for (Route route : steps) {
             if (past && "true".equals(String.valueOf(route.getProperties().get(Steps.WRITES_ITEM)))) {
-                return ahead;
+                return List.copyOf(ahead);
             }
             if (past) {
                 ahead.add(route.getRouteId());
@@ -49,6 +62,10 @@ public final class FlowSteps implements StepsAhead {
             past = past || route.getRouteId().equals(step);
         }
         return List.of();
+    }
+
+    /** The answers of {@link #after} for one set of routes (compared by identity: a reloaded route is a new one). */
+    private record Answers(List<Route> routes, Map<String, List<String>> ahead) {
     }
 
     /** The step routes {@code flow} runs, in the order its routes send to them. */

@@ -72,6 +72,17 @@ class FlowStepsTest {
     }
 
     @Test
+    void theAnswerFollowsTheRoutesWhenTheyChange() throws Exception {
+        FlowSteps flow = new FlowSteps(context);
+        assertThat(flow.after("consume", "save")).containsExactly("decode", "label", "shrink");
+
+        context.getRouteController().stopRoute("label");
+        context.removeRoute("label");
+
+        assertThat(flow.after("consume", "save")).containsExactly("decode", "shrink");
+    }
+
+    @Test
     void nothingIsAheadOfTheLastStepsOrOfAStepTheFlowDoesNotHave() {
         FlowSteps flow = new FlowSteps(context);
 
