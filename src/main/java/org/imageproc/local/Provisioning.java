@@ -61,14 +61,18 @@ final class Provisioning {
                 rebuild(dynamoDb, table);
             }
         }
-        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamoDb)
-                .overrideConfiguration(config -> config.maxAttempts(200)
-                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50))))
-                .build()) {
+        try (DynamoDbWaiter waiter = waiter(dynamoDb)) {
             for (CreateTableRequest table : tables) {
                 waiter.waitUntilTableExists(request -> request.tableName(table.tableName()));
             }
         }
+    }
+
+    private static DynamoDbWaiter waiter(DynamoDbClient dynamoDb) {
+        return DynamoDbWaiter.builder().client(dynamoDb)
+                .overrideConfiguration(config -> config.maxAttempts(200)
+                        .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50))))
+                .build();
     }
 
     private static boolean lacksIndex(DynamoDbClient dynamoDb, CreateTableRequest table) {
@@ -82,7 +86,7 @@ final class Provisioning {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         dynamoDb.scanPaginator(r -> r.tableName(table.tableName())).items().forEach(items::add);
         dynamoDb.deleteTable(r -> r.tableName(table.tableName()));
-        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamoDb).build()) {
+        try (DynamoDbWaiter waiter = waiter(dynamoDb)) {
             waiter.waitUntilTableNotExists(r -> r.tableName(table.tableName()));
         }
         dynamoDb.createTable(table);
