@@ -17,6 +17,8 @@ import org.imageproc.catalog.FinishExecution;
 import org.imageproc.catalog.FinishRefusals;
 import org.imageproc.catalog.FinishedUploads;
 import org.imageproc.catalog.ImageCatalog;
+import org.imageproc.catalog.LabelIndex;
+import org.imageproc.catalog.SettleLabels;
 import org.imageproc.catalog.StartExecution;
 import org.imageproc.catalog.StoreMetadata;
 import org.imageproc.catalog.Tables;
@@ -49,12 +51,14 @@ import org.imageproc.pipeline.FlowSteps;
 import org.imageproc.pipeline.RetryLog;
 import org.imageproc.pipeline.StepRecorder;
 import org.imageproc.pipeline.StepTimer;
+import org.imageproc.search.PhotoSearch;
 import org.imageproc.stop.GracefulStop;
 import org.imageproc.storage.CurrentObject;
 import org.imageproc.storage.ImageLoader;
 import org.imageproc.thumbnail.ThumbnailStep;
 import org.imageproc.thumbnail.ThumbnailStore;
 import org.imageproc.web.ApiErrors;
+import org.imageproc.web.FailureRetries;
 import org.imageproc.web.StaticFiles;
 import org.imageproc.web.WebApi;
 import org.slf4j.Logger;
@@ -81,10 +85,11 @@ public class ServiceConfiguration implements CamelConfiguration {
         Outages outages = new Outages(clock, Duration.ofSeconds(config.number("imageproc.outage.summary-seconds")));
         String imageTable = config.string("imageproc.table.images");
         String albumTable = config.string("imageproc.table.albums");
+        String labelTable = config.string("imageproc.table.labels");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
         MeterRegistry meters = Observability.meters(context);
         AwsClients aws = AwsClients.connect(config, labels, outages, new DynamoDbRequests(meters),
-                Tables.definitions(imageTable, albumTable),
+                Tables.definitions(imageTable, albumTable, labelTable),
                 new FinishedUploads(imageTable, incomingPrefix)::finishedKeys);
         // stopped after the routes, so in-flight images finish before the local stack goes away
         context.addService(aws, true, true);
@@ -104,7 +109,10 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("startExecution", new StartExecution(catalog));
         registry.bind("storeMetadata", new StoreMetadata(catalog, new FlowSteps(context)));
         context.addStartupListener(new DecodeFirst());
-        registry.bind("finishExecution", new FinishExecution(catalog));
+        LabelIndex labelIndex = new LabelIndex(aws.dynamoDb(), labelTable, imageTable);
+        registry.bind("labelIndex", labelIndex);
+        registry.bind("finishExecution", new FinishExecution(catalog, labelIndex::stage));
+        registry.bind("settleLabels", new SettleLabels(labelIndex::settle));
         registry.bind("finishRefusals", new FinishRefusals());
         S3EventParser parser = new S3EventParser(bucket, incomingPrefix);
         registry.bind("s3EventParser", parser);
@@ -131,14 +139,14 @@ public class ServiceConfiguration implements CamelConfiguration {
         context.addRoutePolicyFactory(steps);
 
         Probes probes = new Probes(aws.sqs(), aws.s3(), aws.dynamoDb(), queue, bucket,
-                List.of(config.string("imageproc.table.images"), config.string("imageproc.table.albums")));
+                List.of(imageTable, albumTable, labelTable));
         outages.watch(context, probes, () -> aws.localStack().flatMap(LocalStack::outage),
                 Duration.ofMillis(config.number("imageproc.outage.probe-ms")));
         registry.bind("pauseDuringOutage", new PauseDuringOutage(outages, eventQueue::releaseNow));
         registry.bind("consumerErrors", new ConsumerErrors(outages, clock));
         registry.bind("retryLog", new RetryLog(outages));
         Observability.install(context, meters, config, aws, probes, clock, steps::addListener);
-        bindWebApp(registry, config, aws, clock, deadLetters);
+        bindWebApp(registry, config, aws, clock, deadLetters, labelIndex);
     }
 
     /** The consumers, the parallel steps' threads and the decodes' pixel budget, from the cores and the heap. */
@@ -158,7 +166,7 @@ public class ServiceConfiguration implements CamelConfiguration {
     }
 
     private static void bindWebApp(Registry registry, Config config, AwsClients aws, Clock clock,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters, LabelIndex labelIndex) {
         String bucket = config.string("imageproc.bucket");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
         PhotoLinks links = new PhotoLinks(aws.presigner(), bucket, incomingPrefix,
@@ -171,7 +179,8 @@ public class ServiceConfiguration implements CamelConfiguration {
                 new PresignedPost(aws.credentials(), aws.region(), aws.s3().utilities(), bucket, clock),
                 incomingPrefix, config.number("imageproc.max-file-bytes"),
                 Duration.ofSeconds(config.number("imageproc.web.upload-seconds")));
-        registry.bind("webApi", new WebApi(albums, photos, tickets, deadLetters));
+        registry.bind("webApi", new WebApi(albums, photos, tickets, deadLetters, new PhotoSearch(labelIndex, photos)));
+        registry.bind("failureRetries", new FailureRetries(photos, deadLetters));
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("staticFiles", new StaticFiles());
     }

@@ -29,10 +29,22 @@ async function call(method, path, body) {
 
 const album = (albumID) => albumID.split('/').map(encodeURIComponent).join('/');
 
+/** Every item of a paginated list ({items, nextCursor}), page after page. */
+async function all(path) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await call('GET', `${path}?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 export const api = {
-  albums: () => call('GET', 'albums'),
+  albums: () => all('albums'),
   createAlbum: (name) => call('POST', 'albums', { name }),
-  photos: (albumID) => call('GET', `albums/${album(albumID)}/photos`),
+  photos: (albumID) => all(`albums/${album(albumID)}/photos`),
   upload: (albumID, file) => call('POST', `albums/${album(albumID)}/uploads`,
     { fileName: file.name, contentType: file.type }),
   photo: (imageID) => call('GET', `photos/${encodeURIComponent(imageID)}`),

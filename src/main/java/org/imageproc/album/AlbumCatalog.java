@@ -1,10 +1,13 @@
 package org.imageproc.album;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.imageproc.catalog.Page;
+import org.imageproc.catalog.PageRequest;
+import org.imageproc.catalog.Pages;
 import org.imageproc.catalog.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -16,17 +19,19 @@ public class AlbumCatalog {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
+    private final Pages byUser;
 
     public AlbumCatalog(DynamoDbClient dynamoDb, String table, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
+        this.byUser = new Pages(dynamoDb, table, Tables.USER_INDEX,
+                Set.of(Tables.ALBUM_ID, "userID", "creationTime"), "userID");
     }
 
-    /** The user's albums, newest first. */
-    public List<Album> list(String userId) {
-        return Tables.newestFirst(dynamoDb, table, Tables.USER_INDEX, "userID", userId)
-                .map(AlbumCatalog::album).toList();
+    /** One page of the user's albums, newest first. */
+    public Page<Album> list(String userId, PageRequest request) {
+        return byUser.newestFirst("albums", userId, request).map(AlbumCatalog::album);
     }
 
     public Optional<Album> find(String albumId) {

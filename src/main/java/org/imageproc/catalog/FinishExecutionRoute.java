@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * The finish-execution step: if the object is still the one the run read, labels, thumbnail and steps aggregated on
- * the item in one aws2-ddb UpdateItem, conditional on the run still owning it, and the run SUCCEEDED; the body becomes
- * the {@link ImageSucceeded}.
+ * the item in one aws2-ddb UpdateItem, conditional on the run still owning it, and the run SUCCEEDED; then the search
+ * entries its item no longer backs go; the body becomes the {@link ImageSucceeded}.
  */
 public class FinishExecutionRoute extends EndpointRouteBuilder {
 
@@ -22,6 +22,8 @@ public class FinishExecutionRoute extends EndpointRouteBuilder {
     FinishExecution finishExecution;
     @BeanInject
     FinishRefusals refusals;
+    @BeanInject
+    SettleLabels settleLabels;
 
     @Override
     public void configure() {
@@ -39,6 +41,7 @@ public class FinishExecutionRoute extends EndpointRouteBuilder {
                 .doCatch(DynamoDbException.class)
                     .bean(refusals)
                 .end()
+                .bean(settleLabels)
                 .setVariable(Variables.FINISHED, simple("${routeId}"))
                 .log(LoggingLevel.INFO, ImageCatalog.class.getName(),
                         "Execution ${variable.execution.executionId} for ${variable.execution.key} SUCCEEDED")

@@ -58,6 +58,8 @@ public class ImageCatalog {
     static final String OBJECT_VERSION = "objectVersion";
     /** True on an item whose event the queue gave up on: it is in the dead-letter queue, to be retried by hand. */
     static final String DEAD_LETTER = "deadLetter";
+    /** Epoch ms of the failure, only while the item is FAILED: the key of the failures index (Tables.FAILED_INDEX). */
+    static final String FAILED_AT = "failedAt";
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageCatalog.class);
     // a claim that loses a race is looked at again; more rounds than this means uploads keep arriving
@@ -135,6 +137,7 @@ public class ImageCatalog {
                 "status", s(RunStatus.FAILED.name()), "startedAt", s(execution.startedAt().toString()),
                 "error", s(failure.cause()))))));
         item.put("finishedAt", s(execution.startedAt().toString()));
+        item.put(FAILED_AT, n(execution.startedAt().toEpochMilli()));
         putIfPresent(item, "failedStep", sOrNull(failedStep));
         item.put("error", s(failure.error()));
         item.put("cause", s(failure.cause()));
@@ -242,7 +245,7 @@ public class ImageCatalog {
                 .put("steps", StepEntries.ending(steps, step, RunStatus.SUCCEEDED, null, finishedAt, List.of()))
                 .put("status", s(RunStatus.SUCCEEDED.name()))
                 .put("finishedAt", s(finishedAt.toString()))
-                .delete("error", "cause", "failedStep", "retryable", DEAD_LETTER, "deliveries", "attempts");
+                .delete("error", "cause", "failedStep", "retryable", DEAD_LETTER, "deliveries", "attempts", FAILED_AT);
         return new AggregateWrite(key(execution.imageId()), updates.updates(),
                 Map.of(EXECUTION_ID, ExpectedAttributeValue.builder().value(s(execution.executionId())).build()),
                 new ImageSucceeded(execution.imageId(), execution.executionId(), execution.bucket(), execution.key(),
@@ -283,6 +286,7 @@ public class ImageCatalog {
                         List.of()))
                 .set("status", s(RunStatus.FAILED.name()))
                 .set("finishedAt", s(finishedAt.toString()))
+                .set(FAILED_AT, n(finishedAt.toEpochMilli()))
                 .set("failedStep", sOrNull(failedStep))
                 .set("error", s(failure.error()))
                 .set("cause", s(failure.cause()))
@@ -338,6 +342,7 @@ public class ImageCatalog {
                     owner.eTag(), owner.version(), clock.instant());
             update.set(EXECUTION_ID, s(owner.executionId())).set("status", s(RunStatus.FAILED.name()))
                     .set("retryable", bool(true)).set("finishedAt", s(clock.instant().toString()))
+                    .set(FAILED_AT, n(clock.millis()))
                     .set("error", s(FailureCode.RUN_DID_NOT_FINISH.code()))
                     .set("failedStep", sOrNull(step))
                     .set("cause", s(gaveUp + "the run did not finish" + where

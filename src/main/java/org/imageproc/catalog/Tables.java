@@ -1,5 +1,7 @@
 package org.imageproc.catalog;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,19 +24,34 @@ public final class Tables {
     public static final String IMAGE_METADATA = "ImageMetadata";
     public static final String IMAGE_ID = "imageID";
     public static final String ALBUM_INDEX = "albumID-uploadTime-index";
+    /** Sparse: only items that are FAILED have {@code failedAt}. */
+    public static final String FAILED_INDEX = "userID-failedAt-index";
 
     public static final String ALBUM_METADATA = "AlbumMetadata";
     public static final String ALBUM_ID = "albumID";
     public static final String USER_INDEX = "userID-creationTime-index";
 
+    /** Search by content: a user's photos under each label, and the user's labels with counts (see LabelIndex). */
+    public static final String PHOTO_LABELS = "PhotoLabels";
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    /** A label's photos, newest upload first: only label entries have {@code uploadTime}. */
+    public static final String LABEL_INDEX = "pk-uploadTime-index";
+    /** An image's label entries, to take them away: only label entries have {@code imageID}. */
+    public static final String IMAGE_LABELS_INDEX = "imageID-index";
+
     private Tables() {
     }
 
-    /** Both tables, named as configured (the defaults are {@link #IMAGE_METADATA} and {@link #ALBUM_METADATA}). */
-    public static List<CreateTableRequest> definitions(String imageTable, String albumTable) {
+    /** The tables, named as configured (the defaults are the constants above). */
+    public static List<CreateTableRequest> definitions(String imageTable, String albumTable, String labelTable) {
         return List.of(
-                table(imageTable, IMAGE_ID, ALBUM_INDEX, "albumID", "uploadTime"),
-                table(albumTable, ALBUM_ID, USER_INDEX, "userID", "creationTime"));
+                table(imageTable, Map.of(IMAGE_ID, ScalarAttributeType.S),
+                        index(ALBUM_INDEX, "albumID", "uploadTime"), index(FAILED_INDEX, "userID", "failedAt")),
+                table(albumTable, Map.of(ALBUM_ID, ScalarAttributeType.S),
+                        index(USER_INDEX, "userID", "creationTime")),
+                table(labelTable, orderedKeys(PK, SK),
+                        index(LABEL_INDEX, PK, "uploadTime"), index(IMAGE_LABELS_INDEX, IMAGE_ID, null)));
     }
 
     /** The items of one partition of a table's index, newest (highest range key) first. */
@@ -48,20 +65,42 @@ public final class Tables {
                 .items().stream();
     }
 
-    private static CreateTableRequest table(String name, String hashKey, String index, String indexHash, String indexRange) {
+    private static Map<String, ScalarAttributeType> orderedKeys(String hash, String range) {
+        Map<String, ScalarAttributeType> keys = new LinkedHashMap<>();
+        keys.put(hash, ScalarAttributeType.S);
+        keys.put(range, ScalarAttributeType.S);
+        return keys;
+    }
+
+    /** An index with a string hash key and, unless null, a number range key. */
+    private static GlobalSecondaryIndex index(String name, String hashKey, String rangeKey) {
+        return GlobalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(rangeKey == null ? List.of(key(hashKey, KeyType.HASH))
+                        : List.of(key(hashKey, KeyType.HASH), key(rangeKey, KeyType.RANGE)))
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .build();
+    }
+
+    /** @param keys the table's key attributes, hash key first, each with its type */
+    private static CreateTableRequest table(String name, Map<String, ScalarAttributeType> keys,
+            GlobalSecondaryIndex... indexes) {
+        Map<String, ScalarAttributeType> attributes = new LinkedHashMap<>(keys);
+        for (GlobalSecondaryIndex index : indexes) {
+            KeySchemaElement hash = index.keySchema().get(0);
+            attributes.putIfAbsent(hash.attributeName(), ScalarAttributeType.S);
+            index.keySchema().stream().skip(1)
+                    .forEach(range -> attributes.putIfAbsent(range.attributeName(), ScalarAttributeType.N));
+        }
+        List<String> tableKeys = List.copyOf(keys.keySet());
         return CreateTableRequest.builder()
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        attribute(hashKey, ScalarAttributeType.S),
-                        attribute(indexHash, ScalarAttributeType.S),
-                        attribute(indexRange, ScalarAttributeType.N))
-                .keySchema(key(hashKey, KeyType.HASH))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(index)
-                        .keySchema(key(indexHash, KeyType.HASH), key(indexRange, KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .build())
+                .attributeDefinitions(attributes.entrySet().stream()
+                        .map(a -> attribute(a.getKey(), a.getValue())).toList())
+                .keySchema(tableKeys.size() == 1 ? List.of(key(tableKeys.get(0), KeyType.HASH))
+                        : List.of(key(tableKeys.get(0), KeyType.HASH), key(tableKeys.get(1), KeyType.RANGE)))
+                .globalSecondaryIndexes(Arrays.asList(indexes))
                 .build();
     }
 

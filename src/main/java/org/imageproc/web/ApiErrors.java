@@ -5,6 +5,7 @@ import org.apache.camel.Handler;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.language.simple.Simple;
 import org.imageproc.album.AlbumExistsException;
+import org.imageproc.catalog.BadCursorException;
 import org.imageproc.outage.DependencyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,9 @@ public class ApiErrors {
     public ApiError describe(@Simple("${exception}") Exception exception) {
         if (exception instanceof ApiException api) {
             return error(api.getStatus(), api.getMessage());
+        }
+        if (exception instanceof BadCursorException) {
+            return error(400, exception.getMessage());
         }
         if (exception instanceof AlbumExistsException) {
             return error(409, exception.getMessage());

@@ -23,6 +23,20 @@ abstract class ApiRouteBuilder extends EndpointRouteBuilder {
                         + " it); try again after Retry-After seconds").endResponseMessage();
     }
 
+    /**
+     * Declares {@code limit} and {@code cursor} on a list operation, whose answer is {@code {items, nextCursor}}.
+     */
+    static RestDefinition paged(RestDefinition operation) {
+        return operation.param().name("limit").type(RestParamType.query).dataType("integer").required(false)
+                .description("How many items a page holds: 1 to " + Pagination.MAX_LIMIT + ", "
+                        + Pagination.DEFAULT_LIMIT + " unless given").endParam()
+                .param().name("cursor").type(RestParamType.query).required(false)
+                .description("The nextCursor of the previous page, as it came; leave out for the first page")
+                .endParam()
+                .responseMessage().code(400).message("A limit out of range, or a cursor this list did not hand"
+                        + " out (forged, damaged, or of another list or user)").endResponseMessage();
+    }
+
     /** The route behind the operation {@code id}, with the API's JSON error handling. */
     RouteDefinition operation(String id) {
         return from(direct(id)).routeId(id).routeConfigurationId(ApiErrorHandling.ID);

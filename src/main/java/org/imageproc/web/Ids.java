@@ -17,6 +17,7 @@ final class Ids {
     private static final Pattern IMAGE_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\\.[a-z0-9]{1,5})?");
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,5}");
+    private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} &'.,()/+-]{0,63}");
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9.+-]{0,40}/[a-z0-9][a-z0-9.+-]{0,60}");
 
     private Ids() {
@@ -36,6 +37,15 @@ final class Ids {
 
     static String imageId(String id) {
         return require(id, IMAGE_ID, "Not an image id of this app");
+    }
+
+    /** A label to search for, trimmed; any case. */
+    static String label(String label) {
+        if (label == null || label.isBlank()) {
+            throw ApiException.badRequest("Say which label to search for: ?label=Dog");
+        }
+        return require(label.trim(), LABEL, "A label is 1-64 letters, digits, spaces or & ' . , ( ) / + -,"
+                + " starting with a letter or digit");
     }
 
     /** The content type of a photo to upload, in lower case: one an upload ticket is issued for. */

@@ -5,17 +5,19 @@ import org.imageproc.photo.Photo;
 import org.imageproc.photo.UploadTicket;
 
 /**
- * REST resources for photos: an album's gallery, a signed upload form into it, one photo with its processing state
+ * REST resources for photos: an album's gallery a page at a time, a signed upload form into it, one photo with its processing state
  * (polled by the app while it runs), and retrying a photo whose event the queue gave up on.
  */
 public class PhotosApi extends ApiRouteBuilder {
 
     @Override
     public void configure() {
-        asDemoUser(rest("/albums/{owner}/{name}").description("One album of the demo user")
+        paged(asDemoUser(rest("/albums/{owner}/{name}").description("One album of the demo user")
                 .get("/photos").id("get-album-photos").routeId("get-album-photos")
-                .description("The album's photos, newest upload first"))
-                .outType(Photo[].class)
+                .description("A page of the album's photos, newest upload first")))
+                .responseMessage().code(403).message("The album belongs to someone else").endResponseMessage()
+                .responseMessage().code(404).message("No such album").endResponseMessage()
+                .outType(PhotoPage.class)
                 .to(direct("get-album-photos"));
         asDemoUser(rest("/albums/{owner}/{name}")
                 .post("/uploads").id("create-upload").routeId("create-upload")

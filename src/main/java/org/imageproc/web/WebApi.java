@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.camel.Header;
 import org.imageproc.album.Album;
 import org.imageproc.album.AlbumCatalog;
-import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.deadletter.DeadLetters;
 import org.imageproc.photo.Photo;
 import org.imageproc.photo.PhotoCatalog;
@@ -15,6 +14,7 @@ import org.imageproc.photo.PhotoOwner;
 import org.imageproc.photo.UploadTicket;
 import org.imageproc.photo.UploadTickets;
 import org.imageproc.run.RunStatus;
+import org.imageproc.search.PhotoSearch;
 
 /**
  * What the REST API does, behind the demo identity: every call names its user in {@link #USER_HEADER}, and a user
@@ -30,16 +30,20 @@ public class WebApi {
     private final PhotoCatalog photos;
     private final UploadTickets tickets;
     private final DeadLetters deadLetters;
+    private final PhotoSearch search;
 
-    public WebApi(AlbumCatalog albums, PhotoCatalog photos, UploadTickets tickets, DeadLetters deadLetters) {
+    public WebApi(AlbumCatalog albums, PhotoCatalog photos, UploadTickets tickets, DeadLetters deadLetters,
+            PhotoSearch search) {
         this.albums = albums;
         this.photos = photos;
         this.tickets = tickets;
         this.deadLetters = deadLetters;
+        this.search = search;
     }
 
-    public List<Album> albums(@Header(USER_HEADER) String user) {
-        return albums.list(Ids.user(user));
+    public AlbumPage albums(@Header(USER_HEADER) String user, @Header("limit") String limit,
+            @Header("cursor") String cursor) {
+        return AlbumPage.of(albums.list(Ids.user(user), Pagination.of(limit, cursor)));
     }
 
     public Album createAlbum(@Header(USER_HEADER) String user, NewAlbum album) {
@@ -50,9 +54,21 @@ public class WebApi {
         return albums.create(userId, Ids.albumName(album.name()));
     }
 
-    public List<Photo> photos(@Header(USER_HEADER) String user, @Header("owner") String owner,
-            @Header("name") String name) {
-        return photos.album(ownAlbum(user, owner, name).albumID());
+    public PhotoPage photos(@Header(USER_HEADER) String user, @Header("owner") String owner,
+            @Header("name") String name, @Header("limit") String limit, @Header("cursor") String cursor) {
+        Album album = ownAlbum(user, owner, name);
+        return PhotoPage.of(photos.album(album.albumID(), Pagination.of(limit, cursor)));
+    }
+
+    /** The user's photos with the label or a label under it, newest upload first. */
+    public PhotoPage search(@Header(USER_HEADER) String user, @Header("label") String label,
+            @Header("limit") String limit, @Header("cursor") String cursor) {
+        String userId = Ids.user(user);
+        return PhotoPage.of(search.search(userId, Ids.label(label), Pagination.of(limit, cursor)));
+    }
+
+    public LabelList labels(@Header(USER_HEADER) String user) {
+        return new LabelList(search.labels(Ids.user(user)));
     }
 
     public UploadTicket upload(@Header(USER_HEADER) String user, @Header("owner") String owner,

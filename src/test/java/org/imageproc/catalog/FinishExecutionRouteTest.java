@@ -56,7 +56,8 @@ class FinishExecutionRouteTest {
         main.addRoutesBuilder(FinishExecutionRoute.class);
         main.addConfiguration(new TestBeans(context -> {
             context.getRegistry().bind("dynamoDbClient", dynamoDb);
-            context.getRegistry().bind("finishExecution", new FinishExecution(catalog));
+            context.getRegistry().bind("finishExecution", new FinishExecution(catalog, (run, user, time, labels) -> { }));
+            context.getRegistry().bind("settleLabels", new SettleLabels(run -> { }));
             context.getRegistry().bind("finishRefusals", new FinishRefusals());
         }));
     }

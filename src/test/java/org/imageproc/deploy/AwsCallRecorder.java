@@ -41,7 +41,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         SdkRequest request = context.request();
         CALLS.add(new Call(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.httpRequest().port(),
-                text(request, "TableName"), text(request, "IndexName"), text(request, "Key"),
+                text(request, "TableName").or(() -> batchTable(request)), text(request, "IndexName"), text(request, "Key"),
                 text(request, "QueueUrl").or(() -> text(request, "QueueName")),
                 context.httpRequest().firstMatchingHeader("User-Agent")
                         .filter(agent -> agent.contains("app/" + AwsClients.APP_ID)).isPresent()));
@@ -50,6 +50,13 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     /** A field's value when it is text: DynamoDB's Key, say, is a map, and this interceptor must never fail a call. */
     private static Optional<String> text(SdkRequest request, String field) {
         return request.getValueForField(field, Object.class).filter(String.class::isInstance).map(String.class::cast);
+    }
+
+    /** The one table a BatchGetItem or BatchWriteItem names in its RequestItems (the service batches one table). */
+    private static Optional<String> batchTable(SdkRequest request) {
+        return request.getValueForField("RequestItems", Object.class).filter(java.util.Map.class::isInstance)
+                .map(java.util.Map.class::cast).filter(items -> items.size() == 1)
+                .map(items -> String.valueOf(items.keySet().iterator().next()));
     }
 
     /** Forgets what was recorded and records from now on. */

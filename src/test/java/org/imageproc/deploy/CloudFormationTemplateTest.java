@@ -28,11 +28,13 @@ class CloudFormationTemplateTest {
     void tablesAreTheOnesTheServiceDescribes() {
         CreateTableRequest images = table("ImageTable");
         CreateTableRequest albums = table("AlbumTable");
+        CreateTableRequest labels = table("LabelTable");
 
-        assertThat(List.of(images, albums))
-                .isEqualTo(Tables.definitions(images.tableName(), albums.tableName()));
+        assertThat(List.of(images, albums, labels))
+                .isEqualTo(Tables.definitions(images.tableName(), albums.tableName(), labels.tableName()));
         assertThat(images.tableName()).endsWith("-" + AppProperties.value("imageproc.table.images"));
         assertThat(albums.tableName()).endsWith("-" + AppProperties.value("imageproc.table.albums"));
+        assertThat(labels.tableName()).endsWith("-" + AppProperties.value("imageproc.table.labels"));
     }
 
     @Test
@@ -102,7 +104,7 @@ class CloudFormationTemplateTest {
                     assertThat(prefixes).anyMatch(prefix -> resource.equals("PhotoBucket/" + prefix + "*"));
                 } else {
                     assertThat(resource.split("/")[0]).isIn("PhotoBucket", "EventQueue", "DeadLetterQueue", "ImageTable",
-                            "AlbumTable");
+                            "AlbumTable", "LabelTable");
                 }
             }
         });

@@ -46,6 +46,7 @@ public final class RekognitionResponder implements AutoCloseable {
     public static final int SLOW_SECONDS = 60;
     private final Map<String, Integer> flakyFailures = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final Set<String> slow = ConcurrentHashMap.newKeySet();
     private final Set<String> healed = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads;
@@ -87,6 +88,16 @@ public final class RekognitionResponder implements AutoCloseable {
     /** From now on, keys containing {@code keyPart} are answered at once with the labels, whatever else they contain. */
     public void heal(String keyPart) {
         healed.add(keyPart);
+    }
+
+    /** From now on, keys containing {@code keyPart} are answered with these labels (without parents) instead. */
+    public void answer(String keyPart, String... labels) {
+        StringBuilder json = new StringBuilder("{\"LabelModelVersion\":\"3.0\",\"Labels\":[");
+        for (int i = 0; i < labels.length; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"Name\":\"").append(labels[i])
+                    .append("\",\"Confidence\":90.0,\"Parents\":[],\"Instances\":[],\"Categories\":[]}");
+        }
+        answers.put(keyPart, json.append("]}").toString());
     }
 
     /** The DetectLabels requests received so far, as JSON. */
@@ -132,7 +143,8 @@ public final class RekognitionResponder implements AutoCloseable {
                     + "\"Message\":\"Request has unsupported image format\"}");
             return;
         }
-        reply(exchange, 200, LABELS);
+        reply(exchange, 200, answers.entrySet().stream().filter(answer -> key.contains(answer.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(LABELS));
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {

@@ -2,6 +2,7 @@ package org.imageproc.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
+import org.imageproc.aws.LocalStackSettings;
 import org.imageproc.catalog.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +28,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,10 +47,12 @@ class ProvisioningIT {
     @TempDir
     static Path dataDir;
     static LocalAwsStack stack;
+    static LocalStackSettings settings;
 
     @BeforeAll
     static void start() {
-        stack = StackClients.start(StackClients.onFreePorts(dataDir));
+        settings = StackClients.onFreePorts(dataDir);
+        stack = StackClients.start(settings);
     }
 
     @AfterAll
@@ -73,10 +78,40 @@ class ProvisioningIT {
     }
 
     @Test
-    void bothTablesAreActiveWithTheirIndexes() {
+    void everyTableIsActiveWithItsIndexes() {
         try (DynamoDbClient dynamoDb = StackClients.dynamoDb(stack)) {
-            assertTable(dynamoDb, "ImageMetadata", Tables.IMAGE_ID, Tables.ALBUM_INDEX, "albumID", "uploadTime");
-            assertTable(dynamoDb, "AlbumMetadata", Tables.ALBUM_ID, Tables.USER_INDEX, "userID", "creationTime");
+            assertThat(settings.tables()).extracting(CreateTableRequest::tableName)
+                    .containsExactly("ImageMetadata", "AlbumMetadata", "PhotoLabels");
+            settings.tables().forEach(table -> assertTable(dynamoDb, table));
+        }
+    }
+
+    @Test
+    void aTableFromBeforeAnIndexWasAddedIsRebuiltWithItsItems() {
+        try (DynamoDbClient dynamoDb = StackClients.dynamoDb(stack)) {
+            CreateTableRequest current = settings.tables().get(0);
+            dynamoDb.deleteTable(r -> r.tableName(current.tableName()));
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !dynamoDb.listTables().tableNames().contains(current.tableName()));
+            // as it was before the failures index: only the album index, and only the attributes keys use
+            dynamoDb.createTable(current.toBuilder()
+                    .attributeDefinitions(current.attributeDefinitions().subList(0, 3))
+                    .globalSecondaryIndexes(current.globalSecondaryIndexes().get(0)).build());
+            for (int i = 0; i < 30; i++) {
+                String id = "old-" + i;
+                dynamoDb.putItem(r -> r.tableName(current.tableName()).item(Map.of(Tables.IMAGE_ID,
+                        AttributeValue.fromS(id), "albumID", AttributeValue.fromS("u/a"),
+                        "uploadTime", AttributeValue.fromN("1700000000"), "status", AttributeValue.fromS("SUCCEEDED"))));
+            }
+
+            Provisioning.tables(settings, stack.dynamoDbEndpoint().getPort());
+
+            assertTable(dynamoDb, current);
+            assertThat(dynamoDb.scanPaginator(r -> r.tableName(current.tableName())).items().stream()
+                    .map(item -> item.get(Tables.IMAGE_ID).s())).hasSize(30).contains("old-0", "old-29");
+            assertThat(dynamoDb.getItem(r -> r.tableName(current.tableName())
+                    .key(Map.of(Tables.IMAGE_ID, AttributeValue.fromS("old-7")))).item())
+                    .containsEntry("status", AttributeValue.fromS("SUCCEEDED"));
         }
     }
 
@@ -131,19 +166,15 @@ class ProvisioningIT {
         }
     }
 
-    private static void assertTable(DynamoDbClient dynamoDb, String name, String hashKey, String index,
-            String indexHash, String indexRange) {
-        TableDescription table = dynamoDb.describeTable(request -> request.tableName(name)).table();
+    /** The table as it runs against its description in Tables: keys, billing, and each index's keys. */
+    private static void assertTable(DynamoDbClient dynamoDb, CreateTableRequest expected) {
+        TableDescription table = dynamoDb.describeTable(request -> request.tableName(expected.tableName())).table();
         assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
-        assertThat(table.keySchema()).containsExactly(key(hashKey, KeyType.HASH));
-        assertThat(table.globalSecondaryIndexes()).singleElement().satisfies((GlobalSecondaryIndexDescription gsi) -> {
-            assertThat(gsi.indexName()).isEqualTo(index);
-            assertThat(gsi.keySchema()).containsExactly(key(indexHash, KeyType.HASH), key(indexRange, KeyType.RANGE));
-        });
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+        assertThat(table.keySchema()).isEqualTo(expected.keySchema());
+        assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName,
+                        GlobalSecondaryIndexDescription::keySchema)
+                .containsExactlyInAnyOrderElementsOf(expected.globalSecondaryIndexes().stream()
+                        .map(index -> tuple(index.indexName(), index.keySchema())).toList());
     }
 }

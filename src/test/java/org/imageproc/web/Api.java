@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,6 +60,32 @@ public final class Api {
 
     public Reply createAlbum(String user, String name) {
         return post("api/albums", user, Map.of("name", name));
+    }
+
+    /** Uploads a JPEG into the user's album ({@code owner/name} of theirs) through a ticket, as the app does; its id. */
+    public String uploadJpeg(String user, String album, String fileName, byte[] jpeg) {
+        Reply ticket = post("api/albums/" + user + "/" + album + "/uploads", user,
+                Map.of("fileName", fileName, "contentType", "image/jpeg"));
+        if (ticket.status() != 201 || upload(ticket.json(), jpeg).status() != 204) {
+            throw new IllegalStateException("Upload of " + fileName + " refused: " + ticket.text());
+        }
+        return ticket.json().path("imageID").asText();
+    }
+
+    /** Every item of a paginated list, following nextCursor with pages of {@code limit}. */
+    public List<JsonNode> all(String path, String user, int limit) {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Reply page = get(path + (path.contains("?") ? "&" : "?") + "limit=" + limit
+                    + (cursor == null ? "" : "&cursor=" + cursor), user);
+            if (page.status() != 200) {
+                throw new IllegalStateException(path + " answered " + page.status() + ": " + page.text());
+            }
+            page.json().path("items").forEach(items::add);
+            cursor = page.json().path("nextCursor").isNull() ? null : page.json().path("nextCursor").asText();
+        } while (cursor != null);
+        return items;
     }
 
     /** Waits until the photo's run is SUCCEEDED or FAILED, asking the API as the app does, and returns the photo. */

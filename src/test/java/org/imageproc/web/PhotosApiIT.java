@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,7 +81,7 @@ class PhotosApiIT {
         assertThat(thumbnail.statusCode()).isEqualTo(200);
         assertThat(TestImages.decode(thumbnail.body()).getWidth()).isEqualTo(250);
 
-        JsonNode gallery = api.get("api/albums/" + user + "/trip/photos", user).json();
+        JsonNode gallery = api.get("api/albums/" + user + "/trip/photos", user).json().path("items");
         assertThat(gallery).extracting(p -> p.path("imageID").asText()).containsExactly(id);
         assertThat(gallery.get(0).path("thumbnailUrl").asText()).contains("/photo-repo/Thumbnails/" + id + "?");
     }
@@ -134,7 +136,7 @@ class PhotosApiIT {
                     .isEqualTo("Only JPEG and PNG photos can be uploaded (this file's type is unknown)");
         }
         assertThat(noBody.status()).isEqualTo(400);
-        assertThat(api.get("api/albums/" + user + "/trip/photos", user).json()).isEmpty();
+        assertThat(api.get("api/albums/" + user + "/trip/photos", user).json().path("items")).isEmpty();
     }
 
     @Test
@@ -161,7 +163,45 @@ class PhotosApiIT {
         assertThat(upload.status()).isEqualTo(403);
         assertThat(photo.status()).isEqualTo(403);
         assertThat(photo.json().path("message").asText()).isEqualTo("This photo belongs to someone else");
-        assertThat(api.get("api/albums", stranger).json()).isEmpty();
+        assertThat(api.get("api/albums", stranger).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void theGalleryComesAPageAtATimeAndACursorServesOnlyItsAlbum() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            JsonNode ticket = ticket("p" + i + ".jpg", "image/jpeg");
+            assertThat(upload(ticket, TestImages.jpeg(60 + i, 40)).status()).isEqualTo(204);
+            ids.add(ticket.path("imageID").asText());
+        }
+        ids.forEach(this::awaitFinal);
+        assertThat(api.createAlbum(user, "other").status()).isEqualTo(201);
+
+        List<String> listed = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        String cursor = null;
+        String firstCursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = api.get("api/albums/" + user + "/trip/photos?limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor), user).json();
+            page.path("items").forEach(photo -> {
+                listed.add(photo.path("imageID").asText());
+                times.add(photo.path("item").path("uploadTime").asLong());
+            });
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+            firstCursor = firstCursor == null ? cursor : firstCursor;
+            pages++;
+        } while (cursor != null);
+        Api.Reply otherAlbum = api.get("api/albums/" + user + "/other/photos?cursor=" + firstCursor, user);
+        Api.Reply stranger = api.get("api/albums/" + user + "/trip/photos?cursor=" + firstCursor, this.stranger);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(ids).doesNotHaveDuplicates();
+        assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(otherAlbum.status()).isEqualTo(400);
+        assertThat(otherAlbum.json().path("message").asText()).contains("does not belong to this list");
+        assertThat(stranger.status()).isEqualTo(403);
     }
 
     @Test
