@@ -18,6 +18,9 @@ final class Coefficients {
     private final int kept;
     /** {@code slot[k]}: where zigzag coefficient k is kept within its block's values, or -1 when it is not kept. */
     private final int[] slot = new int[64];
+    private final int lastKept;
+    /** The natural position of each kept value. */
+    private final int[] natural;
     /** Each block's kept coefficients, quantised, row-major within the n x n corner. */
     private final short[] values;
     /** Bit k of a block's entry: zigzag coefficient k is non-zero; absent at 1/8, where AC scans are skipped. */
@@ -29,12 +32,17 @@ final class Coefficients {
         this.n = n;
         kept = n * n;
         Arrays.fill(slot, -1);
+        natural = new int[kept];
+        int last = 0;
         for (int k = 0; k < 64; k++) {
-            int natural = ReducedIdct.NATURAL[k];
-            if (ReducedIdct.used(natural, n)) {
-                slot[k] = (natural >> 3) * n + (natural & 7);
+            int at = ReducedIdct.NATURAL[k];
+            if (ReducedIdct.used(at, n)) {
+                slot[k] = (at >> 3) * n + (at & 7);
+                natural[slot[k]] = at;
+                last = k;
             }
         }
+        lastKept = last;
         values = new short[blocks * kept];
         nonzero = n == 1 ? null : new long[blocks];
         Arrays.fill(codedTo, -1);
@@ -65,9 +73,14 @@ final class Coefficients {
         values[block * kept] = (short) value;
     }
 
-    /** Whether zigzag coefficient k of a block is non-zero. */
-    boolean isNonzero(int block, int k) {
-        return (nonzero[block] & 1L << k) != 0;
+    /** Bit k: zigzag coefficient k of a block is non-zero. */
+    long nonzero(int block) {
+        return nonzero[block];
+    }
+
+    /** The highest zigzag index kept. */
+    int lastKept() {
+        return lastKept;
     }
 
     /** Sets zigzag coefficient k (1-63) of a block to a non-zero value: kept if the reduced IDCT uses it. */
@@ -105,7 +118,7 @@ final class Coefficients {
         for (int by = 0, b = 0; by < c.blocksHigh; by++) {
             for (int bx = 0; bx < c.blocksWide; bx++, b++) {
                 for (int s = 0; s < kept; s++) {
-                    block[(s / n) * 8 + s % n] = values[b * kept + s];
+                    block[natural[s]] = values[b * kept + s];
                 }
                 idct.block(block, c.quant, c.samples, by * n * c.stride + bx * n, c.stride);
             }

@@ -27,7 +27,7 @@ final class ScanDecoder {
         this.acTables = acTables;
         this.restartInterval = restartInterval;
         this.predictions = new int[scan.length];
-        this.idct = frame.blockSize == 1 ? null : new ReducedIdct(frame.blockSize);
+        this.idct = frame.blockSize == 1 || frame.progressive ? null : new ReducedIdct(frame.blockSize);
     }
 
     /** A baseline or extended sequential scan (Ss 0, Se 63, no successive approximation). */
@@ -99,14 +99,18 @@ final class ScanDecoder {
 
     /**
      * Refines a block's band by one bit: each coefficient that is non-zero already takes a correction bit, and
-     * the coded ones become non-zero (+-1 at this bit) after the given run of those that are still zero.
+     * the coded ones become non-zero (+-1 at this bit) after the given run of those that are still zero. Works on
+     * the block's non-zero bits: the position a run ends at is found by counting zero bits, and the correction bits
+     * of coefficients that are not kept are stepped over together.
      */
     private void refineAc(EntropyReader in, HuffmanTable table, Coefficients coefficients, int block, int start,
             int stop, int low) throws NotDecodedHere {
         int bit = 1 << low;
+        long band = from(start) & ~from(stop + 1);
+        long nonzero = coefficients.nonzero(block);
         int k = start;
         if (endOfBandRun == 0) {
-            for (; k <= stop; k++) {
+            while (k <= stop) {
                 in.ensure();
                 int symbol = in.decode(table);
                 int run = symbol >> 4;
@@ -121,37 +125,53 @@ final class ScanDecoder {
                     endOfBandRun = endOfBandRun(in, run);
                     break;
                 }
-                // past the coefficients that are non-zero already (each with its correction bit) and run zero ones
-                while (k <= stop) {
-                    if (coefficients.isNonzero(block, k)) {
-                        in.ensure();
-                        if (in.bits(1) != 0) {
-                            coefficients.refine(block, k, bit);
-                        }
-                    } else if (--run < 0) {
-                        break;
-                    }
-                    k++;
+                // the (run + 1)th coefficient from k on that is still zero (for 16 zeros, the 16th)
+                long zeros = ~nonzero & band & from(k);
+                for (int i = 0; i < run; i++) {
+                    zeros &= zeros - 1;
                 }
-                if (value != 0) {
-                    if (k > stop) {
+                if (zeros == 0) {
+                    if (value != 0) {
                         throw new NotDecodedHere("an AC coefficient past the end of its band");
                     }
-                    coefficients.set(block, k, value);
+                    correct(in, coefficients, block, nonzero & band & from(k), bit);
+                    return;
                 }
+                int target = Long.numberOfTrailingZeros(zeros);
+                correct(in, coefficients, block, nonzero & from(k) & ~from(target), bit);
+                if (value != 0) {
+                    coefficients.set(block, target, value);
+                    nonzero |= 1L << target;
+                }
+                k = target + 1;
             }
         }
         if (endOfBandRun > 0) {
-            for (; k <= stop; k++) {
-                if (coefficients.isNonzero(block, k)) {
-                    in.ensure();
-                    if (in.bits(1) != 0) {
-                        coefficients.refine(block, k, bit);
-                    }
-                }
-            }
+            correct(in, coefficients, block, nonzero & band & from(k), bit);
             endOfBandRun--;
         }
+    }
+
+    /** Reads the correction bits of the non-zero coefficients in {@code positions}, in order. */
+    private static void correct(EntropyReader in, Coefficients coefficients, int block, long positions, int bit) {
+        long left = positions;
+        while (left != 0) {
+            int k = Long.numberOfTrailingZeros(left);
+            if (k > coefficients.lastKept()) {
+                in.skip(Long.bitCount(left));
+                return;
+            }
+            in.ensure();
+            if (in.bits(1) != 0) {
+                coefficients.refine(block, k, bit);
+            }
+            left &= left - 1;
+        }
+    }
+
+    /** The bits of positions {@code k} to 63. */
+    private static long from(int k) {
+        return k >= 64 ? 0 : -1L << k;
     }
 
     /** The length of an end-of-band run coded with {@code r} extra bits: 2^r plus their value. */
