@@ -83,6 +83,24 @@ class ProgressiveJpegTest {
         assertThat(psnr(ours, imageIoAreaAverage(progressive, ours))).isGreaterThan(MADE_PSNR);
     }
 
+    /**
+     * What a decode holds, from the header: 613 x 389 in 4:2:0 is 39 x 25 MCUs of 6 blocks; at 1/4 each block has 2 x 2
+     * samples, and progressive adds 4 kept coefficients (8 bytes) and 8 bytes of non-zero bits; the output is RGB.
+     */
+    @Test
+    void tellsTheMemoryADecodeHoldsFromTheHeader() {
+        BufferedImage image = MadeJpegs.textured(613, 389, 5);
+        long blocks = 39 * 25 * 6;
+
+        assertThat(DctScaledJpeg.bytesNeeded(MadeJpegs.encode(image, 2, 2, 0, true), 4, 150, 95))
+                .isEqualTo(blocks * (4 + 8 + 8) + 4 * 150 * 95);
+        assertThat(DctScaledJpeg.bytesNeeded(MadeJpegs.encode(image, 2, 2, 0, false), 4, 150, 95))
+                .isEqualTo(blocks * 4 + 4 * 150 * 95);
+        assertThat(DctScaledJpeg.bytesNeeded(MadeJpegs.encode(image, 2, 2, 0, true), 2, 0, 0))
+                .isEqualTo(blocks * (16 + 32 + 8));
+        assertThat(DctScaledJpeg.bytesNeeded(new byte[] {'G', 'I', 'F', '8'}, 4, 10, 10)).isZero();
+    }
+
     /** Truncated anywhere: left to ImageIO, which warns that the data ends early. */
     @ParameterizedTest(name = "cut at {0}")
     @ValueSource(doubles = {0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95, 0.999})
