@@ -75,19 +75,35 @@ public final class SubsampledReader implements AutoCloseable {
      */
     public BufferedImage readAtLeast(Size target) {
         Size stored = size();
-        if (format == ImageFormat.JPEG) {
-            for (int denominator : DctScaledJpeg.DENOMINATORS) {
-                if (stored.scaledDown(denominator).covers(target)) {
-                    Optional<BufferedImage> scaled = DctScaledJpeg.decode(bytes, denominator, target.width(),
-                            target.height());
-                    if (scaled.isPresent()) {
-                        return scaled.get();
-                    }
-                    break;
-                }
+        int denominator = dctDenominator(stored, target);
+        if (denominator > 0) {
+            Optional<BufferedImage> scaled = DctScaledJpeg.decode(bytes, denominator, target.width(), target.height());
+            if (scaled.isPresent()) {
+                return scaled.get();
             }
         }
         return read(stored.subsamplingFor(target));
+    }
+
+    /**
+     * The heap {@link #readAtLeast} holds at once if the DCT decoder takes the file (a progressive JPEG's
+     * coefficients can outweigh the subsampled read's pixels); 0 when it would go to ImageIO at once.
+     */
+    public long dctBytesNeeded(Size target) {
+        int denominator = dctDenominator(size(), target);
+        return denominator == 0 ? 0 : DctScaledJpeg.bytesNeeded(bytes, denominator, target.width(), target.height());
+    }
+
+    /** The smallest DCT scale that covers the target, 0 for none (or not a JPEG). */
+    private int dctDenominator(Size stored, Size target) {
+        if (format == ImageFormat.JPEG) {
+            for (int denominator : DctScaledJpeg.DENOMINATORS) {
+                if (stored.scaledDown(denominator).covers(target)) {
+                    return denominator;
+                }
+            }
+        }
+        return 0;
     }
 
     public List<String> warnings() {

@@ -42,9 +42,10 @@ public final class WorkingImageReader {
             // the box is square, so fitting before turning the picture upright gives the same size as after
             Size target = stored.fitWithin(box);
             int step = stored.subsamplingFor(target);
-            // the claim is that of the subsampled read: a DCT-scaled rendition is never larger
-            try (PixelBudget.Claim claim = budget.claim(decodedPixels(stored, step) + bytes.length
-                    / PixelBudget.BYTES_PER_PIXEL)) {
+            // the larger of ImageIO's subsampled read and the DCT decoder's planes and coefficients
+            long pixels = Math.max(decodedPixels(stored, step),
+                    ceilDiv(reader.dctBytesNeeded(target), PixelBudget.BYTES_PER_PIXEL));
+            try (PixelBudget.Claim claim = budget.claim(pixels + bytes.length / PixelBudget.BYTES_PER_PIXEL)) {
                 scaled = fitted(reader.readAtLeast(target), target, format);
             }
             warnings.addAll(reader.warnings());
@@ -64,7 +65,7 @@ public final class WorkingImageReader {
         return (long) ceilDiv(stored.width(), step) * ceilDiv(stored.height(), step);
     }
 
-    private static int ceilDiv(int value, int divisor) {
+    private static long ceilDiv(long value, long divisor) {
         return (value + divisor - 1) / divisor;
     }
 

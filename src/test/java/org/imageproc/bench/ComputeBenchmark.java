@@ -39,7 +39,7 @@ public final class ComputeBenchmark {
 
         for (int i = 0; i < warmups; i++) {
             for (CorpusFolder folder : folders) {
-                ourRound(work, folder, new LinkedHashMap<>(), new ArrayList<>());
+                ourRound(work, folder, new LinkedHashMap<>(), new ArrayList<>(), new double[1], 0);
                 vips.run(folder.files());
             }
         }
@@ -48,7 +48,8 @@ public final class ComputeBenchmark {
         long start = System.nanoTime();
 
         MarkdownTable table = new MarkdownTable("folder", "images", "ours img/s", "median ms/img", "p90 ms/img",
-                "vips img/s", "ours / vips", "slowest image (median ms)", "label rendition median ms");
+                "vips img/s", "ours / vips", "slowest image (median ms)", "label rendition median ms",
+                "ours / vips, CPU time");
         Figures figures = new Figures();
         double oursSeconds = 0;
         double vipsSeconds = 0;
@@ -58,9 +59,13 @@ public final class ComputeBenchmark {
             List<Double> labelMs = new ArrayList<>();
             double[] ourRounds = new double[rounds];
             double[] vipsRounds = new double[rounds];
+            double[] ourCpu = new double[rounds];
+            double[] vipsCpu = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                ourRounds[r] = ourRound(work, folder, perImageMs, labelMs);
+                ourRounds[r] = ourRound(work, folder, perImageMs, labelMs, ourCpu, r);
+                long children = CpuClock.childrenNanos();
                 vipsRounds[r] = vips.run(folder.files());
+                vipsCpu[r] = (CpuClock.childrenNanos() - children) / 1e9;
             }
             int n = folder.files().size();
             double ours = Stats.of(ourRounds).median();
@@ -68,7 +73,8 @@ public final class ComputeBenchmark {
             Stats perImage = Stats.of(perImageMs.values().stream().flatMap(List::stream).toList());
             table.row(folder.name(), n, num(n / ours, 1), num(perImage.median(), 1), num(perImage.percentile(90), 1),
                     num(n / theirs, 1), num(theirs / ours, 2), slowest(perImageMs),
-                    labelMs.isEmpty() ? "none" : num(Stats.of(labelMs).median(), 1));
+                    labelMs.isEmpty() ? "none" : num(Stats.of(labelMs).median(), 1),
+                    num(Stats.of(vipsCpu).median() / Stats.of(ourCpu).median(), 2));
             figures.put("compute." + folder.name() + ".ours", n / ours).put("compute." + folder.name() + ".vips",
                     n / theirs);
             oursSeconds += ours;
@@ -76,7 +82,7 @@ public final class ComputeBenchmark {
             images += n;
         }
         table.row("**all**", images, num(images / oursSeconds, 1), "", "", num(images / vipsSeconds, 1),
-                num(vipsSeconds / oursSeconds, 2), "", "");
+                num(vipsSeconds / oursSeconds, 2), "", "", "");
 
         double measuredMillis = (System.nanoTime() - start) / 1e6;
         long gcMillis = gcMillis() - gcMillisBefore;
@@ -91,6 +97,8 @@ public final class ComputeBenchmark {
                         + " the label rendition's JPEG encode is timed apart and not in ours img/s")
                 .line("- reference: `VIPS_CONCURRENCY=1 vipsthumbnail -s 250x250` (" + VipsThumbnail.version()
                         + "), one process per folder and round, process start included")
+                .line("- CPU time: this JVM's (all threads) during ours, vipsthumbnail's user + system; other work on"
+                        + " the machine slows wall time far more than it adds CPU time, so this ratio is the steadier")
                 .table(table)
                 .save(output);
         figures.save(Figures.beside(output));
@@ -98,15 +106,19 @@ public final class ComputeBenchmark {
 
     /**
      * One pass over a folder; adds each image's time to {@code perImageMs} and its label rendition's to
-     * {@code labelMs}, and returns the seconds of the pass without the label renditions.
+     * {@code labelMs}, puts the JVM's CPU seconds of the pass in {@code cpu[round]}, and returns the seconds of the
+     * pass, both without the label renditions.
      */
     private static double ourRound(PerImageWork work, CorpusFolder folder, Map<Path, List<Double>> perImageMs,
-            List<Double> labelMs) throws Exception {
+            List<Double> labelMs, double[] cpu, int round) throws Exception {
         long nanos = 0;
+        long cpuNanos = 0;
         for (Path file : folder.files()) {
+            long cpuStart = CpuClock.processNanos();
             long start = System.nanoTime();
             WorkingImage working = work.thumbnail(file);
             long thumbnailDone = System.nanoTime();
+            cpuNanos += CpuClock.processNanos() - cpuStart;
             work.labelRendition(file, working);
             long labelDone = System.nanoTime();
             nanos += thumbnailDone - start;
@@ -115,6 +127,7 @@ public final class ComputeBenchmark {
                 labelMs.add((labelDone - thumbnailDone) / 1e6);
             }
         }
+        cpu[round] = cpuNanos / 1e9;
         return nanos / 1e9;
     }
 

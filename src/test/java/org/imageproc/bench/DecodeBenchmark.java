@@ -44,7 +44,7 @@ public class DecodeBenchmark {
     @Param("../shared/bench/corpus")
     public String corpus;
 
-    @Param({"jpeg12mp/bridge.jpg", "jpeg_native/seeding_5312x2988_prog.jpg"})
+    @Param({"jpeg12mp/bridge.jpg", "jpeg_native/seeding_5312x2988_prog.jpg", "jpeg_native/dragonfly_4224x3168_prog.jpg"})
     public String file;
 
     private byte[] jpeg;

@@ -16,8 +16,8 @@ final class Component {
     /** The samples at the decoded scale, {@code blocksWide * blockSize} to a row. */
     final byte[] samples;
     final int stride;
-    /** Progressive only: each block's DC coefficient, as far as the scans so far have refined it. */
-    int[] dc;
+    /** Progressive only: the coefficients the decoded scale needs, as far as the scans so far have refined them. */
+    Coefficients coefficients;
     /** The quantisation table in natural order, fixed at this component's first scan. */
     int[] quant;
     boolean seen;

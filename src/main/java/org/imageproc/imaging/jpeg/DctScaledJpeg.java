@@ -22,6 +22,21 @@ public final class DctScaledJpeg {
     }
 
     /**
+     * The most heap a decode at 1/{@code denominator} to {@code width} x {@code height} holds at once, from the frame
+     * header: the samples at the decoded scale, a progressive JPEG's kept coefficients and non-zero bits, and the
+     * output; 0 when the header is not one this decoder takes. A 12 MP (4032x3024) 4:2:0 progressive JPEG at 1/4
+     * to 832x624 needs 7.8 MB, a baseline one 3.2 MB.
+     */
+    public static long bytesNeeded(byte[] jpeg, int denominator, int width, int height) {
+        try {
+            long planes = FrameHeader.bytesNeeded(jpeg, 8 / denominator);
+            return planes == 0 ? 0 : planes + 4L * width * height;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
      * The pixels at 1/{@code denominator} of the stored size, resampled from the decoded planes to {@code width} x
      * {@code height} (area averaging; no larger than the decoded size), or empty; 0 x 0 for the decoded size.
      */

@@ -95,6 +95,18 @@ final class EntropyReader {
         return value;
     }
 
+    /** Steps over the next {@code n} bits, refilling as needed. */
+    void skip(int n) {
+        int left = n;
+        while (left > 0) {
+            ensure();
+            int step = Math.min(left, 24);
+            buffer <<= step;
+            count -= step;
+            left -= step;
+        }
+    }
+
     /** Refills when fewer than 32 bits are left: enough for a symbol and its extra bits. */
     void ensure() {
         if (count < 32) {

@@ -93,9 +93,6 @@ final class JpegDecoder {
         if (frame != null) {
             throw new NotDecodedHere("a second frame");
         }
-        if (progressive && blockSize != 1) {
-            throw new NotDecodedHere("progressive at a scale other than 1/8");
-        }
         int precision = data[pos] & 0xFF;
         int height = u16(pos + 1);
         int width = u16(pos + 3);
@@ -111,12 +108,15 @@ final class JpegDecoder {
         frame = new Frame(width, height, progressive, blockSize, specs);
     }
 
-    /** Decodes (or, for a progressive AC scan, skips) one scan; returns where the next marker starts. */
+    /** Decodes (or, for a progressive AC scan at 1/8, skips) one scan; returns where the next marker starts. */
     private int scan(int pos) throws NotDecodedHere {
         if (frame == null) {
             throw new NotDecodedHere("a scan before the frame header");
         }
         int count = data[pos] & 0xFF;
+        if (count < 1 || count > 4) {
+            throw new NotDecodedHere("a scan of " + count + " components");
+        }
         Component[] components = new Component[count];
         HuffmanTable[] dc = new HuffmanTable[count];
         HuffmanTable[] ac = new HuffmanTable[count];
@@ -133,39 +133,60 @@ final class JpegDecoder {
         int high = (data[at + 2] & 0xFF) >> 4;
         int low = data[at + 2] & 0xF;
         int entropy = at + 3;
-        if (frame.progressive && start > 0) {
-            if (count != 1 || stop > 63 || stop < start) {
-                throw new NotDecodedHere("an invalid progressive AC scan");
-            }
-            return skipEntropyData(entropy);
+        int blocksPerMcu = 0;
+        for (Component c : components) {
+            latchQuantTable(c);
+            blocksPerMcu += c.h * c.v;
         }
-        for (int i = 0; i < count; i++) {
-            latchQuantTable(components[i]);
-            if (dc[i] == null || (!frame.progressive && ac[i] == null)) {
-                throw new NotDecodedHere("a scan uses an undefined Huffman table");
-            }
+        if (count > 1 && blocksPerMcu > 10) {
+            throw new NotDecodedHere("more than 10 blocks to an MCU");
         }
-        EntropyReader in = new EntropyReader(data, entropy);
-        ScanDecoder decoder = new ScanDecoder(frame, components, dc, ac, restartInterval);
-        if (frame.progressive) {
-            if (stop != 0 || low > 13 || (high != 0 && high != low + 1) || count > 4) {
-                throw new NotDecodedHere("an invalid progressive DC scan");
-            }
-            for (Component c : components) {
-                if (high == 0 && c.dc == null) {
-                    c.dc = new int[c.blocksWide * c.blocksHigh];
-                } else if (high != 0 && c.dc == null) {
-                    throw new NotDecodedHere("a DC refinement before the first DC scan");
-                }
-            }
-            decoder.progressiveDc(in, high, low);
-        } else {
+        if (!frame.progressive) {
             if (start != 0 || stop != 63 || high != 0 || low != 0) {
                 throw new NotDecodedHere("a sequential scan with spectral selection");
             }
-            decoder.sequential(in);
+            requireTables(dc);
+            requireTables(ac);
+            EntropyReader in = new EntropyReader(data, entropy);
+            new ScanDecoder(frame, components, dc, ac, restartInterval).sequential(in);
+            return in.position();
+        }
+        if ((start == 0) != (stop == 0) || stop > 63 || stop < start || (start > 0 && count != 1)
+                || (high != 0 && high != low + 1) || low > 13) {
+            throw new NotDecodedHere("an invalid progressive scan");
+        }
+        for (Component c : components) {
+            if (c.coefficients == null) {
+                c.coefficients = new Coefficients(c.blocksWide * c.blocksHigh, blockSize);
+            }
+            c.coefficients.progress(start, stop, high, low);
+        }
+        if (start > 0 && blockSize == 1) {
+            // at 1/8 scale only the DC coefficients count
+            return skipEntropyData(entropy);
+        }
+        // a DC refinement reads raw bits, no Huffman table
+        if (start > 0) {
+            requireTables(ac);
+        } else if (high == 0) {
+            requireTables(dc);
+        }
+        EntropyReader in = new EntropyReader(data, entropy);
+        ScanDecoder decoder = new ScanDecoder(frame, components, dc, ac, restartInterval);
+        if (start == 0) {
+            decoder.progressiveDc(in, high, low);
+        } else {
+            decoder.progressiveAc(in, start, stop, high, low);
         }
         return in.position();
+    }
+
+    private static void requireTables(HuffmanTable[] tables) throws NotDecodedHere {
+        for (HuffmanTable table : tables) {
+            if (table == null) {
+                throw new NotDecodedHere("a scan uses an undefined Huffman table");
+            }
+        }
     }
 
     private Component component(int id) throws NotDecodedHere {
@@ -187,7 +208,7 @@ final class JpegDecoder {
         c.seen = true;
     }
 
-    /** Steps over a progressive AC scan, restart markers included: at 1/8 scale only DC coefficients count. */
+    /** Steps over a scan's entropy-coded data, restart markers included. */
     private int skipEntropyData(int pos) throws NotDecodedHere {
         for (int i = pos; i + 1 < data.length; i++) {
             if ((data[i] & 0xFF) == 0xFF) {
@@ -210,7 +231,7 @@ final class JpegDecoder {
                 throw new NotDecodedHere("a component without a scan");
             }
             if (frame.progressive) {
-                dcOnly(c);
+                c.coefficients.writeSamples(c);
             }
         }
         ICC_ColorSpace profile = iccProfile();
@@ -236,13 +257,6 @@ final class JpegDecoder {
             throw new NotDecodedHere("an output larger than the decoded size");
         }
         return ColourOutput.render(frame, transform, width, height);
-    }
-
-    /** The samples of a progressive JPEG at 1/8 scale: each block's DC coefficient, dequantised. */
-    private static void dcOnly(Component c) {
-        for (int i = 0; i < c.dc.length; i++) {
-            c.samples[i] = ReducedIdct.clamp(((c.dc[i] * c.quant[0] + 4) >> 3) + 128);
-        }
     }
 
     /** libjpeg's guess, narrowed to the cases where it is unambiguous; the rest goes to ImageIO. */

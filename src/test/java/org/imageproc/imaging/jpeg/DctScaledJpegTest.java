@@ -4,22 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,11 +34,11 @@ class DctScaledJpegTest {
         "1, 1, 0, false, 8", "1, 1, 0, false, 2",
         "1, 2, 0, false, 8",
         "2, 2, 3, false, 8", "1, 1, 7, false, 4",
-        "2, 2, 0, true, 8", "1, 1, 0, true, 8", "2, 2, 5, true, 8"})
+        "2, 2, 0, true, 8", "1, 1, 0, true, 8", "2, 2, 5, true, 8", "2, 2, 0, true, 4", "2, 1, 3, true, 2"})
     void decodesGeneratedJpegsLikeImageIoAtReducedScale(int h, int v, int restartInterval, boolean progressive,
                                                         int denominator) {
-        BufferedImage picture = picture(203, 157);
-        byte[] jpeg = encode(picture, h, v, restartInterval, progressive);
+        BufferedImage picture = MadeJpegs.picture(203, 157);
+        byte[] jpeg = MadeJpegs.encode(picture, h, v, restartInterval, progressive);
 
         BufferedImage scaled = DctScaledJpeg.decode(jpeg, denominator).orElseThrow();
 
@@ -98,7 +87,7 @@ class DctScaledJpegTest {
     @MethodSource("leftToImageIo")
     void leavesWhatItDoesNotHandleToImageIo(String name, byte[] jpeg) {
         assertThat(DctScaledJpeg.decode(jpeg, 8)).isEmpty();
-        assertThat(ImageIoReference.warnings(jpeg)).as("ImageIO fails or warns").satisfiesAnyOf(
+        assertThat(MadeJpegs.imageIoWarnings(jpeg)).as("ImageIO fails or warns").satisfiesAnyOf(
                 warnings -> assertThat(warnings).isNull(), warnings -> assertThat(warnings).isNotEmpty(),
                 warnings -> assertThat(name).isIn("CMYK", "arithmetic coding (SOF9)"));
     }
@@ -106,8 +95,8 @@ class DctScaledJpegTest {
     @ParameterizedTest(name = "{0}x{1} luma sampling, 1/{2} to {3}x{4}")
     @CsvSource({"2, 2, 4, 150, 111", "2, 1, 4, 190, 141", "1, 1, 8, 90, 67", "1, 1, 2, 333, 248", "2, 2, 8, 100, 74"})
     void decodesStraightToASmallerSizeLikeImageIo(int h, int v, int denominator, int width, int height) {
-        BufferedImage picture = picture(803, 597);
-        byte[] jpeg = encode(picture, h, v, 0, false);
+        BufferedImage picture = MadeJpegs.picture(803, 597);
+        byte[] jpeg = MadeJpegs.encode(picture, h, v, 0, false);
 
         BufferedImage scaled = DctScaledJpeg.decode(jpeg, denominator, width, height).orElseThrow();
 
@@ -146,18 +135,10 @@ class DctScaledJpegTest {
 
     @Test
     void anOutputLargerThanTheRenditionIsLeftToImageIo() {
-        byte[] jpeg = encode(picture(400, 300), 2, 2, 0, false);
+        byte[] jpeg = MadeJpegs.encode(MadeJpegs.picture(400, 300), 2, 2, 0, false);
 
         assertThat(DctScaledJpeg.decode(jpeg, 8, 51, 38)).isEmpty();
         assertThat(DctScaledJpeg.decode(jpeg, 8, 50, 38)).isPresent();
-    }
-
-    @Test
-    void progressiveIsDecodedAtOneEighthOnly() {
-        byte[] jpeg = encode(picture(300, 200), 2, 2, 0, true);
-
-        assertThat(DctScaledJpeg.decode(jpeg, 8)).isPresent();
-        assertThat(DctScaledJpeg.decode(jpeg, 4)).isEmpty();
     }
 
     static Stream<Path> sharedJpegs() throws IOException {
@@ -174,7 +155,7 @@ class DctScaledJpegTest {
     @MethodSource("sharedJpegs")
     void decodesTheSharedPhotosLikeImageIo(Path photo) throws IOException {
         byte[] jpeg = Files.readAllBytes(photo);
-        List<String> warnings = ImageIoReference.warnings(jpeg);
+        List<String> warnings = MadeJpegs.imageIoWarnings(jpeg);
         if (warnings == null || !warnings.isEmpty()) {
             assertThat(DctScaledJpeg.decode(jpeg, 8)).as("left to ImageIO, which %s",
                     warnings == null ? "cannot decode it" : "warns " + warnings).isEmpty();
@@ -226,74 +207,6 @@ class DctScaledJpegTest {
             Math.round((float) sum[2] / count)};
     }
 
-    /** A different ramp or wave in each channel, so a misplaced block or swapped channel shows. */
-    private static BufferedImage picture(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int r = 255 * x / width;
-                int g = 255 * y / height;
-                int b = (int) (128 + 100 * Math.sin(x / 50.0 + y / 70.0));
-                image.setRGB(x, y, r << 16 | g << 8 | b);
-            }
-        }
-        return image;
-    }
-
-    /** A JPEG from ImageIO's writer with the luma sampling factors, restart interval and process asked for. */
-    private static byte[] encode(BufferedImage image, int h, int v, int restartInterval, boolean progressive) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.9f);
-            if (progressive) {
-                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            }
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
-                    param);
-            String format = "javax_imageio_jpeg_image_1.0";
-            IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
-            IIOMetadataNode luma = (IIOMetadataNode) root.getElementsByTagName("componentSpec").item(0);
-            luma.setAttribute("HsamplingFactor", Integer.toString(h));
-            luma.setAttribute("VsamplingFactor", Integer.toString(v));
-            for (int i = 1; i < 3; i++) {
-                IIOMetadataNode chroma = (IIOMetadataNode) root.getElementsByTagName("componentSpec").item(i);
-                chroma.setAttribute("HsamplingFactor", "1");
-                chroma.setAttribute("VsamplingFactor", "1");
-            }
-            if (restartInterval > 0) {
-                IIOMetadataNode markers = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
-                IIOMetadataNode dri = new IIOMetadataNode("dri");
-                dri.setAttribute("interval", Integer.toString(restartInterval));
-                markers.insertBefore(dri, markers.getFirstChild());
-            }
-            metadata.setFromTree(format, root);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(image, null, metadata), param);
-            }
-            byte[] jpeg = bytes.toByteArray();
-            assertThat(hasMarker(jpeg, 0xC2)).as("progressive").isEqualTo(progressive);
-            assertThat(hasMarker(jpeg, 0xDD)).as("restart interval").isEqualTo(restartInterval > 0);
-            return jpeg;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-    }
-
-    private static boolean hasMarker(byte[] jpeg, int marker) {
-        for (int i = 0; i + 1 < jpeg.length; i++) {
-            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** An RST5 marker in the middle of the entropy-coded data of a JPEG without restart intervals. */
     private static byte[] withStrayMarker(byte[] jpeg) {
         int middle = (jpeg.length + sofOffset(jpeg)) / 2;
@@ -327,24 +240,5 @@ class DctScaledJpegTest {
             }
         }
         throw new IllegalArgumentException("no SOF0/SOF2 marker");
-    }
-
-    /** What ImageIO says when it decodes a whole file: its warnings, or null when it fails. */
-    private static final class ImageIoReference {
-
-        static List<String> warnings(byte[] jpeg) {
-            List<String> warnings = new java.util.ArrayList<>();
-            var reader = ImageIO.getImageReadersByFormatName("JPEG").next();
-            try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
-                reader.setInput(in);
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                reader.read(0);
-                return warnings;
-            } catch (IOException | RuntimeException e) {
-                return null;
-            } finally {
-                reader.dispose();
-            }
-        }
     }
 }

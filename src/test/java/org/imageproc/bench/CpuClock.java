@@ -1,0 +1,37 @@
+package org.imageproc.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time, which other work on the machine inflates far less than wall time: this JVM's (every thread, GC and JIT
+ * included) and that of its finished child processes (Linux: cutime and cstime of /proc/self/stat).
+ */
+final class CpuClock {
+
+    /** Linux reports children's CPU time in clock ticks of 1/100 s (USER_HZ). */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    private CpuClock() {
+    }
+
+    static long processNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** User and system CPU of the child processes waited for so far; 0 where /proc is missing. */
+    static long childrenNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // the fields after the command name, which is in parentheses and may hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // cutime and cstime are fields 16 and 17 of the whole line, 14 and 15 after the name
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
