@@ -32,6 +32,7 @@ import org.imageproc.ingest.ConsumerErrors;
 import org.imageproc.ingest.S3EventParser;
 import org.imageproc.labels.ImageSource;
 import org.imageproc.labels.LabelDetector;
+import org.imageproc.memory.NativeHeapTrim;
 import org.imageproc.metadata.AcceptedFormats;
 import org.imageproc.metadata.ImageCheck;
 import org.imageproc.metadata.MetadataReader;
@@ -146,6 +147,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("consumerErrors", new ConsumerErrors(outages, clock));
         registry.bind("retryLog", new RetryLog(outages));
         Observability.install(context, meters, config, aws, probes, clock, steps::addListener);
+        NativeHeapTrim.install(context, Duration.ofSeconds(config.number("imageproc.memory.trim-seconds")));
         bindWebApp(registry, config, aws, clock, deadLetters, labelIndex);
     }
 

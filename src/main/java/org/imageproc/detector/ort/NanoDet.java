@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,9 @@ public final class NanoDet implements ObjectDetector {
 
     private final OrtEnvironment environment;
     private final OrtSession session;
+    /** The input tensor's memory, reused by each run: ONNX Runtime reads a direct buffer in place. */
+    private final FloatBuffer input = ByteBuffer.allocateDirect(3 * INPUT_SIZE * INPUT_SIZE * Float.BYTES)
+            .order(ByteOrder.nativeOrder()).asFloatBuffer();
 
     /** Loads the model bundled next to this class with the default settings. */
     public NanoDet() {
@@ -101,11 +106,16 @@ public final class NanoDet implements ObjectDetector {
         return Overlaps.suppress(candidates, MAX_IOU, MAX_DETECTIONS);
     }
 
-    /** The raw head outputs by stride; the graph's output names do not follow the strides, their shapes do. */
-    Map<Integer, Head> run(float[] input) {
+    /**
+     * The raw head outputs by stride; the graph's output names do not follow the strides, their shapes do. One run at
+     * a time: a run already uses every intra-op thread, and ONNX Runtime's memory arena keeps the peak of the runs in
+     * flight for good, so two at once held twice the activations (docs/benchmarks.md, memory) for no speed.
+     */
+    synchronized Map<Integer, Head> run(float[] pixels) {
         Map<Integer, float[]> scores = new TreeMap<>();
         Map<Integer, float[]> distances = new TreeMap<>();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), INPUT_SHAPE);
+        input.clear().put(pixels).flip();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input, INPUT_SHAPE);
              OrtSession.Result result = session.run(Map.of(INPUT, tensor))) {
             for (Map.Entry<String, OnnxValue> output : result) {
                 OnnxTensor values = (OnnxTensor) output.getValue();
