@@ -21,6 +21,9 @@ public final class Labeller {
     }
 
     public List<DetectedLabel> labels(List<Detection> detections, int maxLabels, double minConfidence) {
+        if (calibration.nothingKnown(detections)) {
+            return List.of();
+        }
         Map<String, List<LabelBox>> instances = new LinkedHashMap<>();
         detections.stream()
                 .map(d -> Map.entry(d, calibration.confidence(d)))

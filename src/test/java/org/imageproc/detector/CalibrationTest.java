@@ -16,7 +16,7 @@ class CalibrationTest {
 
     @Test
     void theCutIsShownAsSixtyAndTheEndsStay() {
-        Calibration calibration = new Calibration(0, 1, 0, 0, 0.25, Map.of());
+        Calibration calibration = new Calibration(0, 1, 0, 0, 0.25, 0, Map.of());
 
         assertThat(calibration.confidence(0.25)).isCloseTo(60, within(1e-9));
         assertThat(calibration.confidence(0.0)).isEqualTo(0);
@@ -27,7 +27,7 @@ class CalibrationTest {
 
     @Test
     void theChanceGrowsWithTheScoreAndFallsWithARunnerUpAndAClassOffset() {
-        Calibration calibration = new Calibration(-1, 2, -0.5, 0, 0.3, Map.of("dog", -1.0));
+        Calibration calibration = new Calibration(-1, 2, -0.5, 0, 0.3, 0, Map.of("dog", -1.0));
 
         double clear = calibration.probability(new Detection("cat", 0.7, SMALL, 0.05));
         double weaker = calibration.probability(new Detection("cat", 0.5, SMALL, 0.05));
@@ -43,7 +43,7 @@ class CalibrationTest {
 
     @Test
     void aLargeBoxCountsThroughTheAreaWeight() {
-        Calibration calibration = new Calibration(0, 1, 0, -2, 0.3, Map.of());
+        Calibration calibration = new Calibration(0, 1, 0, -2, 0.3, 0, Map.of());
 
         assertThat(calibration.probability(new Detection("bench", 0.6, new Box(0, 0, 1, 1))))
                 .isLessThan(calibration.probability(new Detection("bench", 0.6, SMALL)));
@@ -55,6 +55,7 @@ class CalibrationTest {
                 # comment
                 model\t-1.5\t2\t-0.25\t-0.5
                 cut\t0.2
+                gate\t0.4
                 class\tdog\t-0.5\t-0.25
                 """)));
 
