@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,21 @@ class CalibrationTest {
     }
 
     @Test
+    void aPhotoWhoseBestDetectionIsUnderTheGateShowsNothingKnown() {
+        Calibration calibration = new Calibration(0, 1, 0, 0, 0.25, 0.5, Map.of());
+        Detection weak = new Detection("bear", 0.45, SMALL);
+        Detection strong = new Detection("dog", 0.55, SMALL);
+
+        assertThat(calibration.nothingKnown(List.of(weak))).isTrue();
+        assertThat(calibration.nothingKnown(List.of())).isTrue();
+        assertThat(calibration.nothingKnown(List.of(weak, strong))).isFalse();
+        assertThat(new Labeller(calibration).labels(List.of(weak), 10, 0)).isEmpty();
+        // past the gate, a photo's weaker labels are judged by the cut alone
+        assertThat(new Labeller(calibration).labels(List.of(weak, strong), 10, 60))
+                .extracting(DetectedLabel::name).contains("Dog", "Bear");
+    }
+
+    @Test
     void parsesTheTableAddingTheCategoryOffsetToTheClassOffset() throws Exception {
         Calibration calibration = Calibration.parse(new BufferedReader(new StringReader("""
                 # comment
@@ -62,6 +78,7 @@ class CalibrationTest {
         assertThat(calibration.intercept()).isEqualTo(-1.5);
         assertThat(calibration.runnerUp()).isEqualTo(-0.25);
         assertThat(calibration.cut()).isEqualTo(0.2);
+        assertThat(calibration.gate()).isEqualTo(0.4);
         assertThat(calibration.offsets()).containsExactly(Map.entry("dog", -0.75));
         assertThatThrownBy(() -> Calibration.parse(new BufferedReader(new StringReader("cut\t0.2\n"))))
                 .hasMessageContaining("no model");
@@ -73,6 +90,7 @@ class CalibrationTest {
 
         assertThat(bundled.offsets().keySet()).containsExactlyInAnyOrderElementsOf(CocoClasses.NAMES);
         assertThat(bundled.cut()).isStrictlyBetween(0.0, 1.0);
+        assertThat(bundled.gate()).isBetween(bundled.cut(), 1.0);
         assertThat(bundled.score()).isPositive();
     }
 }
