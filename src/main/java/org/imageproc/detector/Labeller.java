@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Turns detections into Rekognition-style labels: one label per class with its objects as instances (most confident
  * first; the label's confidence is its best object's), calibrated confidences, and every parent listed as a label too
- * (with the confidence of its best child), most confident first.
+ * (with the confidence of its best child), most confident first; none at all for a photo whose best detection is under
+ * the calibration's gate.
  */
 public final class Labeller {
 
