@@ -13,4 +13,15 @@ public record Box(double left, double top, double width, double height) {
         double intersection = w * h;
         return intersection / (width * height + other.width * other.height - intersection);
     }
+
+    /** This box, relative to {@code region}, made relative to the picture the region is part of. */
+    Box within(Box region) {
+        return new Box(region.left + left * region.width, region.top + top * region.height, width * region.width,
+                height * region.height);
+    }
+
+    /** This box in the picture flipped left to right. */
+    Box mirrored() {
+        return new Box(1 - left - width, top, width, height);
+    }
 }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,9 +23,11 @@ import java.util.Map;
  * @param runnerUp  weight of logit(runner-up score)
  * @param area      weight of the box's share of the picture (0-1)
  * @param cut       the chance of being right that is shown as confidence 60
+ * @param gate      the chance of being right that a photo's best detection must reach for the photo to get any label
+ *                  ("nothing known here" below it)
  * @param offsets   by COCO class: its category's offset plus its own
  */
-public record Calibration(double intercept, double score, double runnerUp, double area, double cut,
+public record Calibration(double intercept, double score, double runnerUp, double area, double cut, double gate,
         Map<String, Double> offsets) {
 
     /** The confidence at which the cut is shown: the default MinConfidence. */
@@ -52,6 +55,7 @@ public record Calibration(double intercept, double score, double runnerUp, doubl
     static Calibration parse(BufferedReader reader) throws IOException {
         double[] model = null;
         double cut = Double.NaN;
+        double gate = Double.NaN;
         Map<String, Double> offsets = new HashMap<>();
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -62,14 +66,15 @@ public record Calibration(double intercept, double score, double runnerUp, doubl
                 case "model" -> model = new double[] {Double.parseDouble(columns[1]), Double.parseDouble(columns[2]),
                         Double.parseDouble(columns[3]), Double.parseDouble(columns[4])};
                 case "cut" -> cut = Double.parseDouble(columns[1]);
+                case "gate" -> gate = Double.parseDouble(columns[1]);
                 case "class" -> offsets.put(columns[1], Double.parseDouble(columns[2]) + Double.parseDouble(columns[3]));
                 default -> throw new IllegalArgumentException("Unknown calibration line: " + line);
             }
         }
-        if (model == null || Double.isNaN(cut)) {
-            throw new IllegalArgumentException("The calibration table has no model or no cut");
+        if (model == null || Double.isNaN(cut) || Double.isNaN(gate)) {
+            throw new IllegalArgumentException("The calibration table has no model, no cut or no gate");
         }
-        return new Calibration(model[0], model[1], model[2], model[3], cut, offsets);
+        return new Calibration(model[0], model[1], model[2], model[3], cut, gate, offsets);
     }
 
     /** The chance, 0-1, that a label for this detection is right. */
@@ -78,6 +83,11 @@ public record Calibration(double intercept, double score, double runnerUp, doubl
                 detection.runnerUp())) + area * detection.box().width() * detection.box().height()
                 + offsets.getOrDefault(detection.className(), 0.0);
         return 1 / (1 + Math.exp(-z));
+    }
+
+    /** Whether a photo with these detections shows nothing the detector knows: none reaches the gate. */
+    public boolean nothingKnown(List<Detection> detections) {
+        return detections.stream().noneMatch(d -> probability(d) >= gate);
     }
 
     /** The confidence shown for this detection, 0-100. */

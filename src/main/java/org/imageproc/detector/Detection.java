@@ -12,4 +12,18 @@ public record Detection(String className, double score, Box box, double runnerUp
     public Detection(String className, double score, Box box) {
         this(className, score, box, 0);
     }
+
+    /** This detection with its box given relative to the picture that {@code region} is part of. */
+    public Detection within(Box region) {
+        return new Detection(className, score, box.within(region), runnerUp);
+    }
+
+    /** This detection as seen in the mirror image. */
+    public Detection mirrored() {
+        return new Detection(className, score, box.mirrored(), runnerUp);
+    }
+
+    Detection withScore(double fused) {
+        return new Detection(className, fused, box, runnerUp);
+    }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Turns detections into Rekognition-style labels: one label per class with its objects as instances (most confident
  * first; the label's confidence is its best object's), calibrated confidences, and every parent listed as a label too
- * (with the confidence of its best child), most confident first.
+ * (with the confidence of its best child), most confident first; none at all for a photo whose best detection is under
+ * the calibration's gate.
  */
 public final class Labeller {
 
@@ -21,6 +22,9 @@ public final class Labeller {
     }
 
     public List<DetectedLabel> labels(List<Detection> detections, int maxLabels, double minConfidence) {
+        if (calibration.nothingKnown(detections)) {
+            return List.of();
+        }
         Map<String, List<LabelBox>> instances = new LinkedHashMap<>();
         detections.stream()
                 .map(d -> Map.entry(d, calibration.confidence(d)))

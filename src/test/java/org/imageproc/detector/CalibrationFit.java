@@ -1,6 +1,7 @@
 package org.imageproc.detector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,25 +14,46 @@ import java.util.function.Predicate;
  * logit(score), logit(runner-up score) and box area, with a random offset per category (Animals and Pets, Food and
  * Beverage...) and per class within it. The offsets have Gaussian priors (penalised maximum likelihood), so a class
  * seen a few times moves only a little away from its category and a category only a little from the global curve;
- * the priors' widths are chosen by cross-validated log loss over a small grid. The cut shown as confidence 60 is the
- * least fitted chance among the must objects of the reference photos (the nine shared ones), so that they stay found.
+ * the priors' widths are chosen by cross-validated log loss over a small grid. Then the gate (the chance a photo's best
+ * label needs for the photo to get any label) and the cut shown as confidence 60 are set by their rules; the bundled
+ * table's are the least best chance among the reference photos (the nine shared ones) and the least chance among
+ * their must objects, so that they keep their labels and their main subjects.
  */
 final class CalibrationFit {
 
     /**
      * One label the detector gave a photo: its best detection's features, whether the class is really there, and
-     * whether it is a must object of a reference photo (one of the nine shared ones), which the cut keeps.
+     * whether its photo is a reference photo (one of the nine shared ones), and whether it is a must object of one.
      */
-    record Sample(String photo, String className, double score, double runnerUp, double area, boolean right,
-            boolean referenceMust) {
+    record Sample(String photo, String className, double score, double runnerUp, double area, boolean right, boolean reference, boolean referenceMust) {
+
+        /** The model's features: 1, logit(score), logit(runner-up), area. */
+        double[] features() {
+            return new double[] {1, Calibration.logit(score),
+                    Calibration.logit(Math.max(Calibration.RUNNER_UP_FLOOR, runnerUp)), area};
+        }
     }
 
     /** Prior widths tried for the category and class offsets. */
     static final double[] WIDTHS = {0.25, 0.5, 1, 2};
     private static final int FOLDS = 5;
     private static final double COEFFICIENT_WIDTH = 10;
+    private static final int FEATURES = 4;
+
 
     private final Taxonomy taxonomy = Taxonomy.load();
+    private final GateRule gateRule;
+    private final CutRule cutRule;
+
+    /** The rules the bundled table is fitted with. */
+    CalibrationFit() {
+        this(GateRule.REFERENCE, CutRule.REFERENCE);
+    }
+
+    CalibrationFit(GateRule gateRule, CutRule cutRule) {
+        this.gateRule = gateRule;
+        this.cutRule = cutRule;
+    }
 
     /** The category a class's offset is shrunk towards. */
     String category(String className) {
@@ -68,23 +90,25 @@ final class CalibrationFit {
         return loss / samples.size();
     }
 
-    /** The fitted model: coefficients, offsets by category and by class, the prior widths and the cut. */
+    /** The fitted model: coefficients, offsets by category and by class, the prior widths, the cut and the gate. */
     record Fitted(double[] coefficients, Map<String, Double> categoryOffsets, Map<String, Double> classOffsets,
-            Map<String, String> categories, double categoryWidth, double classWidth, double cut) {
+            Map<String, String> categories, double categoryWidth, double classWidth, double cut, double gate) {
 
         double probability(Sample s) {
-            double z = coefficients[0] + coefficients[1] * Calibration.logit(s.score())
-                    + coefficients[2] * Calibration.logit(Math.max(Calibration.RUNNER_UP_FLOOR, s.runnerUp()))
-                    + coefficients[3] * s.area()
-                    + categoryOffsets.getOrDefault(categories.get(s.className()), 0.0)
+            double[] x = s.features();
+            double z = categoryOffsets.getOrDefault(categories.get(s.className()), 0.0)
                     + classOffsets.getOrDefault(s.className(), 0.0);
+            for (int j = 0; j < x.length; j++) {
+                z += coefficients[j] * x[j];
+            }
             return 1 / (1 + Math.exp(-z));
         }
 
         Calibration calibration() {
             Map<String, Double> offsets = new HashMap<>();
             classOffsets.forEach((c, u) -> offsets.put(c, u + categoryOffsets.getOrDefault(categories.get(c), 0.0)));
-            return new Calibration(coefficients[0], coefficients[1], coefficients[2], coefficients[3], cut, offsets);
+            return new Calibration(coefficients[0], coefficients[1], coefficients[2], coefficients[3], cut, gate,
+                    offsets);
         }
 
         /** The table as {@code calibration.tsv} holds it: every COCO class, with its category's offset and its own. */
@@ -98,9 +122,11 @@ final class CalibrationFit {
                     model\t%.6f\t%.6f\t%.6f\t%.6f
                     # the chance of being right shown as confidence 60
                     cut\t%.6f
+                    # the chance of being right a photo's best detection needs for the photo to get any label
+                    gate\t%.6f
                     # class, its category's offset, its own offset
                     """, categoryWidth, classWidth, coefficients[0], coefficients[1], coefficients[2],
-                    coefficients[3], cut));
+                    coefficients[3], cut, gate));
             for (String c : CocoClasses.NAMES) {
                 out.append(String.format(Locale.ROOT, "class\t%s\t%.6f\t%.6f%n", c,
                         categoryOffsets.getOrDefault(categories.get(c), 0.0), classOffsets.getOrDefault(c, 0.0)));
@@ -114,7 +140,7 @@ final class CalibrationFit {
         Map<String, String> categories = new HashMap<>();
         CocoClasses.NAMES.forEach(c -> categories.put(c, category(c)));
         List<String> categoryList = new ArrayList<>(new TreeSet<>(categories.values()));
-        int features = 4;
+        int features = FEATURES;
         int n = features + categoryList.size() + CocoClasses.NAMES.size();
         double[] prior = new double[n];
         for (int j = 0; j < n; j++) {
@@ -126,8 +152,7 @@ final class CalibrationFit {
         double[][] x = new double[samples.size()][];
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
-            x[i] = new double[] {1, Calibration.logit(s.score()),
-                    Calibration.logit(Math.max(Calibration.RUNNER_UP_FLOOR, s.runnerUp())), s.area()};
+            x[i] = s.features();
             index[i] = new int[] {features + categoryList.indexOf(categories.get(s.className())),
                     features + categoryList.size() + CocoClasses.NAMES.indexOf(s.className())};
         }
@@ -174,13 +199,13 @@ final class CalibrationFit {
         for (int c = 0; c < CocoClasses.NAMES.size(); c++) {
             classOffsets.put(CocoClasses.NAMES.get(c), w[features + categoryList.size() + c]);
         }
-        double[] coefficients = {w[0], w[1], w[2], w[3]};
+        double[] coefficients = Arrays.copyOf(w, features);
         Fitted uncut = new Fitted(coefficients, categoryOffsets, classOffsets, categories, categoryWidth, classWidth,
-                0.5);
-        double cut = samples.stream().filter(Sample::referenceMust).mapToDouble(uncut::probability).min()
-                .orElse(0.5);
+                0.5, 0);
+        double gate = gateRule.gate(samples, uncut::probability);
+        double cut = cutRule.cut(samples, uncut::probability, gate);
         return new Fitted(coefficients, categoryOffsets, classOffsets, categories, categoryWidth, classWidth,
-                Math.floor(cut * 1000) / 1000);
+                Math.floor(cut * 1000) / 1000, Math.floor(gate * 1000) / 1000);
     }
 
     /** Gaussian elimination with partial pivoting; the penalised Hessian is positive definite. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class CalibrationTest {
 
     @Test
     void theCutIsShownAsSixtyAndTheEndsStay() {
-        Calibration calibration = new Calibration(0, 1, 0, 0, 0.25, Map.of());
+        Calibration calibration = new Calibration(0, 1, 0, 0, 0.25, 0, Map.of());
 
         assertThat(calibration.confidence(0.25)).isCloseTo(60, within(1e-9));
         assertThat(calibration.confidence(0.0)).isEqualTo(0);
@@ -27,7 +28,7 @@ class CalibrationTest {
 
     @Test
     void theChanceGrowsWithTheScoreAndFallsWithARunnerUpAndAClassOffset() {
-        Calibration calibration = new Calibration(-1, 2, -0.5, 0, 0.3, Map.of("dog", -1.0));
+        Calibration calibration = new Calibration(-1, 2, -0.5, 0, 0.3, 0, Map.of("dog", -1.0));
 
         double clear = calibration.probability(new Detection("cat", 0.7, SMALL, 0.05));
         double weaker = calibration.probability(new Detection("cat", 0.5, SMALL, 0.05));
@@ -43,10 +44,25 @@ class CalibrationTest {
 
     @Test
     void aLargeBoxCountsThroughTheAreaWeight() {
-        Calibration calibration = new Calibration(0, 1, 0, -2, 0.3, Map.of());
+        Calibration calibration = new Calibration(0, 1, 0, -2, 0.3, 0, Map.of());
 
         assertThat(calibration.probability(new Detection("bench", 0.6, new Box(0, 0, 1, 1))))
                 .isLessThan(calibration.probability(new Detection("bench", 0.6, SMALL)));
+    }
+
+    @Test
+    void aPhotoWhoseBestDetectionIsUnderTheGateShowsNothingKnown() {
+        Calibration calibration = new Calibration(0, 1, 0, 0, 0.25, 0.5, Map.of());
+        Detection weak = new Detection("bear", 0.45, SMALL);
+        Detection strong = new Detection("dog", 0.55, SMALL);
+
+        assertThat(calibration.nothingKnown(List.of(weak))).isTrue();
+        assertThat(calibration.nothingKnown(List.of())).isTrue();
+        assertThat(calibration.nothingKnown(List.of(weak, strong))).isFalse();
+        assertThat(new Labeller(calibration).labels(List.of(weak), 10, 0)).isEmpty();
+        // past the gate, a photo's weaker labels are judged by the cut alone
+        assertThat(new Labeller(calibration).labels(List.of(weak, strong), 10, 60))
+                .extracting(DetectedLabel::name).contains("Dog", "Bear");
     }
 
     @Test
@@ -55,12 +71,14 @@ class CalibrationTest {
                 # comment
                 model\t-1.5\t2\t-0.25\t-0.5
                 cut\t0.2
+                gate\t0.4
                 class\tdog\t-0.5\t-0.25
                 """)));
 
         assertThat(calibration.intercept()).isEqualTo(-1.5);
         assertThat(calibration.runnerUp()).isEqualTo(-0.25);
         assertThat(calibration.cut()).isEqualTo(0.2);
+        assertThat(calibration.gate()).isEqualTo(0.4);
         assertThat(calibration.offsets()).containsExactly(Map.entry("dog", -0.75));
         assertThatThrownBy(() -> Calibration.parse(new BufferedReader(new StringReader("cut\t0.2\n"))))
                 .hasMessageContaining("no model");
@@ -72,6 +90,7 @@ class CalibrationTest {
 
         assertThat(bundled.offsets().keySet()).containsExactlyInAnyOrderElementsOf(CocoClasses.NAMES);
         assertThat(bundled.cut()).isStrictlyBetween(0.0, 1.0);
+        assertThat(bundled.gate()).isBetween(bundled.cut(), 1.0);
         assertThat(bundled.score()).isPositive();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 final class TestCalibrations {
 
     /** The chance of being right is the raw score itself, and raw 0.38 is shown as confidence 60. */
-    static final Calibration RAW_SCORE = new Calibration(0, 1, 0, 0, 0.38, Map.of());
+    static final Calibration RAW_SCORE = new Calibration(0, 1, 0, 0, 0.38, 0, Map.of());
 
     private TestCalibrations() {
     }

@@ -18,6 +18,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
+import org.imageproc.detector.Box;
 import org.imageproc.detector.CocoClasses;
 import org.imageproc.detector.Detection;
 import org.imageproc.detector.DetectorSettings;
@@ -25,8 +26,10 @@ import org.imageproc.detector.NanoDetInput;
 import org.imageproc.detector.NanoDetOutput;
 import org.imageproc.detector.Noise;
 import org.imageproc.detector.ObjectDetector;
-import org.imageproc.detector.Overlaps;
 import org.imageproc.detector.Picture;
+import org.imageproc.detector.Tiles;
+import org.imageproc.detector.ViewMerge;
+import org.imageproc.detector.Views;
 import org.imageproc.imaging.ImageFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,7 @@ public final class NanoDet implements ObjectDetector {
     /** The input tensor's memory, reused by each run: ONNX Runtime reads a direct buffer in place. */
     private final FloatBuffer input = ByteBuffer.allocateDirect(3 * INPUT_SIZE * INPUT_SIZE * Float.BYTES)
             .order(ByteOrder.nativeOrder()).asFloatBuffer();
+    private final Views views;
 
     /** Loads the model bundled next to this class with the default settings. */
     public NanoDet() {
@@ -58,6 +62,7 @@ public final class NanoDet implements ObjectDetector {
     /** Loads the model bundled next to this class; what {@link org.imageproc.detector.ObjectDetectors} calls. */
     public NanoDet(DetectorSettings settings) {
         long begin = System.nanoTime();
+        this.views = settings.views();
         byte[] model;
         try (InputStream onnx = resource(MODEL)) {
             model = onnx.readAllBytes();
@@ -71,7 +76,8 @@ public final class NanoDet implements ObjectDetector {
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load NanoDet: " + e.getMessage(), e);
         }
-        LOG.info("NanoDet loaded in {} ms ({} threads)", (System.nanoTime() - begin) / 1_000_000, settings.threads());
+        LOG.info("NanoDet loaded in {} ms ({} threads, views {})", (System.nanoTime() - begin) / 1_000_000,
+                settings.threads(), views);
     }
 
     private static InputStream resource(String name) {
@@ -99,11 +105,29 @@ public final class NanoDet implements ObjectDetector {
         if (Noise.isNoise(enlarged ? picture.upright() : square)) {
             return List.of();
         }
+        List<ViewMerge.View> seen = new ArrayList<>();
+        seen.add(ViewMerge.View.whole(detect(square, minScore)));
+        if (views.flip()) {
+            seen.add(ViewMerge.View.whole(detect(Tiles.mirrored(square), minScore).stream()
+                    .map(Detection::mirrored).toList()));
+        }
+        if (views.tiles() && !enlarged) {
+            for (Box region : Tiles.REGIONS) {
+                BufferedImage tile = NanoDetInput.square(Tiles.crop(picture.upright(), region), INPUT_SIZE);
+                seen.add(new ViewMerge.View(region, detect(tile, minScore).stream().map(d -> d.within(region))
+                        .toList()));
+            }
+        }
+        return ViewMerge.merge(seen, MAX_IOU, MAX_DETECTIONS);
+    }
+
+    /** The detections in one square view, boxes relative to it. */
+    private List<Detection> detect(BufferedImage square, double minScore) {
         List<Detection> candidates = new ArrayList<>();
         run(NanoDetInput.normalise(square, INPUT_SIZE)).forEach((stride, head) ->
                 candidates.addAll(NanoDetOutput.decode(head.scores(), head.distances(), stride, INPUT_SIZE,
                         CocoClasses.NAMES, minScore)));
-        return Overlaps.suppress(candidates, MAX_IOU, MAX_DETECTIONS);
+        return candidates;
     }
 
     /**

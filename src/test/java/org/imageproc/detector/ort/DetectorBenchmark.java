@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.imageproc.TestService;
+import org.imageproc.detector.DetectorSettings;
 import org.imageproc.detector.LocalLabels;
 import org.imageproc.detector.NanoDetInput;
 import org.imageproc.detector.Picture;
+import org.imageproc.detector.Views;
 import org.imageproc.imaging.ImageFormat;
 import org.imageproc.testing.LabelPhotos;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -85,6 +88,11 @@ public final class DetectorBenchmark {
                     percentile(inference, 50), percentile(inference, 90));
             System.out.printf("detect incl. JPEG decode and resize: median %.1f ms, p90 %.1f ms%n",
                     percentile(withDecoding, 50), percentile(withDecoding, 90));
+            System.out.println("views of each picture (DetectorSettings.views; the default is "
+                    + DetectorSettings.DEFAULT_VIEWS + "), detect incl. decoding, and the process's CPU per detect:");
+            for (Views views : Views.values()) {
+                viewsCost(photos, views);
+            }
             System.out.println("labels at MaxLabels 10, MinConfidence 60 (objects with boxes marked *):");
             for (LabelPhotos.Expected photo : photos) {
                 List<String> found = labels.detect(photo.bytes(), ImageFormat.JPEG, 10, 60).stream()
@@ -92,6 +100,26 @@ public final class DetectorBenchmark {
                         .toList();
                 System.out.printf("  %-20s must %-20s %s%n", photo.file(), photo.must(), found);
             }
+        }
+    }
+
+    /** One views setting's wall time and CPU time per detect over the photos. */
+    private static void viewsCost(List<LabelPhotos.Expected> photos, Views views) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (NanoDet nanoDet = new NanoDet(new DetectorSettings(Runtime.getRuntime().availableProcessors(), null,
+                views))) {
+            photos.forEach(photo -> nanoDet.detect(photo.bytes(), ImageFormat.JPEG, LocalLabels.MIN_RAW_SCORE));
+            List<Double> wall = new ArrayList<>();
+            long cpu = os.getProcessCpuTime();
+            for (int round = 0; round < ROUNDS; round++) {
+                for (LabelPhotos.Expected photo : photos) {
+                    long t = System.nanoTime();
+                    nanoDet.detect(photo.bytes(), ImageFormat.JPEG, LocalLabels.MIN_RAW_SCORE);
+                    wall.add((System.nanoTime() - t) / 1e6);
+                }
+            }
+            System.out.printf("  %-10s median %.1f ms, p90 %.1f ms; CPU %.1f ms per detect%n", views,
+                    percentile(wall, 50), percentile(wall, 90), (os.getProcessCpuTime() - cpu) / 1e6 / wall.size());
         }
     }
 
