@@ -39,7 +39,13 @@ import org.imageproc.outage.Outages;
 import org.imageproc.outage.PauseDuringOutage;
 import org.imageproc.outage.Probes;
 import org.imageproc.photo.PhotoCatalog;
+import org.imageproc.job.AlbumDeletion;
+import org.imageproc.job.JobEvents;
+import org.imageproc.job.JobTally;
+import org.imageproc.job.Jobs;
+import org.imageproc.job.Reprocessing;
 import org.imageproc.photo.PhotoLinks;
+import org.imageproc.photo.PhotoRemoval;
 import org.imageproc.photo.PresignedPost;
 import org.imageproc.photo.UploadTickets;
 import org.imageproc.pipeline.CollectVariables;
@@ -54,6 +60,7 @@ import org.imageproc.storage.ImageLoader;
 import org.imageproc.thumbnail.ThumbnailStep;
 import org.imageproc.thumbnail.ThumbnailStore;
 import org.imageproc.web.ApiErrors;
+import org.imageproc.web.LibraryApi;
 import org.imageproc.web.StaticFiles;
 import org.imageproc.web.WebApi;
 import org.slf4j.Logger;
@@ -80,10 +87,11 @@ public class ServiceConfiguration implements CamelConfiguration {
         Outages outages = new Outages(clock, Duration.ofSeconds(config.number("imageproc.outage.summary-seconds")));
         String imageTable = config.string("imageproc.table.images");
         String albumTable = config.string("imageproc.table.albums");
+        String jobTable = config.string("imageproc.table.jobs");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
         MeterRegistry meters = Observability.meters(context);
         AwsClients aws = AwsClients.connect(config, labels, outages, new DynamoDbRequests(meters),
-                Tables.definitions(imageTable, albumTable),
+                Tables.definitions(imageTable, albumTable, jobTable),
                 new FinishedUploads(imageTable, incomingPrefix)::finishedKeys);
         // stopped after the routes, so in-flight images finish before the local stack goes away
         context.addService(aws, true, true);
@@ -102,7 +110,6 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("imageCatalog", catalog);
         registry.bind("startExecution", new StartExecution(catalog));
         registry.bind("storeMetadata", new StoreMetadata(catalog, new FlowSteps(context)));
-        registry.bind("finishExecution", new FinishExecution(catalog));
         registry.bind("finishRefusals", new FinishRefusals());
         S3EventParser parser = new S3EventParser(bucket, incomingPrefix);
         registry.bind("s3EventParser", parser);
@@ -112,6 +119,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         ThumbnailStore thumbnails = new ThumbnailStore(aws.s3(), config.string("imageproc.thumbnail.prefix"),
                 catalog::owns);
         registry.bind("thumbnailStep", new ThumbnailStep(thumbnails));
+        registry.bind("finishExecution", new FinishExecution(catalog, thumbnails::remove));
         LabelDetector detector = new LabelDetector(aws.rekognition(), labels,
                 ImageSource.parse(config.string("imageproc.labels.image-source")),
                 config.integer("imageproc.labels.image-size"));
@@ -129,14 +137,17 @@ public class ServiceConfiguration implements CamelConfiguration {
         context.addRoutePolicyFactory(steps);
 
         Probes probes = new Probes(aws.sqs(), aws.s3(), aws.dynamoDb(), queue, bucket,
-                List.of(config.string("imageproc.table.images"), config.string("imageproc.table.albums")));
+                List.of(imageTable, albumTable, jobTable));
         outages.watch(context, probes, () -> aws.localStack().flatMap(LocalStack::outage),
                 Duration.ofMillis(config.number("imageproc.outage.probe-ms")));
         registry.bind("pauseDuringOutage", new PauseDuringOutage(outages, eventQueue::releaseNow));
         registry.bind("consumerErrors", new ConsumerErrors(outages, clock));
         registry.bind("retryLog", new RetryLog(outages));
+        Jobs jobs = new Jobs(aws.dynamoDb(), jobTable, clock);
+        registry.bind("jobTally", new JobTally(jobs, aws.dynamoDb(), imageTable, incomingPrefix));
         Observability.install(context, meters, config, aws, probes, clock, steps::addListener);
-        bindWebApp(registry, config, aws, clock, deadLetters);
+        WebApi web = bindWebApp(registry, config, aws, clock, deadLetters);
+        bindLibrary(context, config, aws, clock, catalog, jobs, web, labels);
     }
 
     /** The consumers, the parallel steps' threads and the decodes' pixel budget, from the cores and the heap. */
@@ -155,7 +166,24 @@ public class ServiceConfiguration implements CamelConfiguration {
                 concurrency.consumers(), concurrency.stepThreads(), budget);
     }
 
-    private static void bindWebApp(Registry registry, Config config, AwsClients aws, Clock clock,
+    /** Reprocessing, deleting and their jobs, behind the web API. */
+    private void bindLibrary(CamelContext context, Config config, AwsClients aws, Clock clock, ImageCatalog catalog,
+            Jobs jobs, WebApi web, boolean labels) {
+        String bucket = config.string("imageproc.bucket");
+        String imageTable = config.string("imageproc.table.images");
+        String incomingPrefix = config.string("imageproc.incoming-prefix");
+        JobEvents events = new JobEvents(aws.sqs(), config.string("imageproc.queue"), bucket, aws.region().id(), clock);
+        Reprocessing reprocessing = new Reprocessing(jobs, events, catalog, aws.dynamoDb(), aws.s3(), bucket,
+                imageTable, incomingPrefix, labels, config.integer("imageproc.thumbnail.max-size"));
+        PhotoRemoval removal = new PhotoRemoval(aws.s3(), aws.dynamoDb(), bucket, incomingPrefix,
+                config.string("imageproc.thumbnail.prefix"), imageTable);
+        AlbumDeletion albumDeletion = new AlbumDeletion(jobs, removal, new AlbumCatalog(aws.dynamoDb(),
+                config.string("imageproc.table.albums"), clock), aws.dynamoDb(), imageTable,
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "album-deletion"));
+        context.getRegistry().bind("libraryApi", LibraryApi.of(web, reprocessing, removal, albumDeletion, jobs));
+    }
+
+    private static WebApi bindWebApp(Registry registry, Config config, AwsClients aws, Clock clock,
             DeadLetters deadLetters) {
         String bucket = config.string("imageproc.bucket");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
@@ -169,9 +197,11 @@ public class ServiceConfiguration implements CamelConfiguration {
                 new PresignedPost(aws.credentials(), aws.region(), aws.s3().utilities(), bucket, clock),
                 incomingPrefix, config.number("imageproc.max-file-bytes"),
                 Duration.ofSeconds(config.number("imageproc.web.upload-seconds")));
-        registry.bind("webApi", new WebApi(albums, photos, tickets, deadLetters));
+        WebApi web = new WebApi(albums, photos, tickets, deadLetters);
+        registry.bind("webApi", web);
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("staticFiles", new StaticFiles());
+        return web;
     }
 
     /** auto: on, against AWS's Rekognition, a configured endpoint or, in local mode, the local detector. */

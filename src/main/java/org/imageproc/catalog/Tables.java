@@ -27,14 +27,26 @@ public final class Tables {
     public static final String ALBUM_ID = "albumID";
     public static final String USER_INDEX = "userID-creationTime-index";
 
+    public static final String JOBS = "Jobs";
+    public static final String JOB_ID = "jobId";
+
     private Tables() {
     }
 
-    /** Both tables, named as configured (the defaults are {@link #IMAGE_METADATA} and {@link #ALBUM_METADATA}). */
-    public static List<CreateTableRequest> definitions(String imageTable, String albumTable) {
+    /**
+     * Every table, named as configured (the defaults are {@link #IMAGE_METADATA}, {@link #ALBUM_METADATA} and
+     * {@link #JOBS}).
+     */
+    public static List<CreateTableRequest> definitions(String imageTable, String albumTable, String jobTable) {
         return List.of(
                 table(imageTable, IMAGE_ID, ALBUM_INDEX, "albumID", "uploadTime"),
-                table(albumTable, ALBUM_ID, USER_INDEX, "userID", "creationTime"));
+                table(albumTable, ALBUM_ID, USER_INDEX, "userID", "creationTime"),
+                CreateTableRequest.builder()
+                        .tableName(jobTable)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute(JOB_ID, ScalarAttributeType.S))
+                        .keySchema(key(JOB_ID, KeyType.HASH))
+                        .build());
     }
 
     /** The items of one partition of a table's index, newest (highest range key) first. */

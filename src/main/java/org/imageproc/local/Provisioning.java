@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.imageproc.aws.LocalStackSettings;
+import org.imageproc.run.S3EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.retries.api.BackoffStrategy;

@@ -11,7 +11,6 @@ import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.deadletter.DeadLetters;
 import org.imageproc.photo.Photo;
 import org.imageproc.photo.PhotoCatalog;
-import org.imageproc.photo.PhotoOwner;
 import org.imageproc.photo.UploadTicket;
 import org.imageproc.photo.UploadTickets;
 import org.imageproc.run.RunStatus;
@@ -30,12 +29,14 @@ public class WebApi {
     private final PhotoCatalog photos;
     private final UploadTickets tickets;
     private final DeadLetters deadLetters;
+    private final Owners owners;
 
     public WebApi(AlbumCatalog albums, PhotoCatalog photos, UploadTickets tickets, DeadLetters deadLetters) {
         this.albums = albums;
         this.photos = photos;
         this.tickets = tickets;
         this.deadLetters = deadLetters;
+        this.owners = new Owners(albums, photos);
     }
 
     public List<Album> albums(@Header(USER_HEADER) String user) {
@@ -63,13 +64,7 @@ public class WebApi {
     }
 
     public Photo photo(@Header(USER_HEADER) String user, @Header("id") String id) {
-        String userId = Ids.user(user);
-        String imageId = Ids.imageId(id);
-        PhotoOwner owner = photos.owner(imageId).orElseThrow(() -> ApiException.notFound("No such photo"));
-        if (!userId.equals(owner.userID())) {
-            throw ApiException.forbidden("This photo belongs to someone else");
-        }
-        return photos.find(imageId);
+        return photos.find(owners.photo(user, id));
     }
 
     /**
@@ -100,14 +95,12 @@ public class WebApi {
                 .map(owner -> userId.equals(owner.userID())).orElse(false)));
     }
 
+    /** The ownership checks this API makes, for the other API beans. */
+    Owners owners() {
+        return owners;
+    }
+
     private Album ownAlbum(String user, String owner, String name) {
-        String userId = Ids.user(user);
-        Ids.user(owner);
-        String albumName = Ids.albumName(name);
-        if (!userId.equals(owner)) {
-            throw ApiException.forbidden("This album belongs to someone else");
-        }
-        return albums.find(userId + "/" + albumName)
-                .orElseThrow(() -> ApiException.notFound("No album named '" + albumName + "'"));
+        return owners.album(user, owner, name);
     }
 }

@@ -213,6 +213,9 @@ class IamPolicyIT {
         if (name.equals(AppProperties.value("imageproc.table.images"))) {
             return "ImageTable";
         }
+        if (name.equals(AppProperties.value("imageproc.table.jobs"))) {
+            return "JobTable";
+        }
         return name.equals(AppProperties.value("imageproc.table.albums")) ? "AlbumTable" : name;
     }
 }
