@@ -90,8 +90,9 @@ class ProcessImageFlowTest {
 
         assertThat(done.isFailed()).isFalse();
         assertThat(fakes.routes()).startsWith("process-image", "read-image", "start-execution", "extract-metadata",
-                "check-image", "store-metadata", "decode-image").endsWith("finish-execution", "count-for-job", "announce-success")
-                .hasSize(11);
+                "check-image", "store-metadata", "decode-image")
+                .endsWith("finish-execution", "count-for-job", "announce-success")
+                .hasSize(12);
         assertThat(fakes.routes().subList(7, 9)).containsExactlyInAnyOrder("detect-labels", "make-thumbnail");
 
         FlowFakes.Call start = fakes.start.recorder.calls().get(0);
