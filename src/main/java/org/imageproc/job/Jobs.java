@@ -144,6 +144,22 @@ public class Jobs {
         return Optional.ofNullable(item == null ? null : text(item, "position"));
     }
 
+    /** The unfinished job a named task (a backfill of one prefix) resumes; empty when there is none. */
+    public Optional<String> current(String task) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(key(task))
+                .consistentRead(true)).item();
+        return Optional.ofNullable(item == null ? null : text(item, "current"));
+    }
+
+    /** Remembers {@code jobId} as the task's unfinished job, or forgets it (null) once the task has queued all. */
+    public void current(String task, String jobId) {
+        if (jobId == null) {
+            dynamoDb.deleteItem(r -> r.tableName(table).key(key(task)));
+        } else {
+            dynamoDb.putItem(r -> r.tableName(table).item(Map.of(Tables.JOB_ID, s(task), "current", s(jobId))));
+        }
+    }
+
     /** Records when the job finished, once: by whichever count or listing completed it. */
     private void finishIfComplete(String jobId) {
         find(jobId).filter(found -> Job.FINISHED.equals(found.job().state()) && found.job().finishedAt() == null)
