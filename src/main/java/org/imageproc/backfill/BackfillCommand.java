@@ -120,7 +120,10 @@ public final class BackfillCommand {
 
     /** The service's properties as it reads them: application.properties, then the environment, then overrides. */
     static Config config(Map<String, String> overrides) {
-        PropertiesComponent properties = new DefaultCamelContext(false).getPropertiesComponent();
+        DefaultCamelContext context = new DefaultCamelContext(false);
+        // built, never started: the properties need its type converter, nothing runs
+        context.build();
+        PropertiesComponent properties = context.getPropertiesComponent();
         properties.setLocation("classpath:application.properties");
         Properties values = new Properties();
         values.putAll(overrides);
