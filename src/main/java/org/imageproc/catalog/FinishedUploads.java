@@ -58,24 +58,11 @@ public final class FinishedUploads {
         for (int from = 0; from < objectKeys.size(); from += BATCH_GET_LIMIT) {
             for (Map<String, AttributeValue> item : items(dynamoDb,
                     objectKeys.subList(from, Math.min(objectKeys.size(), from + BATCH_GET_LIMIT)))) {
-                boolean retried = flag(item, "retryable") && !flag(item, "deadLetter");
-                boolean settled = RunStatus.SUCCEEDED.is(text(item, "status"))
-                        || (RunStatus.FAILED.is(text(item, "status")) && !retried);
-                states.put(incomingPrefix + item.get(Tables.IMAGE_ID).s(),
-                        new UploadState(text(item, "eTag"), text(item, "objectVersion"), settled));
+                states.put(incomingPrefix + item.get(Tables.IMAGE_ID).s(), new UploadState(ItemReads.text(item, "eTag"),
+                        ItemReads.text(item, "objectVersion"), ItemReads.settled(item)));
             }
         }
         return states;
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static boolean flag(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value != null && Boolean.TRUE.equals(value.bool());
     }
 
     private List<Map<String, AttributeValue>> items(DynamoDbClient dynamoDb, List<String> keys) {

@@ -59,7 +59,7 @@ public class ImageCatalog {
     static final String EXECUTION_ID = "executionId";
     static final String OBJECT_VERSION = "objectVersion";
     /** True on an item whose event the queue gave up on: it is in the dead-letter queue, to be retried by hand. */
-    static final String DEAD_LETTER = "deadLetter";
+    public static final String DEAD_LETTER = "deadLetter";
     /** The job whose run the item's run is (a reprocess, a backfill); kept from the claim on, for the job's count. */
     public static final String JOB = "job";
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.Handler;
 import org.apache.camel.Variable;
 import org.imageproc.catalog.ImageCatalog;
+import org.imageproc.catalog.ItemReads;
 import org.imageproc.catalog.Tables;
 import org.imageproc.outage.EventHeldBack;
 import org.imageproc.run.ImageEvent;
@@ -64,15 +65,10 @@ public class JobTally {
         if (owner == null || !job.equals(owner.s())) {
             return Outcome.DONE; // another run (a newer upload, another job) has the item
         }
-        String status = text(item, "status");
-        if (RunStatus.SUCCEEDED.is(status)) {
-            return Outcome.DONE;
-        }
-        if (!RunStatus.FAILED.is(status)) {
+        if (!ItemReads.settled(item)) {
             return null;
         }
-        boolean retried = flag(item, "retryable") && !flag(item, "deadLetter");
-        return retried ? null : Outcome.FAILED;
+        return RunStatus.SUCCEEDED.is(ItemReads.text(item, "status")) ? Outcome.DONE : Outcome.FAILED;
     }
 
     private Map<String, AttributeValue> item(String imageId) {
@@ -81,15 +77,5 @@ public class JobTally {
                 .projectionExpression("#status, #job, retryable, deadLetter")
                 .expressionAttributeNames(Map.of("#status", "status", "#job", ImageCatalog.JOB))).item();
         return item == null ? Map.of() : item;
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static boolean flag(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value != null && Boolean.TRUE.equals(value.bool());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.imageproc.catalog.ItemReads;
 import org.imageproc.catalog.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -132,23 +133,23 @@ public class Jobs {
         }
         long total = number(job, TOTAL);
         boolean complete = job.get(QUEUED).bool() && done + failed >= total;
-        return Optional.of(new OwnedJob(job.containsKey("owner") ? text(job, "owner") : "", new Job(jobId, text(job, "kind"),
-                complete ? Job.FINISHED : Job.RUNNING, total, done, failed, text(job, "startedAt"),
-                text(job, FINISHED_AT))));
+        return Optional.of(new OwnedJob(job.containsKey("owner") ? ItemReads.text(job, "owner") : "", new Job(jobId, ItemReads.text(job, "kind"),
+                complete ? Job.FINISHED : Job.RUNNING, total, done, failed, ItemReads.text(job, "startedAt"),
+                ItemReads.text(job, FINISHED_AT))));
     }
 
     /** Where the job's listing stands (a backfill's last key queued); empty before the first. */
     public Optional<String> position(String jobId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(key(jobId))
                 .consistentRead(true)).item();
-        return Optional.ofNullable(item == null ? null : text(item, "position"));
+        return Optional.ofNullable(item == null ? null : ItemReads.text(item, "position"));
     }
 
     /** The unfinished job a named task (a backfill of one prefix) resumes; empty when there is none. */
     public Optional<String> current(String task) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(key(task))
                 .consistentRead(true)).item();
-        return Optional.ofNullable(item == null ? null : text(item, "current"));
+        return Optional.ofNullable(item == null ? null : ItemReads.text(item, "current"));
     }
 
     /** Remembers {@code jobId} as the task's unfinished job, or forgets it (null) once the task has queued all. */
@@ -195,10 +196,5 @@ public class Jobs {
     private static long number(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.imageproc.catalog.ImageCatalog;
+import org.imageproc.catalog.ItemReads;
 import org.imageproc.catalog.Tables;
 import org.imageproc.run.RunStatus;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ public class Reprocessing {
         List<Map<String, AttributeValue>> items = Tables.newestFirst(dynamoDb, imageTable, Tables.ALBUM_INDEX,
                 "albumID", albumId).toList();
         Staleness.Current current = new Staleness.Current(labels, Staleness.Current.newest(items.stream()
-                .map(item -> text(item, "labelModelVersion")).toList()), thumbnailMaxSize);
+                .map(item -> ItemReads.text(item, "labelModelVersion")).toList()), thumbnailMaxSize);
         String jobId = jobs.create(ALBUM, owner);
         long queued = items.stream()
                 .filter(item -> scope == Scope.ALL || Staleness.needsRun(state(item), current))
@@ -69,7 +70,7 @@ public class Reprocessing {
     public Optional<Job> photo(String owner, String imageId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(imageTable).consistentRead(true)
                 .key(Map.of(Tables.IMAGE_ID, AttributeValue.fromS(imageId)))).item();
-        if (item != null && RunStatus.RUNNING.is(text(item, "status"))) {
+        if (item != null && RunStatus.RUNNING.is(ItemReads.text(item, "status"))) {
             return Optional.empty();
         }
         String jobId = jobs.create(PHOTO, owner);
@@ -86,8 +87,8 @@ public class Reprocessing {
 
     /** Marks and announces the photo, if its item still describes the object and no run is under way. */
     private boolean queue(String jobId, Map<String, AttributeValue> item) {
-        String imageId = text(item, Tables.IMAGE_ID);
-        if (RunStatus.RUNNING.is(text(item, "status"))) {
+        String imageId = ItemReads.text(item, Tables.IMAGE_ID);
+        if (RunStatus.RUNNING.is(ItemReads.text(item, "status"))) {
             return false;
         }
         return objects.head(incomingPrefix + imageId).flatMap(object -> catalog.allowReprocess(imageId,
@@ -107,12 +108,7 @@ public class Reprocessing {
 
     private static Staleness.ItemState state(Map<String, AttributeValue> item) {
         AttributeValue size = item.get(ImageCatalog.THUMBNAIL_MAX_SIZE);
-        return new Staleness.ItemState(text(item, "status"), item.containsKey("thumbnail"),
-                text(item, "labelModelVersion"), size == null ? null : Integer.valueOf(size.n()));
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
+        return new Staleness.ItemState(ItemReads.text(item, "status"), item.containsKey("thumbnail"),
+                ItemReads.text(item, "labelModelVersion"), size == null ? null : Integer.valueOf(size.n()));
     }
 }
