@@ -42,7 +42,13 @@ import org.imageproc.outage.Outages;
 import org.imageproc.outage.PauseDuringOutage;
 import org.imageproc.outage.Probes;
 import org.imageproc.photo.PhotoCatalog;
+import org.imageproc.job.AlbumDeletion;
+import org.imageproc.job.JobEvents;
+import org.imageproc.job.JobTally;
+import org.imageproc.job.Jobs;
+import org.imageproc.job.Reprocessing;
 import org.imageproc.photo.PhotoLinks;
+import org.imageproc.photo.PhotoRemoval;
 import org.imageproc.photo.PresignedPost;
 import org.imageproc.photo.UploadTickets;
 import org.imageproc.pipeline.CollectVariables;
@@ -60,6 +66,7 @@ import org.imageproc.thumbnail.ThumbnailStep;
 import org.imageproc.thumbnail.ThumbnailStore;
 import org.imageproc.web.ApiErrors;
 import org.imageproc.web.FailureRetries;
+import org.imageproc.web.LibraryApi;
 import org.imageproc.web.StaticFiles;
 import org.imageproc.web.WebApi;
 import org.slf4j.Logger;
@@ -87,10 +94,11 @@ public class ServiceConfiguration implements CamelConfiguration {
         String imageTable = config.string("imageproc.table.images");
         String albumTable = config.string("imageproc.table.albums");
         String labelTable = config.string("imageproc.table.labels");
+        String jobTable = config.string("imageproc.table.jobs");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
         MeterRegistry meters = Observability.meters(context);
         AwsClients aws = AwsClients.connect(config, labels, outages, new DynamoDbRequests(meters),
-                Tables.definitions(imageTable, albumTable, labelTable),
+                Tables.definitions(imageTable, albumTable, labelTable, jobTable),
                 new FinishedUploads(imageTable, incomingPrefix)::finishedKeys);
         // stopped after the routes, so in-flight images finish before the local stack goes away
         context.addService(aws, true, true);
@@ -112,7 +120,6 @@ public class ServiceConfiguration implements CamelConfiguration {
         context.addStartupListener(new DecodeFirst());
         LabelIndex labelIndex = new LabelIndex(aws.dynamoDb(), labelTable, imageTable);
         registry.bind("labelIndex", labelIndex);
-        registry.bind("finishExecution", new FinishExecution(catalog, labelIndex::stage));
         registry.bind("settleLabels", new SettleLabels(labelIndex::settle));
         registry.bind("finishRefusals", new FinishRefusals());
         S3EventParser parser = new S3EventParser(bucket, incomingPrefix);
@@ -123,6 +130,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         ThumbnailStore thumbnails = new ThumbnailStore(aws.s3(), config.string("imageproc.thumbnail.prefix"),
                 catalog::ownStatus);
         registry.bind("thumbnailStep", new ThumbnailStep(thumbnails));
+        registry.bind("finishExecution", new FinishExecution(catalog, labelIndex::stage, thumbnails::remove));
         LabelDetector detector = new LabelDetector(aws.rekognition(), labels,
                 ImageSource.parse(config.string("imageproc.labels.image-source")),
                 config.integer("imageproc.labels.image-size"));
@@ -140,15 +148,18 @@ public class ServiceConfiguration implements CamelConfiguration {
         context.addRoutePolicyFactory(steps);
 
         Probes probes = new Probes(aws.sqs(), aws.s3(), aws.dynamoDb(), queue, bucket,
-                List.of(imageTable, albumTable, labelTable));
+                List.of(imageTable, albumTable, labelTable, jobTable));
         outages.watch(context, probes, () -> aws.localStack().flatMap(LocalStack::outage),
                 Duration.ofMillis(config.number("imageproc.outage.probe-ms")));
         registry.bind("pauseDuringOutage", new PauseDuringOutage(outages, eventQueue::releaseNow));
         registry.bind("consumerErrors", new ConsumerErrors(outages, clock));
         registry.bind("retryLog", new RetryLog(outages));
+        Jobs jobs = new Jobs(aws.dynamoDb(), jobTable, clock);
+        registry.bind("jobTally", new JobTally(jobs, aws.dynamoDb(), imageTable, incomingPrefix));
         Observability.install(context, meters, config, aws, probes, clock, steps::addListener);
         NativeHeapTrim.install(context, Duration.ofSeconds(config.number("imageproc.memory.trim-seconds")));
-        bindWebApp(registry, config, aws, clock, deadLetters, labelIndex);
+        WebApi web = bindWebApp(registry, config, aws, clock, deadLetters, labelIndex);
+        bindLibrary(context, config, aws, clock, catalog, jobs, web, labels, labelIndex);
     }
 
     /** The consumers, the parallel steps' threads and the decodes' pixel budget, from the cores and the heap. */
@@ -167,7 +178,24 @@ public class ServiceConfiguration implements CamelConfiguration {
                 concurrency.consumers(), concurrency.stepThreads(), budget);
     }
 
-    private static void bindWebApp(Registry registry, Config config, AwsClients aws, Clock clock,
+    /** Reprocessing, deleting and their jobs, behind the web API. */
+    private void bindLibrary(CamelContext context, Config config, AwsClients aws, Clock clock, ImageCatalog catalog,
+            Jobs jobs, WebApi web, boolean labels, LabelIndex labelIndex) {
+        String bucket = config.string("imageproc.bucket");
+        String imageTable = config.string("imageproc.table.images");
+        String incomingPrefix = config.string("imageproc.incoming-prefix");
+        JobEvents events = new JobEvents(aws.sqs(), config.string("imageproc.queue"), bucket, aws.region().id(), clock);
+        Reprocessing reprocessing = new Reprocessing(jobs, events, catalog, aws.dynamoDb(), aws.s3(), bucket,
+                imageTable, incomingPrefix, labels, config.integer("imageproc.thumbnail.max-size"));
+        PhotoRemoval removal = new PhotoRemoval(aws.s3(), aws.dynamoDb(), bucket, incomingPrefix,
+                config.string("imageproc.thumbnail.prefix"), imageTable, labelIndex::remove);
+        AlbumDeletion albumDeletion = new AlbumDeletion(jobs, removal, new AlbumCatalog(aws.dynamoDb(),
+                config.string("imageproc.table.albums"), clock), aws.dynamoDb(), imageTable,
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "album-deletion"));
+        context.getRegistry().bind("libraryApi", LibraryApi.of(web, reprocessing, removal, albumDeletion, jobs));
+    }
+
+    private static WebApi bindWebApp(Registry registry, Config config, AwsClients aws, Clock clock,
             DeadLetters deadLetters, LabelIndex labelIndex) {
         String bucket = config.string("imageproc.bucket");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
@@ -181,10 +209,12 @@ public class ServiceConfiguration implements CamelConfiguration {
                 new PresignedPost(aws.credentials(), aws.region(), aws.s3().utilities(), bucket, clock),
                 incomingPrefix, config.number("imageproc.max-file-bytes"),
                 Duration.ofSeconds(config.number("imageproc.web.upload-seconds")));
-        registry.bind("webApi", new WebApi(albums, photos, tickets, deadLetters, new PhotoSearch(labelIndex, photos)));
+        WebApi web = new WebApi(albums, photos, tickets, deadLetters, new PhotoSearch(labelIndex, photos));
+        registry.bind("webApi", web);
         registry.bind("failureRetries", new FailureRetries(photos, deadLetters));
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("staticFiles", new StaticFiles());
+        return web;
     }
 
     /** auto: on, against AWS's Rekognition, a configured endpoint or, in local mode, the local detector. */

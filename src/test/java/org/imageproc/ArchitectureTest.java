@@ -21,10 +21,10 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     /** The packages of the service itself: everything but the local stack, the detector and the composition root. */
-    private static final String[] PRODUCT = {"..album..", "..aws..", "..catalog..", "..config..", "..deadletter..",
-        "..decode..", "..imaging..", "..ingest..", "..labels..", "..memory..", "..metadata..", "..observe..",
-        "..outage..", "..photo..", "..pipeline..", "..routes..", "..run..", "..search..", "..stop..", "..storage..",
-        "..thumbnail..", "..web.."};
+    private static final String[] PRODUCT = {"..album..", "..aws..", "..backfill..", "..catalog..", "..config..",
+        "..deadletter..", "..decode..", "..imaging..", "..ingest..", "..job..", "..labels..", "..memory..",
+        "..metadata..", "..observe..", "..outage..", "..photo..", "..pipeline..", "..routes..", "..run..", "..search..",
+        "..stop..", "..storage..", "..thumbnail..", "..web.."};
 
     private static final String LOCAL = "org.imageproc.local..";
     private static final String DETECTOR = "org.imageproc.detector..";

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Reads and creates albums in the AlbumMetadata table; {@code creationTime} is epoch milliseconds. */
+/** Reads, creates and deletes albums in the AlbumMetadata table; {@code creationTime} is epoch milliseconds. */
 public class AlbumCatalog {
 
     private final DynamoDbClient dynamoDb;
@@ -55,6 +55,11 @@ public class AlbumCatalog {
             throw new AlbumExistsException(album.albumID());
         }
         return album;
+    }
+
+    /** Removes the album's own item (its photos are removed before, one by one). */
+    public void delete(String albumId) {
+        dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of(Tables.ALBUM_ID, AttributeValue.fromS(albumId))));
     }
 
     private static Album album(Map<String, AttributeValue> item) {

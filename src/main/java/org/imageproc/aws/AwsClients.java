@@ -2,6 +2,8 @@ package org.imageproc.aws;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -98,6 +100,27 @@ public final class AwsClients extends ServiceSupport {
                 dynamoDbRequests, uri(config.optional("imageproc.aws.s3-endpoint")),
                 uri(config.optional("imageproc.aws.sqs-endpoint")),
                 uri(config.optional("imageproc.aws.dynamodb-endpoint")), rekognitionEndpoint);
+    }
+
+    /**
+     * Clients of a service's AWS resources for a tool beside it (the backfill): in local mode, the local stack the
+     * running service started, at the configured ports; in aws mode, as the service connects. Starts nothing.
+     */
+    public static AwsClients attach(Config config) {
+        String mode = config.string("imageproc.mode").trim();
+        ExecutionInterceptor none = new ExecutionInterceptor() {
+        };
+        Outages outages = new Outages(Clock.systemUTC(), Duration.ofMinutes(1));
+        if (mode.equalsIgnoreCase("local")) {
+            String host = "http://" + config.string("imageproc.local.host") + ":";
+            return new AwsClients(null, Region.of(config.string("imageproc.aws.region")),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                            config.string("imageproc.local.access-key"), config.string("imageproc.local.secret-key"))),
+                    outages, none, uri(host + config.integer("imageproc.local.s3-port")),
+                    uri(host + config.integer("imageproc.local.sqs-port")),
+                    uri(host + config.integer("imageproc.local.dynamodb-port")), Optional.empty());
+        }
+        return connect(config, false, outages, none, List.of(), null);
     }
 
     private static LocalStackLauncher launcher() {

@@ -1,6 +1,7 @@
 package org.imageproc.catalog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-/** Finds the uploads whose item is final (SUCCEEDED or FAILED) for their ETag: BatchGetItem, a hundred keys a call. */
+/**
+ * Finds the uploads whose item is final (SUCCEEDED or FAILED) for their ETag, and what the items of stored objects
+ * say: BatchGetItem, a hundred keys a call.
+ */
 public final class FinishedUploads {
+
+    /**
+     * What an object's item says: the upload it describes ({@code eTag}, {@code version}) and whether its run
+     * ended for good (SUCCEEDED, or FAILED for a reason retrying cannot fix or after the queue gave up).
+     */
+    public record UploadState(String eTag, String version, boolean settled) {
+    }
 
     private static final int BATCH_GET_LIMIT = 100;
 
@@ -41,12 +52,25 @@ public final class FinishedUploads {
         return finished;
     }
 
+    /** The items of these object keys that exist, by object key. */
+    public Map<String, UploadState> states(DynamoDbClient dynamoDb, List<String> objectKeys) {
+        Map<String, UploadState> states = new HashMap<>();
+        for (int from = 0; from < objectKeys.size(); from += BATCH_GET_LIMIT) {
+            for (Map<String, AttributeValue> item : items(dynamoDb,
+                    objectKeys.subList(from, Math.min(objectKeys.size(), from + BATCH_GET_LIMIT)))) {
+                states.put(incomingPrefix + item.get(Tables.IMAGE_ID).s(), new UploadState(ItemReads.text(item, "eTag"),
+                        ItemReads.text(item, "objectVersion"), ItemReads.settled(item)));
+            }
+        }
+        return states;
+    }
+
     private List<Map<String, AttributeValue>> items(DynamoDbClient dynamoDb, List<String> keys) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
                 .keys(keys.stream().map(key -> Map.of(Tables.IMAGE_ID,
                         AttributeValue.fromS(key.substring(incomingPrefix.length())))).toList())
-                .projectionExpression("#id, eTag, #status")
+                .projectionExpression("#id, eTag, #status, objectVersion, retryable, deadLetter")
                 .expressionAttributeNames(Map.of("#id", Tables.IMAGE_ID, "#status", "status"))
                 .consistentRead(true)
                 .build());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.imageproc.labels.DetectedLabels;
 import org.imageproc.labels.Label;
@@ -45,6 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Writes each image's item in the ImageMetadata table: the run's status, every step, and the results. One run owns
@@ -57,15 +59,26 @@ public class ImageCatalog {
     static final String EXECUTION_ID = "executionId";
     static final String OBJECT_VERSION = "objectVersion";
     /** True on an item whose event the queue gave up on: it is in the dead-letter queue, to be retried by hand. */
-    static final String DEAD_LETTER = "deadLetter";
+    public static final String DEAD_LETTER = "deadLetter";
     /** Epoch ms of the failure, only while the item is FAILED: the key of the failures index (Tables.FAILED_INDEX). */
     static final String FAILED_AT = "failedAt";
+    /** The job whose run the item's run is (a reprocess, a backfill); kept from the claim on, for the job's count. */
+    public static final String JOB = "job";
+    /**
+     * The job allowed to run the item's upload once more though it ended: set by an owner's reprocess request, and
+     * gone with the claim that uses it (a claim replaces the item whole).
+     */
+    static final String REPROCESS = "reprocessJob";
+    /** The longest thumbnail side the run that SUCCEEDED made its thumbnail for. */
+    public static final String THUMBNAIL_MAX_SIZE = "thumbnailMaxSize";
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageCatalog.class);
     // a claim that loses a race is looked at again; more rounds than this means uploads keep arriving
     private static final int CLAIM_ATTEMPTS = 3;
     private static final String CLAIMABLE = "attribute_not_exists(#id) OR attribute_not_exists(#version)"
             + " OR #version < :version OR (#version = :version AND (#status = :running OR #retryable = :true))";
+    // a reprocess: only the job the owner asked for, for the upload the item describes
+    private static final String REPROCESSABLE = " OR (#version = :version AND #etag = :etag AND #reprocess = :job)";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -98,7 +111,8 @@ public class ImageCatalog {
         Map<String, AttributeValue> item = newItem(execution, RunStatus.RUNNING);
         origin(item, image);
         item.put("steps", StepEntries.of(steps));
-        if (!claim(execution, item)) {
+        putIfPresent(item, JOB, sOrNull(event.job()));
+        if (!claim(execution, item, event.job())) {
             LOG.info("Skipping s3://{}/{} (ETag {}): this upload was already processed", event.bucket(), event.key(),
                     image.eTag());
             return null;
@@ -108,16 +122,17 @@ public class ImageCatalog {
     }
 
     /**
-     * Records a failure that happened before a run could start (the object is too large to read, or gone, or the
-     * last delivery could not read it), as a FAILED item for this upload; {@code failedStep} is null when unknown. An
-     * event for an object that is gone fails only its own upload's unfinished item and creates none over another's:
-     * it may be forged, and a newer upload's item must stay. False when nothing was written.
+     * Records a failure that happened before a run could start (the object is too large to read, or the last
+     * delivery could not read it), as a FAILED item for this upload; {@code failedStep} is null when unknown. An
+     * object that is gone (deleted, by its owner or in the bucket) has no item: its own upload's unfinished item is
+     * removed and none is created, so that an event still queued for a deleted photo brings nothing back; another
+     * upload's item stays (the event may be forged). False when nothing was written.
      */
     public boolean failBeforeStart(ImageEvent event, String bucket, String failedStep, Failure failure,
             boolean objectExists) {
         Execution execution = unstarted(event, bucket);
         Map<String, AttributeValue> item = failedItem(execution, failedStep, failure);
-        boolean written = objectExists ? claim(execution, item) : putForGoneObject(item, event.eTag());
+        boolean written = objectExists ? claim(execution, item, null) : removeForGoneObject(execution);
         if (!written) {
             LOG.info("Not recording {} for s3://{}/{}: the item already ended for this upload, or belongs to"
                     + " another", failure.error(), event.bucket(), event.key());
@@ -183,9 +198,35 @@ public class ImageCatalog {
      * Throws {@link RunSupersededException} unless the object is still the upload this run read: label detection
      * read it by key, so labels from any other bytes must not be stored (that upload's own run stores its own).
      */
-    public void requireCurrent(Execution execution) {
-        if (!objects.isCurrent(execution.key(), execution.eTag())) {
-            throw new RunSupersededException("The object " + execution.key() + " was replaced during the run");
+    public void requireCurrent(Execution execution, Consumer<Execution> removeThumbnail) {
+        if (objects.isCurrent(execution.key(), execution.eTag())) {
+            return;
+        }
+        if (!objects.exists(execution.key())) {
+            // deleted during the run (its item may have been deleted before this run claimed it): leave nothing
+            removeThumbnail.accept(execution);
+            removeOwn(execution);
+            throw new RunSupersededException("The object " + execution.key() + " was deleted during the run");
+        }
+        throw new RunSupersededException("The object " + execution.key() + " was replaced during the run");
+    }
+
+    /**
+     * Allows {@code job} one more run of the upload the item describes, if the item still describes {@code eTag}
+     * and no run is under way; the version to announce the upload with, empty when the item is not so.
+     */
+    public Optional<String> allowReprocess(String imageId, String eTag, String job) {
+        try {
+            Map<String, AttributeValue> item = dynamoDb.updateItem(r -> r.tableName(table).key(key(imageId))
+                    .updateExpression("SET #reprocess = :job")
+                    .conditionExpression("#etag = :etag AND #status <> :running")
+                    .expressionAttributeNames(Map.of("#reprocess", REPROCESS, "#etag", "eTag", "#status", "status"))
+                    .expressionAttributeValues(Map.of(":job", s(job), ":etag", s(eTag),
+                            ":running", s(RunStatus.RUNNING.name())))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.ofNullable(text(item, OBJECT_VERSION));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
         }
     }
 
@@ -227,7 +268,7 @@ public class ImageCatalog {
      * with a warning saying so, when the item would outgrow DynamoDB's item size limit.
      */
     public AggregateWrite aggregate(Execution execution, ImageMetadata metadata, DetectedLabels labels,
-            StoredThumbnail thumbnail, Map<String, StepRecord> steps, String step) {
+            StoredThumbnail thumbnail, int thumbnailMaxSize, Map<String, StepRecord> steps, String step) {
         Instant finishedAt = clock.instant();
         List<String> warnings = new ArrayList<>(metadata.warnings());
         warnings.addAll(thumbnail.warnings());
@@ -241,6 +282,7 @@ public class ImageCatalog {
                         "s3Key", s(thumbnail.key()),
                         "width", n(thumbnail.width()),
                         "height", n(thumbnail.height()))))
+                .put(THUMBNAIL_MAX_SIZE, n(thumbnailMaxSize))
                 .put("warnings", fitted.warnings().isEmpty() ? null : strings(fitted.warnings()))
                 .put("steps", StepEntries.ending(steps, step, RunStatus.SUCCEEDED, null, finishedAt, List.of()))
                 .put("status", s(RunStatus.SUCCEEDED.name()))
@@ -442,12 +484,17 @@ public class ImageCatalog {
      * newer version stands only if the object in the bucket is still the one this run read: the newer version the
      * item names is then gone (or its event was forged), and the item must describe the bucket.
      */
-    private boolean claim(Execution execution, Map<String, AttributeValue> item) {
+    private boolean claim(Execution execution, Map<String, AttributeValue> item, String job) {
         String condition = CLAIMABLE;
         Map<String, String> names = new LinkedHashMap<>(Map.of("#id", Tables.IMAGE_ID, "#version", OBJECT_VERSION,
                 "#status", "status", "#retryable", "retryable"));
         Map<String, AttributeValue> values = new LinkedHashMap<>(Map.of(":version", s(execution.version()),
                 ":running", s(RunStatus.RUNNING.name()), ":true", bool(true)));
+        if (job != null) {
+            condition += REPROCESSABLE;
+            names.putAll(Map.of("#etag", "eTag", "#reprocess", REPROCESS));
+            values.putAll(Map.of(":etag", s(execution.eTag()), ":job", s(job)));
+        }
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             if (put(item, condition, names, values)) {
                 return true;
@@ -474,11 +521,31 @@ public class ImageCatalog {
         throw new RunSupersededException("Uploads of " + execution.key() + " keep replacing each other");
     }
 
-    /** An object that is gone fails its own upload's item, if that never ended, and creates none over another's. */
-    private boolean putForGoneObject(Map<String, AttributeValue> item, String eTag) {
-        return put(item, "attribute_not_exists(#id) OR (#etag = :etag AND (#status = :running OR #retryable = :true))",
-                Map.of("#id", Tables.IMAGE_ID, "#etag", "eTag", "#status", "status", "#retryable", "retryable"),
-                Map.of(":etag", s(eTag), ":running", s(RunStatus.RUNNING.name()), ":true", bool(true)));
+    /** An object that is gone takes its own upload's item with it, if that never ended; another's stays. */
+    private boolean removeForGoneObject(Execution execution) {
+        try {
+            dynamoDb.deleteItem(r -> r.tableName(table).key(key(execution.imageId()))
+                    .conditionExpression("#etag = :etag AND (#status = :running OR #retryable = :true)")
+                    .expressionAttributeNames(Map.of("#etag", "eTag", "#status", "status", "#retryable", "retryable"))
+                    .expressionAttributeValues(Map.of(":etag", s(execution.eTag()),
+                            ":running", s(RunStatus.RUNNING.name()), ":true", bool(true))));
+            LOG.info("Removed the unfinished item of {}: the object is gone", execution.key());
+        } catch (ConditionalCheckFailedException e) {
+            LOG.info("Nothing to record for {}: the object is gone", execution.key());
+        }
+        return false;
+    }
+
+    /** Removes the item while this run owns it. */
+    private void removeOwn(Execution execution) {
+        try {
+            dynamoDb.deleteItem(r -> r.tableName(table).key(key(execution.imageId()))
+                    .conditionExpression("#exec = :exec")
+                    .expressionAttributeNames(Map.of("#exec", EXECUTION_ID))
+                    .expressionAttributeValues(Map.of(":exec", s(execution.executionId()))));
+        } catch (ConditionalCheckFailedException e) {
+            // another run owns it, or it is gone already
+        }
     }
 
     private boolean put(Map<String, AttributeValue> item, String condition, Map<String, String> names,

@@ -39,19 +39,24 @@ public final class Tables {
     public static final String LABEL_INDEX = "pk-uploadTime-index";
     /** An image's label entries, to take them away: only label entries have {@code imageID}. */
     public static final String IMAGE_LABELS_INDEX = "imageID-index";
+    /** One item per job (reprocess, backfill, album deletion) and its counter items (see job.Jobs). */
+    public static final String JOBS = "Jobs";
+    public static final String JOB_ID = "jobId";
 
     private Tables() {
     }
 
     /** The tables, named as configured (the defaults are the constants above). */
-    public static List<CreateTableRequest> definitions(String imageTable, String albumTable, String labelTable) {
+    public static List<CreateTableRequest> definitions(String imageTable, String albumTable, String labelTable,
+            String jobTable) {
         return List.of(
                 table(imageTable, Map.of(IMAGE_ID, ScalarAttributeType.S),
                         index(ALBUM_INDEX, "albumID", "uploadTime"), index(FAILED_INDEX, "userID", "failedAt")),
                 table(albumTable, Map.of(ALBUM_ID, ScalarAttributeType.S),
                         index(USER_INDEX, "userID", "creationTime")),
                 table(labelTable, orderedKeys(PK, SK),
-                        index(LABEL_INDEX, PK, "uploadTime"), index(IMAGE_LABELS_INDEX, IMAGE_ID, null)));
+                        index(LABEL_INDEX, PK, "uploadTime"), index(IMAGE_LABELS_INDEX, IMAGE_ID, null)),
+                table(jobTable, Map.of(JOB_ID, ScalarAttributeType.S)));
     }
 
     /** The items of one partition of a table's index, newest (highest range key) first. */
@@ -93,15 +98,14 @@ public final class Tables {
                     .forEach(range -> attributes.putIfAbsent(range.attributeName(), ScalarAttributeType.N));
         }
         List<String> tableKeys = List.copyOf(keys.keySet());
-        return CreateTableRequest.builder()
+        CreateTableRequest.Builder table = CreateTableRequest.builder()
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attributes.entrySet().stream()
                         .map(a -> attribute(a.getKey(), a.getValue())).toList())
                 .keySchema(tableKeys.size() == 1 ? List.of(key(tableKeys.get(0), KeyType.HASH))
-                        : List.of(key(tableKeys.get(0), KeyType.HASH), key(tableKeys.get(1), KeyType.RANGE)))
-                .globalSecondaryIndexes(Arrays.asList(indexes))
-                .build();
+                        : List.of(key(tableKeys.get(0), KeyType.HASH), key(tableKeys.get(1), KeyType.RANGE)));
+        return indexes.length == 0 ? table.build() : table.globalSecondaryIndexes(Arrays.asList(indexes)).build();
     }
 
     private static AttributeDefinition attribute(String name, ScalarAttributeType type) {

@@ -4,6 +4,7 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.imageproc.config.Concurrency;
 import org.imageproc.outage.PauseDuringOutage;
+import org.imageproc.run.ImageEvent;
 
 /**
  * Consumes S3 event notifications from SQS and hands each image to the processing flow. The message is deleted only
@@ -36,6 +37,8 @@ public class IngestRoute extends EndpointRouteBuilder {
                 // not extended while processing: a run that never completes must let its message come back
                 .visibilityTimeout("{{imageproc.sqs.visibility-timeout-seconds}}")
                 .attributeNames(RECEIVE_COUNT)
+                // set only on events the service itself sends for a job (reprocess, backfill)
+                .messageAttributeNames(ImageEvent.JOB_ATTRIBUTE)
                 .advanced().exceptionHandler(consumerErrors))
                 .routeId("consume-image-events")
                 .routePolicy(pause)

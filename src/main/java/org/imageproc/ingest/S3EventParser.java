@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Body;
 import org.apache.camel.Handler;
+import org.apache.camel.Header;
 import org.imageproc.run.ImageEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,16 @@ public class S3EventParser {
      * event types, other buckets, other keys, records without an ETag and messages that are not S3 events at all
      * (each logged once, so the message can be deleted).
      */
+    public List<ImageEvent> parse(String body) {
+        return parse(body, null);
+    }
+
+    /**
+     * As {@link #parse(String)}, each event naming {@code job}: the job whose request the service announced the object
+     * for again (the message's {@link ImageEvent#JOB_ATTRIBUTE}); null for S3's own events.
+     */
     @Handler
-    public List<ImageEvent> parse(@Body String body) {
+    public List<ImageEvent> parse(@Body String body, @Header(ImageEvent.JOB_ATTRIBUTE) String job) {
         String json = body == null ? "" : body;
         S3EventNotification notification;
         try {
@@ -54,7 +63,7 @@ public class S3EventParser {
         } catch (IllegalArgumentException | DateTimeException e) {
             // the library gives up on the whole message at the first field of the wrong type: read record by record,
             // so that one broken record does not take the good ones with it
-            return recordByRecord(json, body, e);
+            return recordByRecord(json, body, job, e);
         }
         if (notification.getRecords() == null) {
             ignoreWithoutRecords(json, body);
@@ -62,12 +71,12 @@ public class S3EventParser {
         }
         List<ImageEvent> events = new ArrayList<>();
         for (S3EventNotificationRecord record : notification.getRecords()) {
-            toEvent(record, events);
+            toEvent(record, job, events);
         }
         return events;
     }
 
-    private List<ImageEvent> recordByRecord(String json, String body, RuntimeException wholeMessage) {
+    private List<ImageEvent> recordByRecord(String json, String body, String job, RuntimeException wholeMessage) {
         JsonNode records;
         try {
             records = JSON.readTree(json).path("Records");
@@ -85,7 +94,7 @@ public class S3EventParser {
                 for (S3EventNotificationRecord record : S3EventNotification.fromJson(
                         JSON.createObjectNode().set("Records", JSON.createArrayNode().add(records.get(i))).toString())
                         .getRecords()) {
-                    toEvent(record, events);
+                    toEvent(record, job, events);
                 }
             } catch (IllegalArgumentException | DateTimeException e) {
                 LOG.warn("Ignoring record {} of an SQS message: not an S3 event record{}: {}", i + 1,
@@ -118,7 +127,7 @@ public class S3EventParser {
         }
     }
 
-    private void toEvent(S3EventNotificationRecord record, List<ImageEvent> events) {
+    private void toEvent(S3EventNotificationRecord record, String job, List<ImageEvent> events) {
         Optional<S3> s3 = Optional.ofNullable(record).map(S3EventNotificationRecord::getS3);
         String eventName = Optional.ofNullable(record).map(S3EventNotificationRecord::getEventName).orElse("");
         S3Object object = s3.map(S3::getObject).orElse(null);
@@ -146,7 +155,7 @@ public class S3EventParser {
         }
         events.add(new ImageEvent(eventBucket, key, Objects.requireNonNullElse(object.getSizeAsLong(), -1L), eTag,
                 Objects.requireNonNullElse(object.getSequencer(), ""), eventName,
-                Objects.requireNonNullElseGet(record.getEventTime(), Instant::now)));
+                Objects.requireNonNullElseGet(record.getEventTime(), Instant::now), job));
     }
 
     private static String unquote(String eTag) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.imageproc.aws.LocalStackSettings;
+import org.imageproc.run.S3EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.retries.api.BackoffStrategy;

@@ -2,6 +2,7 @@ package org.imageproc.local;
 
 import java.time.Instant;
 
+import org.imageproc.run.S3EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -29,7 +30,8 @@ final class S3EventPublisher {
     /** Returns once the queue took the event; throws the SDK's exception when it did not. */
     void publish(CreatedObject object) {
         Instant now = Instant.now();
-        String body = json.toJson(object, now, sequencer.next(now));
+        String body = json.toJson(object.bucket(), object.key(), object.size(), object.eTag(),
+                object.eventName(), now, sequencer.next(now));
         sqs.sendMessage(message -> message.queueUrl(queueUrl).messageBody(body));
         LOG.debug("{} s3://{}/{} announced on {}", object.eventName(), object.bucket(), object.key(), queueUrl);
     }

@@ -63,6 +63,7 @@ public class PipelineErrorHandling extends RouteConfigurationBuilder {
                     .setVariable(Variables.SUPERSEDED, constant("The object was replaced after this event was sent"))
                     .log("Event for ${variable.event.key} (ETag ${variable.event.eTag}) skipped: the object was"
                             + " replaced since; the newer upload's own event brings it")
+                    .to(direct("count-for-job"))
                 .end()
                 .onException(ImageRejectedException.class, NoSuchKeyException.class)
                     .handled(true)

@@ -21,12 +21,15 @@ public class RecordFailureRoute extends EndpointRouteBuilder {
                 .doTry()
                     .bean(recorder)
                     .setVariable(Variables.FAILURE, simple("${exception}"))
+                    // counted only if the failure is final; a delivery that comes back is counted when it ends
+                    .to(direct("count-for-job"))
                 .doCatch(RunSupersededException.class)
                     .to(direct("record-superseded"))
                 .end();
 
         from(direct("record-superseded")).routeId("record-superseded")
                 .log("Run for ${variable.event.key} stopped without writing: ${exception.message}")
-                .setVariable(Variables.SUPERSEDED, simple("${exception.message}"));
+                .setVariable(Variables.SUPERSEDED, simple("${exception.message}"))
+                .to(direct("count-for-job"));
     }
 }

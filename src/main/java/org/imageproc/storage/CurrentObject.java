@@ -32,6 +32,21 @@ public class CurrentObject {
         }
     }
 
+    /** Whether the key holds any object at all. */
+    public boolean exists(String key) {
+        try {
+            s3.headObject(r -> r.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     static String quoted(String eTag) {
         return eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"";
     }

@@ -16,6 +16,8 @@ final class Ids {
     private static final Pattern ALBUM_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern IMAGE_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\\.[a-z0-9]{1,5})?");
+    private static final Pattern JOB_ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,5}");
     private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} &'.,()/+-]{0,63}");
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9.+-]{0,40}/[a-z0-9][a-z0-9.+-]{0,60}");
@@ -46,6 +48,10 @@ final class Ids {
         }
         return require(label.trim(), LABEL, "A label is 1-64 letters, digits, spaces or & ' . , ( ) / + -,"
                 + " starting with a letter or digit");
+    }
+
+    static String jobId(String id) {
+        return require(id, JOB_ID, "Not a job id of this app");
     }
 
     /** The content type of a photo to upload, in lower case: one an upload ticket is issued for. */

@@ -10,7 +10,6 @@ import org.imageproc.album.AlbumCatalog;
 import org.imageproc.deadletter.DeadLetters;
 import org.imageproc.photo.Photo;
 import org.imageproc.photo.PhotoCatalog;
-import org.imageproc.photo.PhotoOwner;
 import org.imageproc.photo.UploadTicket;
 import org.imageproc.photo.UploadTickets;
 import org.imageproc.run.RunStatus;
@@ -31,6 +30,7 @@ public class WebApi {
     private final UploadTickets tickets;
     private final DeadLetters deadLetters;
     private final PhotoSearch search;
+    private final Owners owners;
 
     public WebApi(AlbumCatalog albums, PhotoCatalog photos, UploadTickets tickets, DeadLetters deadLetters,
             PhotoSearch search) {
@@ -39,6 +39,7 @@ public class WebApi {
         this.tickets = tickets;
         this.deadLetters = deadLetters;
         this.search = search;
+        this.owners = new Owners(albums, photos);
     }
 
     public AlbumPage albums(@Header(USER_HEADER) String user, @Header("limit") String limit,
@@ -79,13 +80,7 @@ public class WebApi {
     }
 
     public Photo photo(@Header(USER_HEADER) String user, @Header("id") String id) {
-        String userId = Ids.user(user);
-        String imageId = Ids.imageId(id);
-        PhotoOwner owner = photos.owner(imageId).orElseThrow(() -> ApiException.notFound("No such photo"));
-        if (!userId.equals(owner.userID())) {
-            throw ApiException.forbidden("This photo belongs to someone else");
-        }
-        return photos.find(imageId);
+        return photos.find(owners.photo(user, id));
     }
 
     /**
@@ -116,14 +111,12 @@ public class WebApi {
                 .map(owner -> userId.equals(owner.userID())).orElse(false)));
     }
 
+    /** The ownership checks this API makes, for the other API beans. */
+    Owners owners() {
+        return owners;
+    }
+
     private Album ownAlbum(String user, String owner, String name) {
-        String userId = Ids.user(user);
-        Ids.user(owner);
-        String albumName = Ids.albumName(name);
-        if (!userId.equals(owner)) {
-            throw ApiException.forbidden("This album belongs to someone else");
-        }
-        return albums.find(userId + "/" + albumName)
-                .orElseThrow(() -> ApiException.notFound("No album named '" + albumName + "'"));
+        return owners.album(user, owner, name);
     }
 }

@@ -56,7 +56,8 @@ class FinishExecutionRouteTest {
         main.addRoutesBuilder(FinishExecutionRoute.class);
         main.addConfiguration(new TestBeans(context -> {
             context.getRegistry().bind("dynamoDbClient", dynamoDb);
-            context.getRegistry().bind("finishExecution", new FinishExecution(catalog, (run, user, time, labels) -> { }));
+            context.getRegistry().bind("finishExecution", new FinishExecution(catalog, (run, user, time, labels) -> { },
+                    run -> { }));
             context.getRegistry().bind("settleLabels", new SettleLabels(run -> { }));
             context.getRegistry().bind("finishRefusals", new FinishRefusals());
         }));
@@ -79,6 +80,7 @@ class FinishExecutionRouteTest {
         assertThat(values.get("finishedAt").value().s()).isEqualTo(NOW.toString());
         assertThat(values.get("tags").value().l()).extracting(AttributeValue::s).containsExactly("Cat");
         assertThat(values.get("thumbnail").value().m().get("width").n()).isEqualTo("250");
+        assertThat(values.get("thumbnailMaxSize").value().n()).isEqualTo("250");
         Map<String, AttributeValue> steps = values.get("steps").value().m();
         assertThat(steps).containsOnlyKeys("read-image", "detect-labels", "finish-execution");
         assertThat(steps.get("detect-labels").m().get("durationMs").n()).isEqualTo("480");
@@ -119,6 +121,7 @@ class FinishExecutionRouteTest {
         steps.put("detect-labels", new StepRecord("detect-labels", "SUCCEEDED", NOW.minusSeconds(1), 480, null));
         steps.put("finish-execution", new StepRecord("finish-execution", "RUNNING", NOW.minusMillis(20), 0, null));
         exchange.setVariable(Variables.EXECUTION, RUN);
+        exchange.setVariable(Variables.THUMBNAIL_MAX_SIZE, 250);
         exchange.setVariable(Variables.METADATA, new MetadataReader().read(jpeg));
         exchange.setVariable(Variables.LABELS, new DetectedLabels(
                 List.of(new Label("Cat", 97.5, List.of(), List.of())), "3.0", false));

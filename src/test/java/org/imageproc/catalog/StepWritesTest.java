@@ -44,7 +44,7 @@ class StepWritesTest {
     @Test
     void theClaimCarriesTheStepsSoFar() {
         catalog.start(new ImageEvent("photo-repo", RUN.key(), jpeg.length, "etag-1", "0001", "ObjectCreated:Put",
-                NOW), image, steps(done("read-image", 1500, 42)));
+                NOW, null), image, steps(done("read-image", 1500, 42)));
 
         assertThat(dynamoDb.puts()).singleElement().satisfies(put -> {
             Map<String, AttributeValue> steps = put.item().get("steps").m();

@@ -1,6 +1,7 @@
 package org.imageproc.deploy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -41,7 +42,8 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         SdkRequest request = context.request();
         CALLS.add(new Call(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.httpRequest().port(),
-                text(request, "TableName").or(() -> batchTable(request)), text(request, "IndexName"), text(request, "Key"),
+                text(request, "TableName").or(() -> batchTable(request)), text(request, "IndexName"),
+                text(request, "Key"),
                 text(request, "QueueUrl").or(() -> text(request, "QueueName")),
                 context.httpRequest().firstMatchingHeader("User-Agent")
                         .filter(agent -> agent.contains("app/" + AwsClients.APP_ID)).isPresent()));
@@ -52,10 +54,10 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         return request.getValueForField(field, Object.class).filter(String.class::isInstance).map(String.class::cast);
     }
 
-    /** The one table a BatchGetItem or BatchWriteItem names in its RequestItems (the service batches one table). */
+    /** The table of a batch call (BatchGetItem, BatchWriteItem) on one table: the one key of its RequestItems. */
     private static Optional<String> batchTable(SdkRequest request) {
-        return request.getValueForField("RequestItems", Object.class).filter(java.util.Map.class::isInstance)
-                .map(java.util.Map.class::cast).filter(items -> items.size() == 1)
+        return request.getValueForField("RequestItems", Object.class).filter(Map.class::isInstance)
+                .map(Map.class::cast).filter(items -> items.size() == 1)
                 .map(items -> String.valueOf(items.keySet().iterator().next()));
     }
 

@@ -29,9 +29,11 @@ class CloudFormationTemplateTest {
         CreateTableRequest images = table("ImageTable");
         CreateTableRequest albums = table("AlbumTable");
         CreateTableRequest labels = table("LabelTable");
+        CreateTableRequest jobs = table("JobTable");
 
-        assertThat(List.of(images, albums, labels))
-                .isEqualTo(Tables.definitions(images.tableName(), albums.tableName(), labels.tableName()));
+        assertThat(List.of(images, albums, labels, jobs)).isEqualTo(Tables.definitions(images.tableName(),
+                albums.tableName(), labels.tableName(), jobs.tableName()));
+        assertThat(jobs.tableName()).endsWith("-" + AppProperties.value("imageproc.table.jobs"));
         assertThat(images.tableName()).endsWith("-" + AppProperties.value("imageproc.table.images"));
         assertThat(albums.tableName()).endsWith("-" + AppProperties.value("imageproc.table.albums"));
         assertThat(labels.tableName()).endsWith("-" + AppProperties.value("imageproc.table.labels"));
@@ -104,7 +106,7 @@ class CloudFormationTemplateTest {
                     assertThat(prefixes).anyMatch(prefix -> resource.equals("PhotoBucket/" + prefix + "*"));
                 } else {
                     assertThat(resource.split("/")[0]).isIn("PhotoBucket", "EventQueue", "DeadLetterQueue", "ImageTable",
-                            "AlbumTable", "LabelTable");
+                            "AlbumTable", "LabelTable", "JobTable");
                 }
             }
         });
@@ -144,14 +146,18 @@ class CloudFormationTemplateTest {
 
     private CreateTableRequest table(String logicalId) {
         Map<String, Object> table = template.properties(logicalId);
-        return CreateTableRequest.builder()
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(template.substituteDefaults(table.get("TableName")))
                 .billingMode((String) table.get("BillingMode"))
                 .attributeDefinitions(list(table.get("AttributeDefinitions")).stream().map(CloudFormation::map)
                         .map(a -> AttributeDefinition.builder().attributeName((String) a.get("AttributeName"))
                                 .attributeType((String) a.get("AttributeType")).build()).toList())
-                .keySchema(keys(table.get("KeySchema")))
-                .globalSecondaryIndexes(list(table.get("GlobalSecondaryIndexes")).stream().map(CloudFormation::map)
+                .keySchema(keys(table.get("KeySchema")));
+        if (!table.containsKey("GlobalSecondaryIndexes")) {
+            return request.build();
+        }
+        return request.globalSecondaryIndexes(list(table.get("GlobalSecondaryIndexes")).stream()
+                        .map(CloudFormation::map)
                         .map(index -> GlobalSecondaryIndex.builder().indexName((String) index.get("IndexName"))
                                 .keySchema(keys(index.get("KeySchema")))
                                 .projection(Projection.builder().projectionType(

@@ -94,7 +94,15 @@ class IamPolicyIT {
                 .path("requeued")).hasSize(1);
         Awaitility.await().atMost(WAIT).until(() -> unlucky.stream().allMatch(id -> "SUCCEEDED".equals(
                 api.get("api/photos/" + id, USER).json().path("item").path("status").asText())));
-        // readiness asks for the queue, the bucket and both tables, as the kubelet's probe does (it turns UP once the
+        // an album reprocessed, a photo reprocessed and deleted, an album deleted, each followed as a job
+        awaitJob(api, api.post("api/albums/" + USER + "/trip/reprocess", USER, Map.of("scope", "missing")));
+        String jpegId = jpeg.path("imageID").asText();
+        awaitJob(api, api.post("api/photos/" + jpegId + "/reprocess", USER, ""));
+        assertThat(api.delete("api/photos/" + jpegId, USER).status()).isEqualTo(204);
+        assertThat(api.createAlbum(USER, "gone").status()).isEqualTo(201);
+        upload(api, "gone", "going.jpg", "image/jpeg", TestImages.jpeg(200, 150));
+        awaitJob(api, api.delete("api/albums/" + USER + "/gone", USER));
+        // readiness asks for the queue, the bucket and the tables, as the kubelet's probe does (it turns UP once the
         // consumers have polled)
         String ready = aws.service().management().resolve("observe/health/ready").toString();
         Awaitility.await().atMost(WAIT).until(() -> fetch(ready) == 200);
@@ -143,15 +151,29 @@ class IamPolicyIT {
                 "dynamodb:Query on LabelTable/index/imageID-index",
                 "sqs:ChangeMessageVisibility on EventQueue", "sqs:SendMessage on EventQueue",
                 "sqs:ReceiveMessage on DeadLetterQueue", "sqs:DeleteMessage on DeadLetterQueue",
-                "sqs:ChangeMessageVisibility on DeadLetterQueue");
+                "sqs:ChangeMessageVisibility on DeadLetterQueue", "dynamodb:UpdateItem on JobTable",
+                "dynamodb:BatchGetItem on JobTable", "dynamodb:DeleteItem on ImageTable",
+                "dynamodb:DeleteItem on AlbumTable", "s3:DeleteObject on PhotoBucket/Incoming/*");
     }
 
     private static JsonNode upload(Api api, String fileName, String contentType, byte[] bytes) {
-        Api.Reply reply = api.post("api/albums/" + USER + "/trip/uploads", USER,
+        return upload(api, "trip", fileName, contentType, bytes);
+    }
+
+    private static JsonNode upload(Api api, String album, String fileName, String contentType, byte[] bytes) {
+        Api.Reply reply = api.post("api/albums/" + USER + "/" + album + "/uploads", USER,
                 Map.of("fileName", fileName, "contentType", contentType));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         assertThat(Api.upload(reply.json(), bytes).status()).isEqualTo(204);
         return api.awaitFinal(reply.json().path("imageID").asText(), USER, WAIT);
+    }
+
+    /** Waits until the job the reply answered with is FINISHED. */
+    private static void awaitJob(Api api, Api.Reply reply) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(202);
+        String job = "api/jobs/" + reply.json().path("jobId").asText();
+        Awaitility.await().atMost(WAIT).until(() -> "FINISHED".equals(api.get(job, USER).json().path("state")
+                .asText()));
     }
 
     /** Uploads a photo whose label detection fails until healed; its image id. */
@@ -225,6 +247,9 @@ class IamPolicyIT {
         }
         if (name.equals(AppProperties.value("imageproc.table.labels"))) {
             return "LabelTable";
+        }
+        if (name.equals(AppProperties.value("imageproc.table.jobs"))) {
+            return "JobTable";
         }
         return name.equals(AppProperties.value("imageproc.table.albums")) ? "AlbumTable" : name;
     }

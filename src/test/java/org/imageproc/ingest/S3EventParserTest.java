@@ -21,7 +21,7 @@ class S3EventParserTest {
                 """;
 
         assertThat(parser.parse(body)).containsExactly(new ImageEvent("photo-repo", "Incoming/my photo+1 é.jpg", 1234,
-                "abc123", "0A1B", "ObjectCreated:Put", Instant.parse("2026-11-27T08:00:00.123Z")));
+                "abc123", "0A1B", "ObjectCreated:Put", Instant.parse("2026-11-27T08:00:00.123Z"), null));
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class StackClients {
     public static LocalStackSettings defaults(Path dataDir) {
         return new LocalStackSettings(dataDir, "127.0.0.1", 9000, 9324, 8000, "test", "test", "us-east-1",
                 "photo-repo", "Incoming/", "image-events", "image-events-dlq",
-                Tables.definitions(IMAGE_TABLE, "AlbumMetadata", "PhotoLabels"));
+                Tables.definitions(IMAGE_TABLE, "AlbumMetadata", "PhotoLabels", "Jobs"));
     }
 
     /** Starts a stack as local mode does, without the local Rekognition. */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.imageproc.run.S3EventJson;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.imageproc.aws.LocalStackSettings;
 import org.junit.jupiter.api.Test;

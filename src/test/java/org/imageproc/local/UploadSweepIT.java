@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.imageproc.run.S3EventJson;
 import org.imageproc.aws.LocalStackSettings;
 import org.imageproc.catalog.FinishedUploads;
 import org.junit.jupiter.api.Test;

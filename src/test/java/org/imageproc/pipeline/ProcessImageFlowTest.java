@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
 class ProcessImageFlowTest {
 
     private static final ImageEvent EVENT = new ImageEvent("photo-repo", "Incoming/cat.jpg", 1234, "etag-1", "0001",
-            "ObjectCreated:Put", Instant.parse("2026-12-01T10:00:00Z"));
+            "ObjectCreated:Put", Instant.parse("2026-12-01T10:00:00Z"), null);
 
     private final FlowFakes fakes = new FlowFakes();
     private final byte[] jpeg = TestImages.jpeg(64, 48);
@@ -67,6 +67,7 @@ class ProcessImageFlowTest {
                 MakeThumbnailRoute.class,
                 RecordFailureRoute.class, PipelineErrorHandling.class);
         main.withAdditionalLambdaRouteBuilder(fakes::finishExecutionRoute);
+        main.withAdditionalLambdaRouteBuilder(fakes::countForJobRoute);
         main.addConfiguration(new TestBeans(fakes::bind));
     }
 
@@ -89,8 +90,9 @@ class ProcessImageFlowTest {
 
         assertThat(done.isFailed()).isFalse();
         assertThat(fakes.routes()).startsWith("process-image", "read-image", "start-execution", "extract-metadata",
-                "check-image", "store-metadata", "decode-image").endsWith("finish-execution", "announce-success")
-                .hasSize(11);
+                "check-image", "store-metadata", "decode-image")
+                .endsWith("finish-execution", "count-for-job", "announce-success")
+                .hasSize(12);
         assertThat(fakes.routes().subList(7, 9)).containsExactlyInAnyOrder("detect-labels", "make-thumbnail");
 
         FlowFakes.Call start = fakes.start.recorder.calls().get(0);
@@ -149,7 +151,8 @@ class ProcessImageFlowTest {
         Exchange done = process(jpeg);
 
         assertThat(done.isFailed()).isFalse();
-        assertThat(fakes.routes()).containsExactly("process-image", "read-image", "start-execution");
+        assertThat(fakes.routes()).containsExactly("process-image", "read-image", "start-execution",
+                "count-for-job");
         assertThat(fakes.store.recorder.calls()).isEmpty();
         assertThat(fakes.finish.recorder.calls()).isEmpty();
     }
@@ -182,7 +185,7 @@ class ProcessImageFlowTest {
                     entry("extract-metadata", "SUCCEEDED"), entry("check-image", "RUNNING"));
         });
         assertThat(fakes.routes()).containsExactly("process-image", "read-image", "start-execution",
-                "extract-metadata", "check-image", "record-failure");
+                "extract-metadata", "check-image", "record-failure", "count-for-job");
         assertThat(done.getVariable(Variables.FAILURE)).isInstanceOf(ImageRejectedException.class);
         // handled: the consumer deletes the message, so the queue does not deliver it again
         assertThat(done.isFailed()).isFalse();
@@ -196,7 +199,7 @@ class ProcessImageFlowTest {
 
         assertThat(fakes.failures.recorder.calls()).isEmpty();
         assertThat(fakes.routes()).containsExactly("process-image", "read-image", "start-execution",
-                "extract-metadata", "check-image", "store-metadata", "record-superseded");
+                "extract-metadata", "check-image", "store-metadata", "record-superseded", "count-for-job");
         assertThat(fakes.store.recorder.calls()).hasSize(1);
         assertThat(done.getVariable(Variables.SUPERSEDED)).isEqualTo("Another run owns the item now");
         assertThat(done.isFailed()).isFalse();
@@ -222,7 +225,7 @@ class ProcessImageFlowTest {
 
         Exchange done = processImage.send(exchange -> exchange.getMessage().setBody(EVENT));
 
-        assertThat(fakes.routes()).containsExactly("process-image", "read-image");
+        assertThat(fakes.routes()).containsExactly("process-image", "read-image", "count-for-job");
         assertThat(fakes.start.recorder.calls()).isEmpty();
         assertThat(fakes.failures.recorder.calls()).isEmpty();
         assertThat(done.getVariable(Variables.SUPERSEDED)).isEqualTo("The object was replaced after this event was sent");

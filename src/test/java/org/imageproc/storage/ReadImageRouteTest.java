@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 class ReadImageRouteTest {
 
     private static final ImageEvent EVENT = new ImageEvent("photo-repo", "Incoming/u1/a1/my cat é.jpg", 1234,
-            "etag-1", "0001", "ObjectCreated:Put", Instant.parse("2026-12-01T10:00:00Z"));
+            "etag-1", "0001", "ObjectCreated:Put", Instant.parse("2026-12-01T10:00:00Z"), null);
 
     private final FakeS3 s3 = new FakeS3();
     private final byte[] jpeg = TestImages.jpeg(64, 48);

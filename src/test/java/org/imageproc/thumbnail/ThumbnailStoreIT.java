@@ -82,7 +82,7 @@ class ThumbnailStoreIT {
         Instant now = Instant.now();
         StoredImage image = new StoredImage(TestService.BUCKET, key, jpeg, Map.of(), now, "etag-" + UUID.randomUUID());
         return catalog.start(new ImageEvent(TestService.BUCKET, key, jpeg.length, image.eTag(), "0001",
-                "ObjectCreated:Put", now), image, Map.of());
+                "ObjectCreated:Put", now, null), image, Map.of());
     }
 
     private void fail(Execution run) {

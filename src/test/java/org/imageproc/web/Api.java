@@ -58,6 +58,10 @@ public final class Api {
         }
     }
 
+    public Reply delete(String path, String user) {
+        return send(request(path, user).DELETE());
+    }
+
     public Reply createAlbum(String user, String name) {
         return post("api/albums", user, Map.of("name", name));
     }
