@@ -38,6 +38,8 @@ import org.imageproc.observe.Observability;
 import org.imageproc.outage.Outages;
 import org.imageproc.outage.PauseDuringOutage;
 import org.imageproc.outage.Probes;
+import org.imageproc.photo.AlbumProgress;
+import org.imageproc.photo.IssuedUploads;
 import org.imageproc.photo.PhotoCatalog;
 import org.imageproc.photo.PhotoLinks;
 import org.imageproc.photo.PresignedPost;
@@ -159,9 +161,9 @@ public class ServiceConfiguration implements CamelConfiguration {
             DeadLetters deadLetters) {
         String bucket = config.string("imageproc.bucket");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
-        PhotoLinks links = new PhotoLinks(aws.presigner(), bucket, incomingPrefix,
-                config.string("imageproc.thumbnail.prefix"),
-                Duration.ofSeconds(config.number("imageproc.web.link-seconds")));
+        PhotoLinks links = new PhotoLinks(aws.credentials(), aws.region(), aws.s3().utilities(), bucket,
+                incomingPrefix, config.string("imageproc.thumbnail.prefix"),
+                Duration.ofSeconds(config.number("imageproc.web.link-seconds")), clock);
         PhotoCatalog photos = new PhotoCatalog(aws.dynamoDb(), aws.s3(), config.string("imageproc.table.images"),
                 bucket, incomingPrefix, links);
         AlbumCatalog albums = new AlbumCatalog(aws.dynamoDb(), config.string("imageproc.table.albums"), clock);
@@ -169,7 +171,9 @@ public class ServiceConfiguration implements CamelConfiguration {
                 new PresignedPost(aws.credentials(), aws.region(), aws.s3().utilities(), bucket, clock),
                 incomingPrefix, config.number("imageproc.max-file-bytes"),
                 Duration.ofSeconds(config.number("imageproc.web.upload-seconds")));
-        registry.bind("webApi", new WebApi(albums, photos, tickets, deadLetters));
+        IssuedUploads issued = new IssuedUploads(aws.dynamoDb(), config.string("imageproc.table.albums"));
+        registry.bind("webApi", new WebApi(albums, photos, tickets, deadLetters, issued,
+                new AlbumProgress(photos, issued, clock)));
         registry.bind("apiErrors", new ApiErrors());
         registry.bind("staticFiles", new StaticFiles());
     }

@@ -2,6 +2,7 @@ package org.imageproc.album;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /** Reads and creates albums in the AlbumMetadata table; {@code creationTime} is epoch milliseconds. */
 public class AlbumCatalog {
+
+    /**
+     * Claim items' keys start with this: a user name has no ':', so no album's key does, and claims have no userID,
+     * so the user index never lists them.
+     */
+    private static final String CLAIM_PREFIX = "name:";
+    private static final String CLAIMED_BY = "claimedBy";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -35,9 +43,18 @@ public class AlbumCatalog {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(album(item));
     }
 
-    /** Creates the album, refusing a name the user already has. */
+    /**
+     * Creates the album, refusing a name the user already has in any case ("holiday" when "Holiday" exists). Two
+     * requests racing for names equal but for case both write one claim item, keyed by the lower-case name,
+     * conditionally: exactly one wins (dynalite has no transactions, so the claim comes first and the album second).
+     */
     public Album create(String userId, String name) {
         Album album = new Album(userId + "/" + name, userId, name, clock.millis());
+        // albums from before the claims existed have none: their names are checked by reading the user's albums
+        list(userId).stream().filter(a -> a.name().equalsIgnoreCase(name)).findFirst().ifPresent(existing -> {
+            throw new AlbumExistsException(existing.albumID());
+        });
+        claim(album);
         try {
             dynamoDb.putItem(r -> r.tableName(table)
                     .item(Map.of(
@@ -50,6 +67,34 @@ public class AlbumCatalog {
             throw new AlbumExistsException(album.albumID());
         }
         return album;
+    }
+
+    /**
+     * Writes the name's claim; a claim whose album does not exist (its creator stopped between the two writes) is
+     * taken over.
+     */
+    private void claim(Album album) {
+        String key = CLAIM_PREFIX + album.userID() + "/" + album.name().toLowerCase(Locale.ROOT);
+        Map<String, AttributeValue> claim = Map.of(Tables.ALBUM_ID, AttributeValue.fromS(key),
+                CLAIMED_BY, AttributeValue.fromS(album.albumID()));
+        try {
+            dynamoDb.putItem(r -> r.tableName(table).item(claim)
+                    .conditionExpression("attribute_not_exists(" + Tables.ALBUM_ID + ")"));
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> current = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
+                    .key(Map.of(Tables.ALBUM_ID, AttributeValue.fromS(key)))).item();
+            String owner = current == null || !current.containsKey(CLAIMED_BY) ? null : current.get(CLAIMED_BY).s();
+            if (owner == null || find(owner).isPresent()) {
+                throw new AlbumExistsException(owner == null ? album.albumID() : owner);
+            }
+            try {
+                dynamoDb.putItem(r -> r.tableName(table).item(claim).conditionExpression("#by = :owner")
+                        .expressionAttributeNames(Map.of("#by", CLAIMED_BY))
+                        .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(owner))));
+            } catch (ConditionalCheckFailedException raced) {
+                throw new AlbumExistsException(album.albumID());
+            }
+        }
     }
 
     private static Album album(Map<String, AttributeValue> item) {

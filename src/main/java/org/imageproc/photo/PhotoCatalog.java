@@ -3,6 +3,7 @@ package org.imageproc.photo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.imageproc.catalog.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,8 +37,20 @@ public class PhotoCatalog {
 
     /** The album's photos, newest upload first. */
     public List<Photo> album(String albumId) {
-        return Tables.newestFirst(dynamoDb, table, Tables.ALBUM_INDEX, "albumID", albumId)
-                .map(this::photo).toList();
+        return albumItems(albumId).map(this::photo).toList();
+    }
+
+    Stream<Map<String, AttributeValue>> albumItems(String albumId) {
+        return Tables.newestFirst(dynamoDb, table, Tables.ALBUM_INDEX, "albumID", albumId);
+    }
+
+    /** Whether the upload's object is in the bucket. */
+    boolean arrived(String imageId) {
+        return upload(imageId).isPresent();
+    }
+
+    String thumbnailUrl(Map<String, AttributeValue> item) {
+        return item.containsKey("thumbnail") ? links.thumbnail(item.get(Tables.IMAGE_ID).s()) : null;
     }
 
     /** Who owns the photo: from its item, else from its upload's metadata; empty when neither exists. */
@@ -54,19 +67,19 @@ public class PhotoCatalog {
     public Photo find(String imageId) {
         Map<String, AttributeValue> item = item(imageId);
         if (item.isEmpty()) {
-            return new Photo(imageId, Map.of(Tables.IMAGE_ID, imageId, "status", UPLOADED), null, null);
+            return new Photo(imageId, Map.of(Tables.IMAGE_ID, imageId, "status", UPLOADED), null, null, null);
         }
         return photo(item);
     }
 
     private Photo photo(Map<String, AttributeValue> item) {
         String imageId = item.get(Tables.IMAGE_ID).s();
-        boolean hasThumbnail = item.containsKey("thumbnail");
-        return new Photo(imageId, ItemValues.plain(item), links.original(imageId),
-                hasThumbnail ? links.thumbnail(imageId) : null);
+        String fileName = item.containsKey("fileName") ? item.get("fileName").s() : null;
+        return new Photo(imageId, ItemValues.plain(item), links.original(imageId), thumbnailUrl(item),
+                links.download(imageId, fileName));
     }
 
-    private Map<String, AttributeValue> item(String imageId) {
+    Map<String, AttributeValue> item(String imageId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Map.of(Tables.IMAGE_ID, AttributeValue.fromS(imageId)))).item();
         return item == null ? Map.of() : item;
