@@ -11,6 +11,8 @@ let current = null;
 let summary = null;
 let versions = '';
 let timer = null;
+/** Photos put back on the queue, by the version they had then: followed until their item changes. */
+const retried = new Map();
 let onOpenPhoto = () => {};
 
 export const currentAlbum = () => current;
@@ -63,6 +65,7 @@ export function leaveAlbum() {
   current = null;
   summary = null;
   versions = '';
+  retried.clear();
   resetGallery();
   batches.render([], onOpenPhoto);
   $('#batch-files').replaceChildren();
@@ -82,6 +85,9 @@ async function poll() {
     const next = await api.summary(albumID);
     if (albumID !== current) return;
     summary = next;
+    for (const photo of next.photos) {
+      if (retried.has(photo.imageID) && retried.get(photo.imageID) !== photo.version) retried.delete(photo.imageID);
+    }
     const changed = next.photos.map((p) => `${p.imageID}:${p.version}`).join(',');
     if (changed !== versions) {
       versions = changed;
@@ -97,7 +103,7 @@ async function poll() {
     if (error.status !== 503) return;
   }
   const rows = redrawBatch();
-  if (uploading() || !batches.finished(rows)) schedule(POLL_MS);
+  if (uploading() || !batches.finished(rows) || retried.size > 0) schedule(POLL_MS);
 }
 
 function redrawBatch() {
@@ -111,6 +117,7 @@ function redrawBatch() {
 export async function retry(imageID) {
   try {
     await api.retry(imageID);
+    retried.set(imageID, summary?.photos.find((p) => p.imageID === imageID)?.version);
   } catch (error) {
     $('#album-error').textContent = error.message;
     $('#album-error').hidden = false;
