@@ -1,6 +1,7 @@
 package org.imageproc.album;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,8 @@ public class AlbumCatalog {
      */
     private static final String CLAIM_PREFIX = "name:";
     private static final String CLAIMED_BY = "claimedBy";
+    private static final String CLAIMED_AT = "claimedAt";
+    private static final Duration ABANDONED_CLAIM = Duration.ofMinutes(1);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -70,13 +73,14 @@ public class AlbumCatalog {
     }
 
     /**
-     * Writes the name's claim; a claim whose album does not exist (its creator stopped between the two writes) is
-     * taken over.
+     * Writes the name's claim; a claim whose album does not exist a minute after it was written (its creator stopped
+     * between the two writes) is taken over. Younger, its creator may be about to write the album.
      */
     private void claim(Album album) {
         String key = CLAIM_PREFIX + album.userID() + "/" + album.name().toLowerCase(Locale.ROOT);
         Map<String, AttributeValue> claim = Map.of(Tables.ALBUM_ID, AttributeValue.fromS(key),
-                CLAIMED_BY, AttributeValue.fromS(album.albumID()));
+                CLAIMED_BY, AttributeValue.fromS(album.albumID()),
+                CLAIMED_AT, AttributeValue.fromN(Long.toString(album.creationTime())));
         try {
             dynamoDb.putItem(r -> r.tableName(table).item(claim)
                     .conditionExpression("attribute_not_exists(" + Tables.ALBUM_ID + ")"));
@@ -84,7 +88,9 @@ public class AlbumCatalog {
             Map<String, AttributeValue> current = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
                     .key(Map.of(Tables.ALBUM_ID, AttributeValue.fromS(key)))).item();
             String owner = current == null || !current.containsKey(CLAIMED_BY) ? null : current.get(CLAIMED_BY).s();
-            if (owner == null || find(owner).isPresent()) {
+            long claimedAt = current == null || !current.containsKey(CLAIMED_AT) ? Long.MAX_VALUE
+                    : Long.parseLong(current.get(CLAIMED_AT).n());
+            if (owner == null || clock.millis() - claimedAt < ABANDONED_CLAIM.toMillis() || find(owner).isPresent()) {
                 throw new AlbumExistsException(owner == null ? album.albumID() : owner);
             }
             try {
