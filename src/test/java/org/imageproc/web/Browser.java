@@ -78,9 +78,12 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(ExpectedCondition<T> condition) {
+        return until(condition, Duration.ofSeconds(40));
+    }
+
+    <T> T until(ExpectedCondition<T> condition, Duration atMost) {
         // a list the app draws again replaces the elements a condition looked at: look again
-        return new WebDriverWait(driver, Duration.ofSeconds(40)).ignoring(StaleElementReferenceException.class)
-                .until(condition);
+        return new WebDriverWait(driver, atMost).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     void type(String css, String text) {
@@ -118,6 +121,8 @@ final class Browser implements AutoCloseable {
     /** Sets the window's size, as a phone (390), a laptop (1280) or a desktop (1440) would have it. */
     void width(int width) {
         driver.manage().window().setSize(new Dimension(width, 1000));
+        // the window resizes a moment after it was told to
+        until(d -> (Long) driver.executeScript("return window.innerWidth") <= width);
     }
 
     /** Runs the axe-core audit on the page as it is: the serious and critical violations, one line each. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,9 +65,11 @@ class WebAppScaleBrowserIT {
         browser.networkEvents();
         browser.upload(files.toArray(Path[]::new));
         assertThat(leavingIsQuestioned()).as("beforeunload while uploads run").isTrue();
+        // 60 photos through the whole flow: minutes on a busy machine
         browser.until(d -> d.findElements(By.cssSelector("#gallery .photo-card[data-status='SUCCEEDED']")).size()
                 == BATCH && d.findElements(By.cssSelector("#gallery img.thumb")).stream().allMatch(i ->
-                        (Boolean) browser.driver.executeScript("return arguments[0].complete", i)));
+                        (Boolean) browser.driver.executeScript("return arguments[0].complete", i)),
+                Duration.ofMinutes(5));
         Requests batch = Requests.of(browser.networkEvents(), cardsDrawn());
         browser.until(d -> browser.find("#batch-summary").getText().equals(BATCH + " of " + BATCH + " done"));
         assertThat(leavingIsQuestioned()).as("beforeunload once every file went").isFalse();
