@@ -41,6 +41,8 @@ import org.imageproc.observe.Observability;
 import org.imageproc.outage.Outages;
 import org.imageproc.outage.PauseDuringOutage;
 import org.imageproc.outage.Probes;
+import org.imageproc.photo.AlbumProgress;
+import org.imageproc.photo.IssuedUploads;
 import org.imageproc.photo.PhotoCatalog;
 import org.imageproc.job.AlbumDeletion;
 import org.imageproc.job.JobEvents;
@@ -199,9 +201,9 @@ public class ServiceConfiguration implements CamelConfiguration {
             DeadLetters deadLetters, LabelIndex labelIndex) {
         String bucket = config.string("imageproc.bucket");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
-        PhotoLinks links = new PhotoLinks(aws.presigner(), bucket, incomingPrefix,
-                config.string("imageproc.thumbnail.prefix"),
-                Duration.ofSeconds(config.number("imageproc.web.link-seconds")));
+        PhotoLinks links = new PhotoLinks(aws.credentials(), aws.region(), aws.s3().utilities(), bucket,
+                incomingPrefix, config.string("imageproc.thumbnail.prefix"),
+                Duration.ofSeconds(config.number("imageproc.web.link-seconds")), clock);
         PhotoCatalog photos = new PhotoCatalog(aws.dynamoDb(), aws.s3(), config.string("imageproc.table.images"),
                 bucket, incomingPrefix, links);
         AlbumCatalog albums = new AlbumCatalog(aws.dynamoDb(), config.string("imageproc.table.albums"), clock);
@@ -209,7 +211,9 @@ public class ServiceConfiguration implements CamelConfiguration {
                 new PresignedPost(aws.credentials(), aws.region(), aws.s3().utilities(), bucket, clock),
                 incomingPrefix, config.number("imageproc.max-file-bytes"),
                 Duration.ofSeconds(config.number("imageproc.web.upload-seconds")));
-        WebApi web = new WebApi(albums, photos, tickets, deadLetters, new PhotoSearch(labelIndex, photos));
+        IssuedUploads issued = new IssuedUploads(aws.dynamoDb(), config.string("imageproc.table.albums"));
+        WebApi web = new WebApi(albums, photos, tickets, deadLetters, new PhotoSearch(labelIndex, photos), issued,
+                new AlbumProgress(photos, issued, clock));
         registry.bind("webApi", web);
         registry.bind("failureRetries", new FailureRetries(photos, deadLetters));
         registry.bind("apiErrors", new ApiErrors());

@@ -1,131 +1,27 @@
-// One album: upload photos straight to S3 (a signed POST form each), watch each one's processing live, browse
-// the gallery.
-import { h, $, show } from './dom.js';
-import { api, postToS3 } from './api.js';
-import { flowDiagram, updateFlow } from './flow.js';
-import { photoCard, openPhoto, retryable, waitingToRetry } from './photo.js';
+// One album: uploads go to S3, one summary poll follows them (never one poll per photo), and the gallery is
+// fetched again only when the summary says a photo changed.
+import { $ } from './dom.js';
+import { api, user } from './api.js';
+import { enqueue, batch, clearBatch, uploading, onUploadChange } from './uploads.js';
+import * as batches from './batch.js';
+import { updateGallery, resetGallery } from './gallery.js';
 
-const POLL_MS = 700;
+const POLL_MS = 1500;
 let current = null;
+let summary = null;
+let versions = '';
+let timer = null;
+/** Photos put back on the queue, by the version they had then: followed until their item changes. */
+const retried = new Map();
+let onOpenPhoto = () => {};
 
-export async function showAlbum(albumID) {
-  current = albumID;
-  $('#album-title').textContent = albumID.slice(albumID.indexOf('/') + 1);
-  $('#runs').replaceChildren();
-  show($('#runs-section'), false);
-  await refreshGallery();
-}
+export const currentAlbum = () => current;
 
-export async function refreshGallery() {
-  const albumID = current;
-  try {
-    const photos = await api.photos(albumID);
-    if (albumID !== current) return;
-    $('#gallery').replaceChildren(...photos.map((photo) => photoCard(photo, (id) => openPhoto(api, id), retry)));
-    show($('#empty-gallery'), photos.length === 0);
-    show($('#album-error'), false);
-  } catch (error) {
-    $('#album-error').textContent = error.message;
-    show($('#album-error'), true);
-  }
-}
-
-function runCard(name, state = 'UPLOADING', text = 'Uploading…') {
-  const progress = h('progress', { max: 1, value: 0, 'aria-label': `Upload of ${name}` });
-  const status = h('p', { class: 'run-status', 'aria-live': 'polite' }, text);
-  const diagram = flowDiagram();
-  const card = h('li', { class: 'run', dataset: { state } },
-    h('div', { class: 'run-head' }, h('strong', { class: 'run-file' }, name), progress),
-    status, diagram);
-  $('#runs').prepend(card);
-  show($('#runs-section'), true);
-  return { card, progress, status, diagram };
-}
-
-async function upload(file) {
-  const run = runCard(file.name);
-  try {
-    const ticket = await api.upload(current, file);
-    run.card.dataset.imageId = ticket.imageID;
-    await postToS3(ticket, file, (fraction) => { run.progress.value = fraction; });
-    run.progress.value = 1;
-    run.card.dataset.state = 'UPLOADED';
-    run.status.textContent = 'Uploaded; waiting for processing to start…';
-    await watch(ticket.imageID, run);
-  } catch (error) {
-    // refused before reaching the pipeline: the flow would only show steps that never ran
-    if (run.card.dataset.state === 'UPLOADING') show(run.diagram, false);
-    run.card.dataset.state = 'ERROR';
-    run.status.textContent = error.message;
-  }
-}
-
-/** Puts a photo the queue gave up on back on the queue, and watches it run again in the processing list. */
-async function retry(imageID) {
-  const run = runCard(imageID, 'RETRYING', 'Putting it back on the queue…');
-  run.card.dataset.imageId = imageID;
-  run.progress.value = 1;
-  try {
-    const { item } = await api.photo(imageID);
-    await api.retry(imageID);
-    run.card.dataset.state = 'UPLOADED';
-    run.status.textContent = 'Back on the queue; waiting for processing to start…';
-    await watch(imageID, run, item.executionId);
-  } catch (error) {
-    show(run.diagram, false);
-    run.card.dataset.state = 'ERROR';
-    run.status.textContent = error.message;
-  }
-}
-
-/** Follows the photo's run until it ends; the item of an earlier run (stale, its execution id) is not its end. */
-async function watch(imageID, run, stale) {
-  for (;;) {
-    const item = await itemWhileAway(imageID, run);
-    if (item && (stale === undefined || item.executionId !== stale)) {
-      updateFlow(run.diagram, item);
-      run.card.dataset.state = item.status;
-      if (item.status === 'SUCCEEDED') {
-        run.status.replaceChildren('SUCCEEDED · execution ', h('code', {}, item.executionId));
-        break;
-      }
-      if (waitingToRetry(item)) {
-        run.card.dataset.state = 'WAITING';
-        run.status.replaceChildren(h('span', { class: 'run-cause' }, item.cause ?? item.error),
-          ' · it is retried when its event comes back from the queue');
-      } else if (item.status === 'FAILED') {
-        run.status.replaceChildren(h('span', { class: 'run-cause' }, item.cause ?? item.error),
-          ` (in ${item.failedStep ?? 'the flow'}) · execution `, h('code', {}, item.executionId),
-          retryable(item) ? h('button', { type: 'button', class: 'retry', onclick: () => retry(imageID) }, 'Retry')
-            : '');
-        break;
-      } else if (item.executionId) {
-        run.status.replaceChildren('Execution started: ', h('code', {}, item.executionId));
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-  await refreshGallery();
-}
-
-/**
- * The photo's item; while a service the API needs is away (503) the card says so and the next poll tries again, so
- * that a run the outage only delays is still followed to its end.
- */
-async function itemWhileAway(imageID, run) {
-  try {
-    return (await api.photo(imageID)).item;
-  } catch (error) {
-    if (error.status !== 503) throw error;
-    run.status.textContent = error.message;
-    return null;
-  }
-}
-
-export function setUpUploads() {
+export function setUpAlbum(openPhoto) {
+  onOpenPhoto = openPhoto;
   const input = $('#file-input');
   input.addEventListener('change', () => {
-    [...input.files].forEach(upload);
+    add([...input.files]);
     input.value = '';
   });
   const zone = $('#drop-zone');
@@ -134,6 +30,101 @@ export function setUpUploads() {
   zone.addEventListener('drop', (e) => {
     e.preventDefault();
     zone.classList.remove('over');
-    [...e.dataTransfer.files].forEach(upload);
+    add([...e.dataTransfer.files]);
   });
+  $('#batch-clear').addEventListener('click', () => {
+    clearBatch(user.get(), current);
+    redrawBatch();
+  });
+  onUploadChange(() => {
+    redrawBatch();
+    if (current && timer === null) schedule(POLL_MS);
+  });
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && current && schedule(0));
 }
+
+function add(files) {
+  if (!current || files.length === 0) return;
+  const rows = batches.rows(batch(user.get(), current), summary);
+  enqueue(user.get(), current, files, rows.length > 0 && batches.finished(rows));
+}
+
+/** Shows the album (a no-op when it is shown already: the photo view opens over it). */
+export async function showAlbum(albumID) {
+  if (albumID === current) return;
+  leaveAlbum();
+  current = albumID;
+  $('#album-title').textContent = albumID.slice(albumID.indexOf('/') + 1);
+  await poll();
+}
+
+/** Stops following the album and forgets what was shown: another album, or another user. */
+export function leaveAlbum() {
+  clearTimeout(timer);
+  timer = null;
+  current = null;
+  summary = null;
+  versions = '';
+  retried.clear();
+  resetGallery();
+  batches.render([], onOpenPhoto);
+  $('#batch-files').replaceChildren();
+  $('#album-error').hidden = true;
+}
+
+function schedule(delay) {
+  clearTimeout(timer);
+  timer = setTimeout(poll, delay);
+}
+
+async function poll() {
+  timer = null;
+  const albumID = current;
+  if (!albumID) return;
+  try {
+    const next = await api.summary(albumID);
+    if (albumID !== current) return;
+    summary = next;
+    for (const photo of next.photos) {
+      if (retried.has(photo.imageID) && retried.get(photo.imageID) !== photo.version) retried.delete(photo.imageID);
+    }
+    const changed = next.photos.map((p) => `${p.imageID}:${p.version}`).join(',');
+    if (changed !== versions) {
+      versions = changed;
+      const photos = await api.photos(albumID);
+      if (albumID !== current) return;
+      updateGallery(photos);
+    }
+    $('#album-error').hidden = true;
+  } catch (error) {
+    if (albumID !== current) return;
+    $('#album-error').textContent = error.message;
+    $('#album-error').hidden = false;
+    if (error.status !== 503) return;
+  }
+  const rows = redrawBatch();
+  if (uploading() || !batches.finished(rows) || retried.size > 0) schedule(POLL_MS);
+}
+
+function redrawBatch() {
+  if (!current) return [];
+  const rows = batches.rows(batch(user.get(), current), summary);
+  batches.render(rows, onOpenPhoto);
+  return rows;
+}
+
+/** Puts a photo the queue gave up on back on the queue; the summary poll follows it again. */
+export async function retry(imageID) {
+  try {
+    await api.retry(imageID);
+    retried.set(imageID, summary?.photos.find((p) => p.imageID === imageID)?.version);
+  } catch (error) {
+    $('#album-error').textContent = error.message;
+    $('#album-error').hidden = false;
+  }
+  versions = '';
+  schedule(0);
+}
+
+/** Fetches the summary now: after something outside the poll (a retry) changed the album. */
+export const refresh = () => schedule(0);

@@ -1,4 +1,4 @@
-// The web API client: every call names the demo user in the X-Demo-User header.
+// The web API client, the one place the app calls the service: every call names the demo user in X-Demo-User.
 const USER_KEY = 'imageproc.user';
 
 export const user = {
@@ -27,6 +27,19 @@ async function call(method, path, body) {
   return data;
 }
 
+/** Every item of a list, following its pages: a plain array, or pages of {items, nextCursor}. */
+async function all(path) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await call('GET', cursor ? `${path}?cursor=${encodeURIComponent(cursor)}` : path);
+    if (Array.isArray(page)) return page;
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 const album = (albumID) => albumID.split('/').map(encodeURIComponent).join('/');
 
 /** Every item of a paginated list ({items, nextCursor}), page after page. */
@@ -45,6 +58,7 @@ export const api = {
   albums: () => all('albums'),
   createAlbum: (name) => call('POST', 'albums', { name }),
   photos: (albumID) => all(`albums/${album(albumID)}/photos`),
+  summary: (albumID) => call('GET', `albums/${album(albumID)}/summary`),
   upload: (albumID, file) => call('POST', `albums/${album(albumID)}/uploads`,
     { fileName: file.name, contentType: file.type }),
   photo: (imageID) => call('GET', `photos/${encodeURIComponent(imageID)}`),

@@ -1,26 +1,17 @@
-// The web app: pick a demo user, list and create albums, open one. Talks to the service only through /api
-// (requests carry the X-Demo-User header, see api.js).
-import { h, $, show } from './dom.js';
+// The web app: pick a demo user, list and create albums, open one, open a photo. Routes: #/ (albums),
+// #/album/<name>, #/album/<name>/photo/<imageID>. Talks to the service only through api.js.
+import { $, show } from './dom.js';
 import { api, user } from './api.js';
-import { showAlbum, setUpUploads } from './album.js';
+import { showAlbum, leaveAlbum, setUpAlbum, retry, currentAlbum } from './album.js';
+import { showAlbums, clearAlbums } from './albums.js';
+import { setUpGallery, shown, tagList } from './gallery.js';
+import { showPhoto, closePhoto } from './photo.js';
 
 const VIEWS = ['#login-view', '#albums-view', '#album-view'];
+let openedFromGallery = false;
 
 function view(id) {
   VIEWS.forEach((v) => show($(v), v === id));
-}
-
-async function showAlbums() {
-  view('#albums-view');
-  try {
-    const albums = await api.albums();
-    $('#album-list').replaceChildren(...albums.map((album) => h('li', {},
-      h('a', { class: 'album-link', href: `#/album/${encodeURIComponent(album.name)}` }, album.name),
-      h('span', { class: 'hint small' }, `created ${new Date(album.creationTime).toLocaleString()}`))));
-    show($('#no-albums'), albums.length === 0);
-  } catch (error) {
-    message(error.message);
-  }
 }
 
 function message(text) {
@@ -28,22 +19,53 @@ function message(text) {
   show($('#album-message'), Boolean(text));
 }
 
+const albumHash = (albumID) => `#/album/${encodeURIComponent(albumID.slice(albumID.indexOf('/') + 1))}`;
+const photoHash = (albumID, imageID) => `${albumHash(albumID)}/photo/${encodeURIComponent(imageID)}`;
+
 async function route() {
   const name = user.get();
   show($('#identity'), Boolean(name));
   $('#current-user').textContent = name ?? '';
   if (!name) {
+    closePhoto();
     view('#login-view');
     $('#user-name').focus();
     return;
   }
-  const match = location.hash.match(/^#\/album\/(.+)$/);
-  if (match) {
-    view('#album-view');
-    await showAlbum(`${name}/${decodeURIComponent(match[1])}`);
-  } else {
-    await showAlbums();
+  const match = location.hash.match(/^#\/album\/([^/]+)(?:\/photo\/([^/]+))?$/);
+  if (!match) {
+    closePhoto();
+    leaveAlbum();
+    view('#albums-view');
+    await showAlbums(message);
+    return;
   }
+  view('#album-view');
+  const albumID = `${name}/${decodeURIComponent(match[1])}`;
+  await showAlbum(albumID);
+  if (match[2]) {
+    openPhoto(decodeURIComponent(match[2]));
+  } else {
+    openedFromGallery = false;
+    closePhoto();
+  }
+}
+
+function openPhoto(imageID) {
+  const albumID = currentAlbum();
+  showPhoto(api, imageID, shown().map((p) => p.imageID), {
+    go: (id) => location.replace(photoHash(albumID, id)),
+    retry: (id) => retry(id).then(() => openPhoto(id)),
+    tags: (item) => tagList(item),
+  });
+}
+
+/** Leaves the photo view: back to the gallery it was opened from, else to its album. */
+function leavePhoto() {
+  if (!location.hash.includes('/photo/')) return;
+  if (openedFromGallery) history.back();
+  else location.replace(albumHash(currentAlbum()));
+  openedFromGallery = false;
 }
 
 $('#login-form').addEventListener('submit', (e) => {
@@ -55,6 +77,10 @@ $('#login-form').addEventListener('submit', (e) => {
 
 $('#logout').addEventListener('click', () => {
   user.clear();
+  closePhoto();
+  leaveAlbum();
+  clearAlbums();
+  message('');
   location.hash = '#/';
   route();
 });
@@ -66,12 +92,32 @@ $('#new-album-form').addEventListener('submit', async (e) => {
     const album = await api.createAlbum(input.value.trim());
     input.value = '';
     message('');
-    location.hash = `#/album/${encodeURIComponent(album.name)}`;
+    location.hash = albumHash(album.albumID);
   } catch (error) {
     message(error.message);
   }
 });
 
+const dialog = $('#photo-dialog');
+$('#photo-close').addEventListener('click', leavePhoto);
+dialog.addEventListener('cancel', (e) => { e.preventDefault(); leavePhoto(); });
+dialog.addEventListener('keydown', (e) => {
+  if (e.target.closest('summary, input, select')) return;
+  if (e.key === 'ArrowLeft' && !$('#photo-prev').disabled) $('#photo-prev').click();
+  if (e.key === 'ArrowRight' && !$('#photo-next').disabled) $('#photo-next').click();
+});
+dialog.addEventListener('click', (e) => {
+  // a tag clicked in the photo view filters the gallery behind it
+  if (e.target.matches('button.tag')) leavePhoto();
+});
+
+setUpGallery((imageID) => {
+  openedFromGallery = true;
+  location.hash = photoHash(currentAlbum(), imageID);
+}, retry);
+setUpAlbum((imageID) => {
+  openedFromGallery = true;
+  location.hash = photoHash(currentAlbum(), imageID);
+});
 window.addEventListener('hashchange', route);
-setUpUploads();
 route();

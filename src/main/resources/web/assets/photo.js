@@ -1,6 +1,26 @@
-// One photo: its gallery card, and the detail dialog with everything stored and the detected objects' boxes.
+// One photo: how it is named and described, and the photo view (its own URL) with previous/next, download, the
+// failure reason, the processing steps, and the raw item behind a disclosure.
 import { h, $ } from './dom.js';
 import * as format from './format.js';
+import { flowDiagram, updateFlow } from './flow.js';
+
+/** Whether the queue gave up on the photo's event: it waits in the dead-letter queue for someone to retry it. */
+export const retryable = (item) => item.status === 'FAILED' && item.deadLetter === true;
+
+/** A failure the queue still retries by itself: the item shows the last failed delivery. */
+export const waitingToRetry = (item) => item.status === 'FAILED' && item.retryable === true && !item.deadLetter;
+
+/** The photo's name: the file's, else when it was uploaded. */
+export const nameOf = (item) => item.fileName
+  ?? (item.uploadTime ? `Photo uploaded ${format.epochSeconds(item.uploadTime)}` : `Photo ${item.imageID}`);
+
+/** Alt text: what the labels say is in it. */
+export function describe(item) {
+  const tags = item.tags ?? [];
+  if (tags.length > 0) return `Photo showing ${tags.join(', ')}`;
+  return item.steps?.['detect-labels']?.status === 'SKIPPED' ? 'Photo (label detection is off)'
+    : 'Photo with no recognised objects';
+}
 
 function facts(item) {
   return [
@@ -15,36 +35,6 @@ function facts(item) {
 
 function factList(item) {
   return h('dl', { class: 'facts' }, facts(item).map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)]));
-}
-
-function tags(item) {
-  if (item.steps?.['detect-labels']?.status === 'SKIPPED') {
-    return h('p', { class: 'tags muted' }, 'Label detection is off');
-  }
-  return h('ul', { class: 'tags', 'aria-label': 'Tags' }, (item.tags ?? []).map((tag) => h('li', {}, tag)));
-}
-
-/** Whether the queue gave up on the photo's event: it waits in the dead-letter queue for someone to retry it. */
-export const retryable = (item) => item.status === 'FAILED' && item.deadLetter === true;
-
-/** A failure the queue still retries by itself: the item shows the last failed delivery. */
-export const waitingToRetry = (item) => item.status === 'FAILED' && item.retryable === true && !item.deadLetter;
-
-export function photoCard(photo, onOpen, onRetry) {
-  const item = photo.item;
-  const failed = item.status === 'FAILED';
-  const picture = photo.thumbnailUrl
-    ? h('img', { class: 'thumb', src: photo.thumbnailUrl, alt: (item.tags ?? []).join(', ') || 'Photo', loading: 'lazy' })
-    : h('div', { class: 'thumb placeholder' }, failed && !waitingToRetry(item) ? 'Not processed' : 'Processing…');
-  return h('li', { class: `photo-card${failed ? ' failed' : ''}`, dataset: { imageId: photo.imageID, status: item.status } },
-    h('button', { type: 'button', class: 'open', onclick: () => onOpen(photo.imageID), 'aria-label': 'Show details' },
-      picture),
-    h('div', { class: 'card-body' },
-      failed ? h('p', { class: 'cause' }, waitingToRetry(item) ? 'Will be retried: ' : '', item.cause ?? item.error)
-        : tags(item),
-      retryable(item) && h('button', { type: 'button', class: 'retry', onclick: () => onRetry(photo.imageID),
-        title: 'Put this photo back on the queue to be processed again' }, 'Retry'),
-      factList(item)));
 }
 
 function boxes(item) {
@@ -62,23 +52,62 @@ function stored(item) {
   ]));
 }
 
-export async function openPhoto(api, imageID) {
+/** The photo's state in a sentence: for a failed one, why and where. */
+function status(item, onRetry) {
+  if (item.status === 'FAILED') {
+    return h('p', { class: 'photo-status cause' },
+      waitingToRetry(item) ? 'Failed, will be retried: ' : `Failed in ${item.failedStep ?? 'the flow'}: `,
+      item.cause ?? item.error,
+      retryable(item) ? h('button', { type: 'button', class: 'retry', onclick: onRetry }, 'Retry') : null);
+  }
+  const words = { SUCCEEDED: 'Processed', RUNNING: 'Processing…', UPLOADED: 'Uploaded, waiting for processing' };
+  return h('p', { class: 'photo-status' }, words[item.status] ?? item.status);
+}
+
+/**
+ * Shows the photo in the dialog; {@code neighbours} are the gallery's photos in order (for previous/next), and
+ * {@code actions} has go(imageID), retry(imageID) and tags(item).
+ */
+export async function showPhoto(api, imageID, neighbours, actions) {
   const dialog = $('#photo-dialog');
   const detail = $('#photo-detail');
-  detail.replaceChildren(h('p', { class: 'hint' }, 'Loading…'));
-  dialog.showModal();
+  const index = neighbours.indexOf(imageID);
+  const prev = $('#photo-prev');
+  const next = $('#photo-next');
+  prev.disabled = index <= 0;
+  next.disabled = index < 0 || index >= neighbours.length - 1;
+  prev.onclick = () => actions.go(neighbours[index - 1]);
+  next.onclick = () => actions.go(neighbours[index + 1]);
+  $('#photo-position').textContent = index >= 0 ? `${index + 1} of ${neighbours.length}` : '';
+  dialog.dataset.imageId = imageID;
+  if (!dialog.open) {
+    detail.replaceChildren(h('p', { class: 'hint' }, 'Loading…'));
+    dialog.showModal();
+  }
   try {
     const photo = await api.photo(imageID);
+    if (dialog.dataset.imageId !== imageID) return;
     const item = photo.item;
-    $('#photo-dialog-title').textContent = format.camera(item) || 'Photo';
+    $('#photo-dialog-title').textContent = nameOf(item);
+    const flow = flowDiagram();
+    updateFlow(flow, item);
     detail.replaceChildren(
+      status(item, () => actions.retry(imageID)),
       h('figure', { class: 'full' },
-        h('div', { class: 'frame' }, h('img', { src: photo.imageUrl, alt: (item.tags ?? []).join(', ') || 'Photo' }),
+        photo.imageUrl && h('div', { class: 'frame' }, h('img', { src: photo.imageUrl, alt: describe(item) }),
           boxes(item)),
-        h('figcaption', {}, tags(item), factList(item))),
-      h('h3', {}, 'Everything stored'),
-      stored(item));
+        h('figcaption', {}, actions.tags(item), factList(item),
+          photo.downloadUrl && h('a', { class: 'download button', href: photo.downloadUrl }, 'Download original'))),
+      h('details', { class: 'steps' }, h('summary', {}, 'Processing steps'), flow),
+      h('details', { class: 'raw' }, h('summary', {}, 'Everything stored'), stored(item)));
   } catch (error) {
     detail.replaceChildren(h('p', { class: 'message', role: 'alert' }, error.message));
   }
 }
+
+export function closePhoto() {
+  const dialog = $('#photo-dialog');
+  delete dialog.dataset.imageId;
+  if (dialog.open) dialog.close();
+}
+

@@ -449,12 +449,14 @@ public class ImageCatalog {
         return update
                 .set("albumID", sOrNull(image.albumId()))
                 .set("userID", sOrNull(image.userId()))
+                .set("fileName", sOrNull(image.fileName()))
                 .set("uploadTime", nOrNull(image.lastModified() == null ? null : image.lastModified().getEpochSecond()));
     }
 
     private static void origin(Map<String, AttributeValue> item, StoredImage image) {
         putIfPresent(item, "albumID", sOrNull(image.albumId()));
         putIfPresent(item, "userID", sOrNull(image.userId()));
+        putIfPresent(item, "fileName", sOrNull(image.fileName()));
         putIfPresent(item, "uploadTime",
                 nOrNull(image.lastModified() == null ? null : image.lastModified().getEpochSecond()));
     }

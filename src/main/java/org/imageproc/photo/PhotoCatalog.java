@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.imageproc.catalog.Page;
 import org.imageproc.catalog.PageRequest;
@@ -81,6 +82,19 @@ public class PhotoCatalog {
         return found;
     }
 
+    Stream<Map<String, AttributeValue>> albumItems(String albumId) {
+        return Tables.newestFirst(dynamoDb, table, Tables.ALBUM_INDEX, "albumID", albumId);
+    }
+
+    /** Whether the upload's object is in the bucket. */
+    boolean arrived(String imageId) {
+        return upload(imageId).isPresent();
+    }
+
+    String thumbnailUrl(Map<String, AttributeValue> item) {
+        return item.containsKey("thumbnail") ? links.thumbnail(item.get(Tables.IMAGE_ID).s()) : null;
+    }
+
     /** Who owns the photo: from its item, else from its upload's metadata; empty when neither exists. */
     public Optional<PhotoOwner> owner(String imageId) {
         Map<String, AttributeValue> item = item(imageId);
@@ -95,19 +109,19 @@ public class PhotoCatalog {
     public Photo find(String imageId) {
         Map<String, AttributeValue> item = item(imageId);
         if (item.isEmpty()) {
-            return new Photo(imageId, Map.of(Tables.IMAGE_ID, imageId, "status", UPLOADED), null, null);
+            return new Photo(imageId, Map.of(Tables.IMAGE_ID, imageId, "status", UPLOADED), null, null, null);
         }
         return photo(item);
     }
 
     private Photo photo(Map<String, AttributeValue> item) {
         String imageId = item.get(Tables.IMAGE_ID).s();
-        boolean hasThumbnail = item.containsKey("thumbnail");
-        return new Photo(imageId, ItemValues.plain(item), links.original(imageId),
-                hasThumbnail ? links.thumbnail(imageId) : null);
+        String fileName = item.containsKey("fileName") ? item.get("fileName").s() : null;
+        return new Photo(imageId, ItemValues.plain(item), links.original(imageId), thumbnailUrl(item),
+                links.download(imageId, fileName));
     }
 
-    private Map<String, AttributeValue> item(String imageId) {
+    Map<String, AttributeValue> item(String imageId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Map.of(Tables.IMAGE_ID, AttributeValue.fromS(imageId)))).item();
         return item == null ? Map.of() : item;

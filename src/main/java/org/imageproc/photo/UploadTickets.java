@@ -1,5 +1,7 @@
 package org.imageproc.photo;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +17,8 @@ public class UploadTickets {
     public static final Set<String> CONTENT_TYPES = Set.of("image/jpeg", "image/png");
     /** S3 answers a stored upload with 204 No Content; the browser needs nothing more. */
     static final String SUCCESS_STATUS = "204";
+    /** The user metadata key of the uploaded file's original name. */
+    public static final String FILE_NAME = "filename";
 
     private final PresignedPost post;
     private final String incomingPrefix;
@@ -28,8 +32,11 @@ public class UploadTickets {
         this.lifetime = lifetime;
     }
 
-    /** The form for {@code Incoming/<imageId>}, carrying the user metadata the pipeline files the photo by. */
-    public UploadTicket issue(String imageId, String contentType, String userId, String albumId) {
+    /**
+     * The form for {@code Incoming/<imageId>}, carrying the user metadata the pipeline files the photo by, and the
+     * file's name percent-encoded (S3 user metadata is US-ASCII), as {@link #FILE_NAME}.
+     */
+    public UploadTicket issue(String imageId, String contentType, String userId, String albumId, String fileName) {
         if (!CONTENT_TYPES.contains(contentType)) {
             throw new IllegalArgumentException("No upload ticket for content type " + contentType);
         }
@@ -38,6 +45,9 @@ public class UploadTickets {
         fields.put("Content-Type", contentType);
         fields.put("x-amz-meta-userid", userId);
         fields.put("x-amz-meta-albumid", albumId);
+        if (fileName != null && !fileName.isBlank()) {
+            fields.put("x-amz-meta-" + FILE_NAME, URLEncoder.encode(fileName, StandardCharsets.UTF_8));
+        }
         fields.put("success_action_status", SUCCESS_STATUS);
         PostForm form = post.sign(fields, 1, maxBytes, lifetime);
         return new UploadTicket(imageId, form.url().toString(), form.fields(), form.expiresAt().toString());

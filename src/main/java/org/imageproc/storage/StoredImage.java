@@ -1,5 +1,7 @@
 package org.imageproc.storage;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,6 +21,16 @@ public record StoredImage(String bucket, String key, byte[] bytes, Map<String, S
     /** The uploading user, from the {@code userid} metadata the web app sets; null for other uploads. */
     public String userId() {
         return userMetadata.get("userid");
+    }
+
+    /** The file's name on the uploader's machine, from the {@code filename} metadata the web app sets; else null. */
+    public String fileName() {
+        String encoded = userMetadata.get("filename");
+        try {
+            return encoded == null ? null : URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return encoded;
+        }
     }
 
     /** The album, from the {@code albumid} metadata the web app sets; null for other uploads. */

@@ -1,5 +1,7 @@
 package org.imageproc.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -62,6 +64,22 @@ final class Ids {
         }
         throw ApiException.badRequest("Only JPEG and PNG photos can be uploaded ("
                 + (MEDIA_TYPE.matcher(type).matches() ? "this file is " + type : "this file's type is unknown") + ")");
+    }
+
+    /**
+     * The file's name as the user's device gave it, kept with the upload (percent-encoded into S3 user metadata, which
+     * holds 2 KB in all): null when none was sent.
+     */
+    static String fileName(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return null;
+        }
+        if (fileName.length() > 255 || URLEncoder.encode(fileName, StandardCharsets.UTF_8).length() > 1024
+                || fileName.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("This file name is too long or has control characters; rename the file"
+                    + " (at most 255 characters, fewer with accents or other scripts)");
+        }
+        return fileName;
     }
 
     /** A fresh image id: a UUID, plus the file's extension when it is a safe one. */

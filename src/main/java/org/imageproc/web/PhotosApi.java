@@ -1,6 +1,7 @@
 package org.imageproc.web;
 
 import org.apache.camel.Exchange;
+import org.imageproc.photo.AlbumSummary;
 import org.imageproc.photo.Photo;
 import org.imageproc.photo.UploadTicket;
 
@@ -19,6 +20,13 @@ public class PhotosApi extends ApiRouteBuilder {
                 .responseMessage().code(404).message("No such album").endResponseMessage()
                 .outType(PhotoPage.class)
                 .to(direct("get-album-photos"));
+        asDemoUser(rest("/albums/{owner}/{name}")
+                .get("/summary").id("get-album-summary").routeId("get-album-summary")
+                .description("The album at a glance, for the app to poll while uploads run: counts by state, the"
+                        + " cover, and each upload's state, including uploads issued a ticket that are still on"
+                        + " their way or never arrived"))
+                .outType(AlbumSummary.class)
+                .to(direct("get-album-summary"));
         asDemoUser(rest("/albums/{owner}/{name}")
                 .post("/uploads").id("create-upload").routeId("create-upload")
                 .description("A signed S3 POST form for one new JPEG or PNG photo (contentType image/jpeg or "
@@ -56,6 +64,9 @@ public class PhotosApi extends ApiRouteBuilder {
 
         operation("get-album-photos")
                 .bean(api, "photos");
+
+        operation("get-album-summary")
+                .bean(api, "summary");
 
         operation("create-upload")
                 .bean(api, "upload")

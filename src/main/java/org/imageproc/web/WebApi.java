@@ -1,6 +1,7 @@
 package org.imageproc.web;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,9 @@ import org.apache.camel.Header;
 import org.imageproc.album.Album;
 import org.imageproc.album.AlbumCatalog;
 import org.imageproc.deadletter.DeadLetters;
+import org.imageproc.photo.AlbumProgress;
+import org.imageproc.photo.AlbumSummary;
+import org.imageproc.photo.IssuedUploads;
 import org.imageproc.photo.Photo;
 import org.imageproc.photo.PhotoCatalog;
 import org.imageproc.photo.UploadTicket;
@@ -31,15 +35,19 @@ public class WebApi {
     private final DeadLetters deadLetters;
     private final PhotoSearch search;
     private final Owners owners;
+    private final IssuedUploads issued;
+    private final AlbumProgress progress;
 
     public WebApi(AlbumCatalog albums, PhotoCatalog photos, UploadTickets tickets, DeadLetters deadLetters,
-            PhotoSearch search) {
+            PhotoSearch search, IssuedUploads issued, AlbumProgress progress) {
         this.albums = albums;
         this.photos = photos;
         this.tickets = tickets;
         this.deadLetters = deadLetters;
         this.search = search;
         this.owners = new Owners(albums, photos);
+        this.issued = issued;
+        this.progress = progress;
     }
 
     public AlbumPage albums(@Header(USER_HEADER) String user, @Header("limit") String limit,
@@ -72,11 +80,21 @@ public class WebApi {
         return new LabelList(search.labels(Ids.user(user)));
     }
 
+    /** The album at a glance: what the app polls while uploads run, instead of each photo. */
+    public AlbumSummary summary(@Header(USER_HEADER) String user, @Header("owner") String owner,
+            @Header("name") String name) {
+        return progress.summary(ownAlbum(user, owner, name).albumID());
+    }
+
     public UploadTicket upload(@Header(USER_HEADER) String user, @Header("owner") String owner,
             @Header("name") String name, NewUpload upload) {
         Album album = ownAlbum(user, owner, name);
         String contentType = Ids.photoType(upload == null ? null : upload.contentType());
-        return tickets.issue(Ids.newImageId(upload.fileName()), contentType, album.userID(), album.albumID());
+        String fileName = Ids.fileName(upload.fileName());
+        UploadTicket ticket = tickets.issue(Ids.newImageId(fileName), contentType, album.userID(), album.albumID(),
+                fileName);
+        issued.record(album.albumID(), ticket.imageID(), fileName, Instant.parse(ticket.expiresAt()));
+        return ticket;
     }
 
     public Photo photo(@Header(USER_HEADER) String user, @Header("id") String id) {

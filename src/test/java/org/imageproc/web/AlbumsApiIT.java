@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.imageproc.TestService;
@@ -102,6 +106,30 @@ class AlbumsApiIT {
         assertThat(again.json().path("error").asText()).isEqualTo("Conflict");
         assertThat(again.json().path("message").asText()).isEqualTo("An album named 'twice' already exists");
         assertThat(api.get("api/albums", user).json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void aNameDifferingOnlyInCaseIsAConflictEvenWhenTheyRace() throws Exception {
+        api.createAlbum(user, "Summer");
+
+        Api.Reply lower = api.createAlbum(user, "summer");
+
+        assertThat(lower.status()).isEqualTo(409);
+        assertThat(lower.json().path("message").asText()).isEqualTo("An album named 'Summer' already exists");
+        List<Callable<Integer>> racers = List.of("Winter", "winter", "WINTER", "WiNtEr").stream()
+                .map(name -> (Callable<Integer>) () -> api.createAlbum(user, name).status()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(racers)) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(api.get("api/albums", user).json()).extracting(a -> a.path("name").asText().toLowerCase())
+                .containsExactlyInAnyOrder("summer", "winter");
     }
 
     @Test

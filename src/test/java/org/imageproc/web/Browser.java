@@ -6,17 +6,27 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,6 +39,8 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path AXE = Path.of("target", "axe", "axe.min.js");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final ChromeDriver driver;
     private final Path profile;
@@ -46,6 +58,10 @@ final class Browser implements AutoCloseable {
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
+        // the network events, for counting the requests the app makes
+        options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+        // a "leave the page?" question stays until a test answers it
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), profile);
@@ -62,7 +78,12 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(40)).until(condition);
+        return until(condition, Duration.ofSeconds(40));
+    }
+
+    <T> T until(ExpectedCondition<T> condition, Duration atMost) {
+        // a list the app draws again replaces the elements a condition looked at: look again
+        return new WebDriverWait(driver, atMost).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     void type(String css, String text) {
@@ -95,6 +116,51 @@ final class Browser implements AutoCloseable {
     void upload(Path... files) {
         find("#file-input").sendKeys(Arrays.stream(files).map(f -> f.toAbsolutePath().toString())
                 .collect(Collectors.joining("\n")));
+    }
+
+    /** Sets the window's size, as a phone (390), a laptop (1280) or a desktop (1440) would have it. */
+    void width(int width) {
+        driver.manage().window().setSize(new Dimension(width, 1000));
+        // the window resizes a moment after it was told to
+        until(d -> (Long) driver.executeScript("return window.innerWidth") <= width);
+    }
+
+    /** Runs the axe-core audit on the page as it is: the serious and critical violations, one line each. */
+    List<String> accessibilityProblems() {
+        if (!Files.isRegularFile(AXE)) {
+            throw new IllegalStateException(AXE + " is missing: the build fetches it (mvn process-test-resources)");
+        }
+        try {
+            driver.executeScript(Files.readString(AXE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, { resultTypes: ['violations'] }).then((r) => done(r.violations.map((v) => ({"
+                + " id: v.id, impact: v.impact, help: v.help,"
+                + " nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ') }))),"
+                + " (e) => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: '' }]));");
+        return violations.stream().filter(v -> List.of("serious", "critical").contains(v.get("impact")))
+                .map(v -> v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " (" + v.get("nodes") + ")")
+                .toList();
+    }
+
+    /** The network events since the last call: method (Network.*) and params of each. */
+    List<JsonNode> networkEvents() {
+        List<JsonNode> events = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            try {
+                JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+                if (message.path("method").asText().startsWith("Network.")) {
+                    events.add(message);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return events;
     }
 
     Path screenshot(WebElement element, String name) {

@@ -44,19 +44,18 @@ class LabelsOffBrowserIT {
         Files.write(png, TestImages.png(TestImages.gradient(300, 200)));
         browser.upload(png);
 
-        WebElement run = browser.await(".run[data-state='SUCCEEDED']");
-        assertThat(run.findElement(By.cssSelector("[data-step='detect-labels']")).getAttribute("data-state"))
-                .isEqualTo("SKIPPED");
-        assertThat(run.findElement(By.cssSelector("[data-step='detect-labels'] .step-info")).getText())
-                .matches("skipped · \\d+ ms");
-        assertThat(run.findElement(By.cssSelector("[data-step='end']")).getAttribute("data-state"))
-                .isEqualTo("SUCCEEDED");
-
         WebElement card = browser.await(".photo-card[data-status='SUCCEEDED']");
         assertThat(card.findElement(By.cssSelector(".tags")).getText()).isEqualTo("Label detection is off");
-        assertThat(card.findElement(By.cssSelector(".facts")).getText()).contains("300 × 200");
+        assertThat(card.findElement(By.cssSelector("img.thumb")).getAttribute("alt"))
+                .isEqualTo("Photo (label detection is off)");
         card.findElement(By.cssSelector("button.open")).click();
-        browser.await("#photo-detail .stored");
+        WebElement flow = browser.await("#photo-detail .facts");
+        assertThat(flow.getText()).contains("300 × 200");
+        browser.find("#photo-detail details.steps summary").click();
+        WebElement labels = browser.await("#photo-detail [data-step='detect-labels']");
+        assertThat(labels.getAttribute("data-state")).isEqualTo("SKIPPED");
+        assertThat(labels.findElement(By.cssSelector(".step-info")).getText()).matches("skipped · \\d+ ms");
+        assertThat(browser.find("#photo-detail [data-step='end']").getAttribute("data-state")).isEqualTo("SUCCEEDED");
         assertThat(browser.driver.findElements(By.cssSelector("#photo-dialog .box"))).isEmpty();
     }
 }

@@ -54,12 +54,13 @@ class PhotosApiIT {
         assertThat(ticket.path("url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/photo-repo/");
         JsonNode fields = ticket.path("fields");
         assertThat(fields.fieldNames()).toIterable().containsExactly("key", "Content-Type", "x-amz-meta-userid",
-                "x-amz-meta-albumid", "success_action_status", "x-amz-algorithm", "x-amz-credential", "x-amz-date",
+                "x-amz-meta-albumid", "x-amz-meta-filename", "success_action_status", "x-amz-algorithm", "x-amz-credential", "x-amz-date",
                 "policy", "x-amz-signature");
         assertThat(fields.path("key").asText()).isEqualTo("Incoming/" + id);
         assertThat(fields.path("Content-Type").asText()).isEqualTo("image/jpeg");
         assertThat(fields.path("x-amz-meta-userid").asText()).isEqualTo(user);
         assertThat(fields.path("x-amz-meta-albumid").asText()).isEqualTo(user + "/trip");
+        assertThat(fields.path("x-amz-meta-filename").asText()).isEqualTo("IMG_0001.JPG");
         assertThat(Instant.parse(ticket.path("expiresAt").asText()))
                 .isBetween(asked.plusSeconds(299), Instant.now().plusSeconds(300));
         assertThat(upload(ticket, jpeg).status()).isEqualTo(204);
@@ -69,6 +70,7 @@ class PhotosApiIT {
         assertThat(item.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(item.path("albumID").asText()).isEqualTo(user + "/trip");
         assertThat(item.path("userID").asText()).isEqualTo(user);
+        assertThat(item.path("fileName").asText()).isEqualTo("IMG_0001.JPG");
         assertThat(item.path("exifMake").asText()).isEqualTo("HTC");
         assertThat(item.path("geo").path("latitude").asDouble()).isCloseTo(45.5006667, within(1e-6));
         assertThat(item.path("tags")).extracting(JsonNode::asText).containsExactly("Dog", "Animal");
@@ -80,10 +82,25 @@ class PhotosApiIT {
         HttpResponse<byte[]> thumbnail = fetch(photo.path("thumbnailUrl").asText());
         assertThat(thumbnail.statusCode()).isEqualTo(200);
         assertThat(TestImages.decode(thumbnail.body()).getWidth()).isEqualTo(250);
+        assertThat(thumbnail.headers().firstValue("Cache-Control")).hasValue("private, max-age=600");
+        HttpResponse<byte[]> download = fetch(photo.path("downloadUrl").asText());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"IMG_0001.JPG\"; filename*=UTF-8''IMG_0001.JPG");
+        assertThat(download.body()).isEqualTo(jpeg);
 
         JsonNode gallery = api.get("api/albums/" + user + "/trip/photos", user).json().path("items");
         assertThat(gallery).extracting(p -> p.path("imageID").asText()).containsExactly(id);
         assertThat(gallery.get(0).path("thumbnailUrl").asText()).contains("/photo-repo/Thumbnails/" + id + "?");
+        // signed as of the start of its window: the browser may cache it
+        assertThat(api.get("api/albums/" + user + "/trip/photos", user).json().get(0).path("thumbnailUrl").asText())
+                .isEqualTo(gallery.get(0).path("thumbnailUrl").asText());
+
+        JsonNode summary = api.get("api/albums/" + user + "/trip/summary", user).json();
+        assertThat(summary.path("done").asInt()).isEqualTo(1);
+        assertThat(summary.path("coverUrl").asText()).isEqualTo(gallery.get(0).path("thumbnailUrl").asText());
+        assertThat(summary.path("photos").get(0).path("fileName").asText()).isEqualTo("IMG_0001.JPG");
+        assertThat(summary.path("photos").get(0).path("status").asText()).isEqualTo("SUCCEEDED");
     }
 
     @Test

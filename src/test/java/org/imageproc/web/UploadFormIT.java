@@ -47,7 +47,8 @@ class UploadFormIT {
         HeadObjectResponse head = service.s3().headObject(r -> r.bucket(TestService.BUCKET).key("Incoming/" + id));
         assertThat(head.contentType()).isEqualTo("image/jpeg");
         assertThat(head.contentLength()).isEqualTo(jpeg.length);
-        assertThat(head.metadata()).containsOnly(Map.entry("userid", user), Map.entry("albumid", user + "/trip"));
+        assertThat(head.metadata()).containsOnly(Map.entry("userid", user), Map.entry("albumid", user + "/trip"),
+                Map.entry("filename", "photo.jpg"));
         JsonNode item = api.awaitFinal(id, user, WAIT).path("item");
         assertThat(item.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(item.path("userID").asText()).isEqualTo(user);
