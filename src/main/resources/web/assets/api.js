@@ -27,19 +27,6 @@ async function call(method, path, body) {
   return data;
 }
 
-/** Every item of a list, following its pages: a plain array, or pages of {items, nextCursor}. */
-async function all(path) {
-  const items = [];
-  let cursor = null;
-  do {
-    const page = await call('GET', cursor ? `${path}?cursor=${encodeURIComponent(cursor)}` : path);
-    if (Array.isArray(page)) return page;
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
-
 const album = (albumID) => albumID.split('/').map(encodeURIComponent).join('/');
 
 /** Every item of a paginated list ({items, nextCursor}), page after page. */

@@ -92,7 +92,7 @@ class DeleteIT {
                         && item.get("albumID").s().equals(user.name + "/" + user.album));
         assertThat(service.dynamoDb().scan(r -> r.tableName("AlbumMetadata")).items())
                 .noneMatch(item -> item.get("albumID").s().equals(user.name + "/" + user.album));
-        assertThat(user.api.get("api/albums", user.name).json()).isEmpty();
+        assertThat(user.api.get("api/albums", user.name).json().path("items")).isEmpty();
     }
 
     @Test

@@ -93,7 +93,8 @@ class PhotosApiIT {
         assertThat(gallery).extracting(p -> p.path("imageID").asText()).containsExactly(id);
         assertThat(gallery.get(0).path("thumbnailUrl").asText()).contains("/photo-repo/Thumbnails/" + id + "?");
         // signed as of the start of its window: the browser may cache it
-        assertThat(api.get("api/albums/" + user + "/trip/photos", user).json().get(0).path("thumbnailUrl").asText())
+        assertThat(api.get("api/albums/" + user + "/trip/photos", user).json().path("items").get(0)
+                .path("thumbnailUrl").asText())
                 .isEqualTo(gallery.get(0).path("thumbnailUrl").asText());
 
         JsonNode summary = api.get("api/albums/" + user + "/trip/summary", user).json();
