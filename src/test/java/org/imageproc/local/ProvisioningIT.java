@@ -81,7 +81,7 @@ class ProvisioningIT {
     void everyTableIsActiveWithItsIndexes() {
         try (DynamoDbClient dynamoDb = StackClients.dynamoDb(stack)) {
             assertThat(settings.tables()).extracting(CreateTableRequest::tableName)
-                    .containsExactly("ImageMetadata", "AlbumMetadata", "PhotoLabels");
+                    .containsExactly("ImageMetadata", "AlbumMetadata", "PhotoLabels", "Jobs");
             settings.tables().forEach(table -> assertTable(dynamoDb, table));
         }
     }

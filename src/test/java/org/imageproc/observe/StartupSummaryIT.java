@@ -75,7 +75,7 @@ class StartupSummaryIT {
                         + " s3 cp photo.jpg s3://photo-repo/Incoming/photo.jpg");
         assertThat(lines.get("S3")).startsWith(stack.s3Endpoint() + "  bucket photo-repo;");
         assertThat(lines.get("SQS")).startsWith(stack.sqsEndpoint() + "  queue ");
-        assertThat(lines.get("DynamoDB")).isEqualTo(stack.dynamoDbEndpoint() + "  tables ImageMetadata, AlbumMetadata");
+        assertThat(lines.get("DynamoDB")).isEqualTo(stack.dynamoDbEndpoint() + "  tables ImageMetadata, AlbumMetadata, PhotoLabels, Jobs");
         // this service's labels come from a stand-in Rekognition, so the local one did not start
         assertThat(lines.get("Rekognition")).isEqualTo("(not started: labels off or served elsewhere)");
     }

@@ -21,6 +21,7 @@ class StaticFilesIT {
     void thePageAndItsAssetsAreServedWithTheirTypes() {
         Api.Reply page = api.get("", null);
         Api.Reply script = api.get("assets/app.js", null);
+        Api.Reply calls = api.get("assets/api.js", null);
         Api.Reply style = api.get("assets/app.css", null);
 
         assertThat(page.status()).isEqualTo(200);
@@ -30,7 +31,8 @@ class StaticFilesIT {
                 policy -> assertThat(policy).contains("script-src 'self';"));
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.contentType()).isEqualTo("text/javascript; charset=utf-8");
-        assertThat(script.text()).contains("X-Demo-User");
+        assertThat(script.text()).contains("from './api.js'");
+        assertThat(calls.text()).contains("X-Demo-User");
         assertThat(style.contentType()).isEqualTo("text/css; charset=utf-8");
     }
 
