@@ -20,6 +20,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -59,7 +60,7 @@ final class Browser implements AutoCloseable {
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
         // the network events, for counting the requests the app makes
-        options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+        options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL", "browser", "ALL"));
         // a "leave the page?" question stays until a test answers it
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -83,7 +84,26 @@ final class Browser implements AutoCloseable {
 
     <T> T until(ExpectedCondition<T> condition, Duration atMost) {
         // a list the app draws again replaces the elements a condition looked at: look again
-        return new WebDriverWait(driver, atMost).ignoring(StaleElementReferenceException.class).until(condition);
+        try {
+            return new WebDriverWait(driver, atMost).ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
+            throw new TimeoutException(e.getMessage() + "\nWhat the page showed: " + pageState(), e);
+        }
+    }
+
+    /** What a person would look at when a wait fails: the messages shown, the cards' states, the console's errors. */
+    private String pageState() {
+        Object shown = driver.executeScript("const t = (s) => [...document.querySelectorAll(s)]"
+                + ".filter((e) => !e.hidden && e.textContent.trim()).map((e) => e.textContent.trim());"
+                + " const cards = {}; document.querySelectorAll('#gallery .photo-card').forEach((c) =>"
+                + " cards[c.dataset.status] = (cards[c.dataset.status] || 0) + 1);"
+                + " const thumbs = [...document.querySelectorAll('#gallery img.thumb')];"
+                + " return JSON.stringify({url: location.href, errors: t('.error, [role=alert]'), cards,"
+                + " thumbs: thumbs.length, unloaded: thumbs.filter((i) => !i.complete).length,"
+                + " summary: t('#batch-summary')});");
+        List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).toList();
+        return shown + "\nConsole: " + console;
     }
 
     void type(String css, String text) {
