@@ -9,32 +9,19 @@ import java.util.Map;
 
 import org.imageproc.TestService;
 import org.imageproc.testing.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** With label detection off (plain local mode), the app shows the step as skipped and the photo as not labelled. */
 class LabelsOffBrowserIT {
 
-    private static BrowserAndService session;
-    private static Browser browser;
-    private static TestService service;
+    @RegisterExtension
+    static final BrowserSession SESSION = BrowserSession.withService(Map.of("imageproc.labels.enabled", "false"));
 
-    @BeforeAll
-    static void start() throws IOException {
-        session = BrowserAndService.start(Map.of("imageproc.labels.enabled", "false"));
-        browser = session.browser();
-        service = session.service();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    private final Browser browser = SESSION.browser();
+    private final TestService service = SESSION.service();
 
     @Test
     void aSkippedLabelStepIsShownAsSkippedAndThePhotoHasNoTags() throws IOException {

@@ -9,9 +9,8 @@ import java.util.Map;
 
 import org.imageproc.TestService;
 import org.imageproc.testing.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -22,27 +21,15 @@ import org.openqa.selenium.WebElement;
  */
 class RetryBrowserIT {
 
-    private static BrowserAndService session;
-    private static Browser browser;
-    private static TestService service;
-
-    @BeforeAll
-    static void start() throws IOException {
-        // one attempt per delivery, and a failed delivery back after 3 s: the queue gives up within about 20 s
-        session = BrowserAndService.start(Map.of(
+    // one attempt per delivery, and a failed delivery back after 3 s: the queue gives up within about 20 s
+    @RegisterExtension
+    static final BrowserSession SESSION = BrowserSession.withService(Map.of(
                 "imageproc.sqs.visibility-timeout-seconds", "3",
                 "imageproc.retry.max-redeliveries", "0",
                 "imageproc.dead-letters.check-seconds", "1"));
-        browser = session.browser();
-        service = session.service();
-    }
 
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    private final Browser browser = SESSION.browser();
+    private final TestService service = SESSION.service();
 
     @Test
     void aPhotoTheQueueGaveUpOnIsShownFailedAndRetryProcessesItAgain() throws IOException {

@@ -13,9 +13,8 @@ import java.util.UUID;
 import org.imageproc.TestService;
 import org.imageproc.testing.ExifBuilder;
 import org.imageproc.testing.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -31,21 +30,13 @@ class WebAppBrowserIT {
 
     private static final Path PHOTOS = Path.of("..", "shared", "testdata", "photos");
 
-    private static Browser browser;
-    private final TestService service = TestService.get();
+    @RegisterExtension
+    static final BrowserSession SESSION = BrowserSession.withSharedService();
+
+    private final Browser browser = SESSION.browser();
+    private final TestService service = SESSION.service();
     private final String user = "web-" + UUID.randomUUID().toString().substring(0, 6);
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aUserUploadsPhotosWatchesThemProcessAndBrowsesTheGallery() throws IOException {
@@ -214,7 +205,7 @@ class WebAppBrowserIT {
         }
     }
 
-    private static void thumbnailShown() {
+    private void thumbnailShown() {
         browser.until(d -> (Boolean) browser.driver.executeScript("const i = document.querySelector("
                 + "\".photo-card[data-status='SUCCEEDED'] img.thumb\"); return i.complete && i.naturalWidth > 0;"));
     }

@@ -18,9 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.imageproc.TestService;
 import org.imageproc.testing.ExifBuilder;
 import org.imageproc.testing.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -38,24 +37,12 @@ class WebAppScaleBrowserIT {
     private static final int BATCH = 60;
     private static final Path PHOTOS = Path.of("target", "browser-photos", "batch");
 
-    private static BrowserAndService session;
-    private static Browser browser;
-    private static TestService service;
+    // a ticket lives 5 s: an upload cut off by a reload shows as not arrived soon after
+    @RegisterExtension
+    static final BrowserSession SESSION = BrowserSession.withService(Map.of("imageproc.web.upload-seconds", "5"));
 
-    @BeforeAll
-    static void start() throws IOException {
-        // a ticket lives 5 s: an upload cut off by a reload shows as not arrived soon after
-        session = BrowserAndService.start(Map.of("imageproc.web.upload-seconds", "5"));
-        browser = session.browser();
-        service = session.service();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    private final Browser browser = SESSION.browser();
+    private final TestService service = SESSION.service();
 
     @Test
     void aSixtyPhotoBatchIsFollowedWithFewRequestsAndTheGalleryHoldsUp() throws IOException {
@@ -159,7 +146,7 @@ class WebAppScaleBrowserIT {
     }
 
     /** Reloads the page, accepting the "leave the page?" question if the browser asks it. */
-    private static void reloadAnyway() {
+    private void reloadAnyway() {
         browser.driver.executeScript("window.oldPage = true; setTimeout(() => location.reload())");
         browser.until(d -> {
             try {
@@ -173,17 +160,17 @@ class WebAppScaleBrowserIT {
     }
 
     /** Limits what the page sends to that many bytes a second; -1: no limit. */
-    private static void throttle(int bytesPerSecond) {
+    private void throttle(int bytesPerSecond) {
         browser.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false,
                 "latency", 0, "downloadThroughput", -1, "uploadThroughput", bytesPerSecond));
     }
 
-    private static boolean leavingIsQuestioned() {
+    private boolean leavingIsQuestioned() {
         return (Boolean) browser.driver.executeScript("const e = new Event('beforeunload', { cancelable: true });"
                 + " window.dispatchEvent(e); return e.defaultPrevented;");
     }
 
-    private static long cardsDrawn() {
+    private long cardsDrawn() {
         Object drawn = browser.driver.executeScript("return window.imageprocStats?.cardsDrawn ?? -1");
         return ((Number) drawn).longValue();
     }
@@ -192,12 +179,12 @@ class WebAppScaleBrowserIT {
      * Whether every thumbnail has loaded, scrolling to the first that has not, as a person looking through the album
      * would: the thumbnails load lazily, so those far below the fold wait for the scroll.
      */
-    private static boolean scrolledThroughThumbnails() {
+    private boolean scrolledThroughThumbnails() {
         return (Boolean) browser.driver.executeScript("const waiting = [...document.querySelectorAll("
                 + "'#gallery img.thumb')].find((i) => !i.complete); waiting?.scrollIntoView(); return !waiting;");
     }
 
-    private static int columns(int width) {
+    private int columns(int width) {
         browser.width(width);
         return ((String) browser.driver.executeScript(
                 "return getComputedStyle(document.querySelector('#gallery')).gridTemplateColumns")).split(" ").length;
