@@ -1,15 +1,19 @@
-// One album: uploads go to S3, one summary poll follows them (never one poll per photo), and the gallery is
-// fetched again only when the summary says a photo changed.
+// One album: uploads go to S3, one summary poll follows them (never one poll per photo), and the loaded pages of the
+// gallery are fetched again only when the summary says a photo in them changed, or a new one came.
 import { $ } from './dom.js';
 import { api, user } from './api.js';
 import { enqueue, batch, clearBatch, uploading, onUploadChange } from './uploads.js';
 import * as batches from './batch.js';
 import { updateGallery, resetGallery } from './gallery.js';
+import { setUpPages, openPages, reload, isLoaded, allLoaded, drop } from './pages.js';
 
 const POLL_MS = 1500;
 let current = null;
 let summary = null;
-let versions = '';
+/** Listed photos past the loaded pages when the gallery was last fetched: their changes wait for the scroll. */
+let beyond = new Set();
+/** Set when something outside the poll changed the album: the next poll fetches the loaded pages again. */
+let stale = false;
 let timer = null;
 /** Photos put back on the queue, by the version they had then: followed until their item changes. */
 const retried = new Map();
@@ -17,8 +21,12 @@ let onOpenPhoto = () => {};
 
 export const currentAlbum = () => current;
 
+/** The album's last summary (counts, each photo's state), or null before the first. */
+export const albumSummary = () => summary;
+
 export function setUpAlbum(openPhoto) {
   onOpenPhoto = openPhoto;
+  setUpPages(updateGallery);
   const input = $('#file-input');
   input.addEventListener('change', () => {
     add([...input.files]);
@@ -54,6 +62,7 @@ export async function showAlbum(albumID) {
   if (albumID === current) return;
   leaveAlbum();
   current = albumID;
+  openPages(albumID);
   $('#album-title').textContent = albumID.slice(albumID.indexOf('/') + 1);
   await poll();
 }
@@ -64,8 +73,10 @@ export function leaveAlbum() {
   timer = null;
   current = null;
   summary = null;
-  versions = '';
+  beyond = new Set();
+  stale = false;
   retried.clear();
+  openPages(null);
   resetGallery();
   batches.render([], onOpenPhoto);
   $('#batch-files').replaceChildren();
@@ -84,16 +95,17 @@ async function poll() {
   try {
     const next = await api.summary(albumID);
     if (albumID !== current) return;
+    const change = changes(summary, next);
+    if (change.reload) {
+      stale = false;
+      await reload(change.added);
+      if (albumID !== current) return;
+      beyond = new Set(allLoaded() ? [] : next.photos
+        .filter((p) => LISTED.has(p.status) && !isLoaded(p.imageID)).map((p) => p.imageID));
+    }
     summary = next;
     for (const photo of next.photos) {
       if (retried.has(photo.imageID) && retried.get(photo.imageID) !== photo.version) retried.delete(photo.imageID);
-    }
-    const changed = next.photos.map((p) => `${p.imageID}:${p.version}`).join(',');
-    if (changed !== versions) {
-      versions = changed;
-      const photos = await api.photos(albumID);
-      if (albumID !== current) return;
-      updateGallery(photos);
     }
     $('#album-error').hidden = true;
   } catch (error) {
@@ -104,6 +116,27 @@ async function poll() {
   }
   const rows = redrawBatch();
   if (uploading() || !batches.finished(rows) || retried.size > 0) schedule(POLL_MS);
+}
+
+/** States in which a photo is sure to be in the album's list (its item is filed under the album). */
+const LISTED = new Set(['SUCCEEDED']);
+
+/**
+ * Whether the loaded pages need fetching again: a photo in them changed or went, or one came that may sort among
+ * them (a new upload comes first); how many came. Changes past the loaded pages wait until they are scrolled to.
+ */
+function changes(previous, next) {
+  if (!previous || stale) return { reload: true, added: 0 };
+  const before = new Map(previous.photos.map((p) => [p.imageID, p.version]));
+  const now = new Set(next.photos.map((p) => p.imageID));
+  let reloading = previous.photos.some((p) => !now.has(p.imageID) && isLoaded(p.imageID));
+  let added = 0;
+  for (const photo of next.photos) {
+    if (before.get(photo.imageID) === photo.version || beyond.has(photo.imageID)) continue;
+    reloading = true;
+    if (!isLoaded(photo.imageID)) added++;
+  }
+  return { reload: reloading, added };
 }
 
 function redrawBatch() {
@@ -122,9 +155,18 @@ export async function retry(imageID) {
     $('#album-error').textContent = error.message;
     $('#album-error').hidden = false;
   }
-  versions = '';
+  stale = true;
   schedule(0);
 }
 
-/** Fetches the summary now: after something outside the poll (a retry) changed the album. */
-export const refresh = () => schedule(0);
+/** Fetches the summary now: after something outside the poll (a retry, a job) changed the album. */
+export function refresh() {
+  if (current) schedule(0);
+}
+
+/** Takes a deleted photo out of the album's state, so the poll does not fetch the gallery again for it. */
+export function forget(imageID) {
+  beyond.delete(imageID);
+  if (summary) summary = { ...summary, photos: summary.photos.filter((p) => p.imageID !== imageID) };
+  drop(imageID);
+}

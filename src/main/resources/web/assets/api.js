@@ -44,12 +44,18 @@ async function all(path) {
 export const api = {
   albums: () => all('albums'),
   createAlbum: (name) => call('POST', 'albums', { name }),
-  photos: (albumID) => all(`albums/${album(albumID)}/photos`),
+  photoPage: (albumID, limit, cursor) => call('GET', `albums/${album(albumID)}/photos?limit=${limit}`
+    + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : '')),
   summary: (albumID) => call('GET', `albums/${album(albumID)}/summary`),
   upload: (albumID, file) => call('POST', `albums/${album(albumID)}/uploads`,
     { fileName: file.name, contentType: file.type }),
   photo: (imageID) => call('GET', `photos/${encodeURIComponent(imageID)}`),
   retry: (imageID) => call('POST', `photos/${encodeURIComponent(imageID)}/retry`),
+  reprocessAlbum: (albumID, scope) => call('POST', `albums/${album(albumID)}/reprocess`, { scope }),
+  reprocessPhoto: (imageID) => call('POST', `photos/${encodeURIComponent(imageID)}/reprocess`),
+  deletePhoto: (imageID) => call('DELETE', `photos/${encodeURIComponent(imageID)}`),
+  deleteAlbum: (albumID) => call('DELETE', `albums/${album(albumID)}`),
+  job: (jobId) => call('GET', `jobs/${encodeURIComponent(jobId)}`),
 };
 
 /** S3's own words from an error document (<Error><Message>…), if it sent one. */

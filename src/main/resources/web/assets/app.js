@@ -2,10 +2,13 @@
 // #/album/<name>, #/album/<name>/photo/<imageID>. Talks to the service only through api.js.
 import { $, show } from './dom.js';
 import { api, user } from './api.js';
-import { showAlbum, leaveAlbum, setUpAlbum, retry, currentAlbum } from './album.js';
+import { showAlbum, leaveAlbum, setUpAlbum, retry, currentAlbum, refresh, forget } from './album.js';
 import { showAlbums, clearAlbums } from './albums.js';
 import { setUpGallery, shown, tagList } from './gallery.js';
 import { showPhoto, closePhoto } from './photo.js';
+import { setUpJobs, followJobs } from './jobs.js';
+import { photoTools } from './photo-tools.js';
+import { allLoaded, isLoaded, loadedPhotos, more } from './pages.js';
 
 const VIEWS = ['#login-view', '#albums-view', '#album-view'];
 let openedFromGallery = false;
@@ -36,6 +39,7 @@ async function route() {
   if (!match) {
     closePhoto();
     leaveAlbum();
+    followJobs(null);
     view('#albums-view');
     await showAlbums(message);
     return;
@@ -43,6 +47,7 @@ async function route() {
   view('#album-view');
   const albumID = `${name}/${decodeURIComponent(match[1])}`;
   await showAlbum(albumID);
+  followJobs(albumID);
   if (match[2]) {
     openPhoto(decodeURIComponent(match[2]));
   } else {
@@ -51,13 +56,36 @@ async function route() {
   }
 }
 
-function openPhoto(imageID) {
+const shownIDs = () => shown().map((p) => p.imageID);
+
+async function openPhoto(imageID) {
   const albumID = currentAlbum();
-  showPhoto(api, imageID, shown().map((p) => p.imageID), {
+  // a link to a photo past the loaded pages: load on until it is there
+  while (!isLoaded(imageID) && !allLoaded() && currentAlbum() === albumID) {
+    const before = loadedPhotos().length;
+    await more().catch(() => {});
+    if (loadedPhotos().length === before) break;
+  }
+  showPhoto(api, imageID, shownIDs(), {
     go: (id) => location.replace(photoHash(albumID, id)),
     retry: (id) => retry(id).then(() => openPhoto(id)),
     tags: (item) => tagList(item),
+    tools: (item) => photoTools(item, { reprocessed: refresh, deleted: removed }),
+    hasMore: () => !allLoaded(),
+    more: () => more().then(shownIDs),
   });
+}
+
+/** A photo deleted from its view: out of the gallery, and on to the next photo (or the one before), else closed. */
+async function removed(imageID) {
+  let ids = shownIDs();
+  if (ids.at(-1) === imageID && !allLoaded()) ids = await more().then(shownIDs);
+  const index = ids.indexOf(imageID);
+  const next = ids[index + 1] ?? ids[index - 1];
+  forget(imageID);
+  refresh();
+  if (next) location.replace(photoHash(currentAlbum(), next));
+  else leavePhoto();
 }
 
 /** Leaves the photo view: back to the gallery it was opened from, else to its album. */
@@ -80,6 +108,7 @@ $('#logout').addEventListener('click', () => {
   closePhoto();
   leaveAlbum();
   clearAlbums();
+  followJobs(null);
   message('');
   location.hash = '#/';
   route();
@@ -119,5 +148,6 @@ setUpAlbum((imageID) => {
   openedFromGallery = true;
   location.hash = photoHash(currentAlbum(), imageID);
 });
+setUpJobs();
 window.addEventListener('hashchange', route);
 route();

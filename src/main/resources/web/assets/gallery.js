@@ -1,8 +1,9 @@
-// The album's gallery: a dense grid of thumbnails, sorted by date uploaded or taken, filtered by a clicked tag;
-// only cards whose photo changed are drawn again, so unchanged thumbnails stay as they are.
+// The album's gallery: a dense grid of the loaded pages' thumbnails, sorted by date uploaded or taken, filtered by a
+// clicked tag; only cards whose photo changed are drawn again, so unchanged thumbnails stay as they are.
 import { h, $, show } from './dom.js';
 import * as format from './format.js';
 import { retryable, waitingToRetry, describe, nameOf } from './photo.js';
+import { everything } from './pages.js';
 
 const cards = new Map();
 let photos = [];
@@ -16,7 +17,14 @@ window.imageprocStats = stats;
 
 export function setUpGallery(onOpen, onRetry) {
   handlers = { open: onOpen, retry: onRetry };
-  $('#sort').addEventListener('change', (e) => { order = e.target.value; draw(); });
+  $('#sort').addEventListener('change', async (e) => {
+    const wanted = e.target.value;
+    // the server lists by upload only: every page first, then the sort
+    if (wanted === 'taken') await everything('sort it by date taken').catch(() => {});
+    if ($('#sort').value !== wanted) return;
+    order = wanted;
+    draw();
+  });
   $('#tag-filter-clear').addEventListener('click', () => filter(null));
 }
 

@@ -64,9 +64,20 @@ function status(item, onRetry) {
   return h('p', { class: 'photo-status' }, words[item.status] ?? item.status);
 }
 
+let retryShown = () => {};
+
+/** Shows the open photo's state anew: its status line and its steps (while it is processed again). */
+export function updatePhoto(item) {
+  const detail = $('#photo-detail');
+  detail.querySelector('.photo-status')?.replaceWith(status(item, retryShown));
+  const flow = detail.querySelector('.flow');
+  if (flow) updateFlow(flow, item);
+}
+
 /**
- * Shows the photo in the dialog; {@code neighbours} are the gallery's photos in order (for previous/next), and
- * {@code actions} has go(imageID), retry(imageID) and tags(item).
+ * Shows the photo in the dialog; {@code neighbours} are the gallery's loaded photos in order (for previous/next),
+ * and {@code actions} has go(imageID), retry(imageID), tags(item), tools(item), hasMore() and more() (loads the next
+ * page of the gallery, resolving to the neighbours then).
  */
 export async function showPhoto(api, imageID, neighbours, actions) {
   const dialog = $('#photo-dialog');
@@ -74,11 +85,18 @@ export async function showPhoto(api, imageID, neighbours, actions) {
   const index = neighbours.indexOf(imageID);
   const prev = $('#photo-prev');
   const next = $('#photo-next');
+  const last = index >= neighbours.length - 1;
   prev.disabled = index <= 0;
-  next.disabled = index < 0 || index >= neighbours.length - 1;
+  next.disabled = index < 0 || (last && !actions.hasMore());
   prev.onclick = () => actions.go(neighbours[index - 1]);
-  next.onclick = () => actions.go(neighbours[index + 1]);
-  $('#photo-position').textContent = index >= 0 ? `${index + 1} of ${neighbours.length}` : '';
+  next.onclick = async () => {
+    next.disabled = true;
+    const list = last ? await actions.more() : neighbours;
+    if (list[index + 1]) actions.go(list[index + 1]);
+  };
+  $('#photo-position').textContent = index >= 0
+    ? `${index + 1} of ${neighbours.length}${actions.hasMore() ? '+' : ''}` : '';
+  retryShown = () => actions.retry(imageID);
   dialog.dataset.imageId = imageID;
   if (!dialog.open) {
     detail.replaceChildren(h('p', { class: 'hint' }, 'Loading…'));
@@ -93,6 +111,7 @@ export async function showPhoto(api, imageID, neighbours, actions) {
     updateFlow(flow, item);
     detail.replaceChildren(
       status(item, () => actions.retry(imageID)),
+      actions.tools(item),
       h('figure', { class: 'full' },
         photo.imageUrl && h('div', { class: 'frame' }, h('img', { src: photo.imageUrl, alt: describe(item) }),
           boxes(item)),
