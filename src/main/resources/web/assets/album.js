@@ -15,6 +15,8 @@ let beyond = new Set();
 /** Set when something outside the poll changed the album: the next poll fetches the loaded pages again. */
 let stale = false;
 let timer = null;
+/** The album's first poll, which a photo link opened with the album waits for. */
+let opening = Promise.resolve();
 /** Photos put back on the queue, by the version they had then: followed until their item changes. */
 const retried = new Map();
 let onOpenPhoto = () => {};
@@ -57,14 +59,15 @@ function add(files) {
   enqueue(user.get(), current, files, rows.length > 0 && batches.finished(rows));
 }
 
-/** Shows the album (a no-op when it is shown already: the photo view opens over it). */
-export async function showAlbum(albumID) {
-  if (albumID === current) return;
+/** Shows the album, resolving once its first page is there (at once when it is shown already: the photo view). */
+export function showAlbum(albumID) {
+  if (albumID === current) return opening;
   leaveAlbum();
   current = albumID;
   openPages(albumID);
   $('#album-title').textContent = albumID.slice(albumID.indexOf('/') + 1);
-  await poll();
+  opening = poll();
+  return opening;
 }
 
 /** Stops following the album and forgets what was shown: another album, or another user. */

@@ -138,6 +138,19 @@ final class Browser implements AutoCloseable {
                 .collect(Collectors.joining("\n")));
     }
 
+    /** Starts keeping every text the element (by CSS) shows from now on, for {@link #recordedTexts}. */
+    void recordTexts(String css) {
+        driver.executeScript("const e = document.querySelector(arguments[0]); window.recordedTexts = [];"
+                + " new MutationObserver(() => window.recordedTexts.push(e.textContent))"
+                + ".observe(e, { childList: true, characterData: true, subtree: true });", css);
+    }
+
+    /** The texts shown since {@link #recordTexts}, in order. */
+    @SuppressWarnings("unchecked")
+    List<String> recordedTexts() {
+        return (List<String>) driver.executeScript("return window.recordedTexts");
+    }
+
     /** Sets the window's size, as a phone (390), a laptop (1280) or a desktop (1440) would have it. */
     void width(int width) {
         driver.manage().window().setSize(new Dimension(width, 1000));
