@@ -30,13 +30,14 @@ class AlbumJobsBrowserIT {
 
     private final Browser browser = SESSION.browser();
     private final TestService service = SESSION.service();
+    private LibraryAlbum album;
+    private List<String> ids;
+    /** Each photo's run before the test reprocessed anything. */
+    private Map<String, String> runs;
 
     @Test
     void anAlbumReprocessedWholeShowsItsProgressAndRunsEveryPhotoAgain() {
-        LibraryAlbum album = LibraryAlbum.of(service, "Eight", 8);
-        List<String> ids = album.imageIds();
-        Map<String, String> runs = executionIds(album, ids);
-        openAlbum(album, 8);
+        showEightPhotos("Eight");
         long drawn = cardsDrawn();
         browser.recordTexts("#album-job-status");
 
@@ -78,16 +79,13 @@ class AlbumJobsBrowserIT {
 
     @Test
     void aJobWithNothingToDoSaysSoAndARunningJobIsFollowedAfterAReload() {
-        LibraryAlbum album = LibraryAlbum.of(service, "Reloaded", 8);
-        List<String> ids = album.imageIds();
-        Map<String, String> runs = executionIds(album, ids);
-        openAlbum(album, 8);
+        showEightPhotos("Reloaded");
 
         // every photo is processed and up to date: nothing is missing
         new Select(browser.find("#reprocess-scope")).selectByValue("missing");
         browser.find("#reprocess-form button").click();
         browser.until(d -> browser.find("#album-job-status").getText().equals("Nothing to reprocess."));
-        assertThat(ids).allSatisfy(id -> assertThat(executionId(album, id)).isEqualTo(runs.get(id)));
+        assertThat(ids).allSatisfy(id -> assertThat(executionId(id)).isEqualTo(runs.get(id)));
 
         new Select(browser.find("#reprocess-scope")).selectByValue("all");
         browser.find("#reprocess-form button").click();
@@ -100,7 +98,7 @@ class AlbumJobsBrowserIT {
         browser.until(d -> browser.find("#album-job-status").getText().equals("Finished: 8 of 8 reprocessed."));
         assertThat(album.api.get("api/jobs/" + jobId, album.user).json().path("state").asText())
                 .isEqualTo("FINISHED");
-        assertThat(ids).allSatisfy(id -> assertThat(executionId(album, id)).isNotEqualTo(runs.get(id)));
+        assertThat(ids).allSatisfy(id -> assertThat(executionId(id)).isNotEqualTo(runs.get(id)));
         assertThat(storedJobs()).isZero();
         // a finished job is not shown again once the album is left
         browser.find("#album-view .back").click();
@@ -112,10 +110,10 @@ class AlbumJobsBrowserIT {
 
     @Test
     void aPhotoIsReprocessedFromItsViewAndOneBeingProcessedIsRefusedInWords() {
-        LibraryAlbum album = LibraryAlbum.of(service, "One", 2);
+        album = LibraryAlbum.of(service, "One", 2);
         String id = album.imageIds().get(0);
-        String run = executionId(album, id);
-        openAlbum(album, 2);
+        String run = executionId(id);
+        openAlbum(2);
         browser.find("#gallery .photo-card[data-image-id='" + id + "'] button.open").click();
         browser.await("#photo-detail .photo-tools");
         assertThat(browser.find("#photo-detail .photo-status").getText()).isEqualTo("Processed");
@@ -124,7 +122,7 @@ class AlbumJobsBrowserIT {
 
         browser.until(d -> browser.find("#photo-detail .tool-message").getText().equals("Reprocessed."));
         assertThat(browser.find("#photo-detail .photo-status").getText()).isEqualTo("Processed");
-        assertThat(executionId(album, id)).isNotEqualTo(run);
+        assertThat(executionId(id)).isNotEqualTo(run);
         assertThat(browser.find("#photo-detail [data-step='make-thumbnail']").getAttribute("data-state"))
                 .isEqualTo("SUCCEEDED");
         assertThat(browser.accessibilityProblems()).isEmpty();
@@ -141,7 +139,14 @@ class AlbumJobsBrowserIT {
         }
     }
 
-    private void openAlbum(LibraryAlbum album, int photos) {
+    private void showEightPhotos(String name) {
+        album = LibraryAlbum.of(service, name, 8);
+        ids = album.imageIds();
+        runs = ids.stream().collect(Collectors.toMap(id -> id, this::executionId));
+        openAlbum(8);
+    }
+
+    private void openAlbum(int photos) {
         browser.logIn(service.web(), album.user);
         browser.driver.get(album.page());
         browser.until(d -> d.findElements(By.cssSelector("#gallery .photo-card[data-status='SUCCEEDED']")).size()
@@ -165,11 +170,7 @@ class AlbumJobsBrowserIT {
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(status))));
     }
 
-    private static Map<String, String> executionIds(LibraryAlbum album, List<String> ids) {
-        return ids.stream().collect(Collectors.toMap(id -> id, id -> executionId(album, id)));
-    }
-
-    private static String executionId(LibraryAlbum album, String id) {
+    private String executionId(String id) {
         return album.item(id).get("executionId").s();
     }
 }
