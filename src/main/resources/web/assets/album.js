@@ -17,6 +17,8 @@ let stale = false;
 let timer = null;
 /** The album's first poll, which a photo link opened with the album waits for. */
 let opening = Promise.resolve();
+let polling = null;
+let again = false;
 /** Photos put back on the queue, by the version they had then: followed until their item changes. */
 const retried = new Map();
 let onOpenPhoto = () => {};
@@ -74,6 +76,8 @@ export function showAlbum(albumID) {
 export function leaveAlbum() {
   clearTimeout(timer);
   timer = null;
+  polling = null;
+  again = false;
   current = null;
   summary = null;
   beyond = new Set();
@@ -91,8 +95,24 @@ function schedule(delay) {
   timer = setTimeout(poll, delay);
 }
 
-async function poll() {
+/** Polls now; a poll asked for while one runs comes right after it (a job asks every second). */
+function poll() {
   timer = null;
+  if (polling) {
+    again = true;
+    return polling;
+  }
+  const mine = pollOnce().finally(() => {
+    if (polling !== mine) return;
+    polling = null;
+    if (again) schedule(0);
+    again = false;
+  });
+  polling = mine;
+  return mine;
+}
+
+async function pollOnce() {
   const albumID = current;
   if (!albumID) return;
   try {

@@ -70,7 +70,8 @@ async function start(albumID, kind, call) {
     localStorage.setItem(key(albumID), job.jobId);
     followed = { albumID, jobId: job.jobId, finished: false };
     render(job);
-    timer = setTimeout(tick, POLL_MS);
+    if (job.state === 'FINISHED') finish(followed, job);
+    else timer = setTimeout(tick, POLL_MS);
   } catch (error) {
     busy(false);
     problem(TITLES[kind], error.message);

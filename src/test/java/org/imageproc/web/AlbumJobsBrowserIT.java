@@ -87,6 +87,8 @@ class AlbumJobsBrowserIT {
         browser.until(d -> browser.find("#album-job-status").getText().equals("Nothing to reprocess."));
         assertThat(ids).allSatisfy(id -> assertThat(executionId(id)).isEqualTo(runs.get(id)));
 
+        assertThat(storedJobs()).isZero();
+        assertThat(browser.find("#reprocess-form button").isEnabled()).isTrue();
         new Select(browser.find("#reprocess-scope")).selectByValue("all");
         browser.find("#reprocess-form button").click();
         browser.until(d -> storedJobs() == 1);
