@@ -75,6 +75,7 @@ class AlbumJobsBrowserIT {
         assertThat(storedJobs()).isZero();
         assertThat(browser.find("#reprocess-form button").isEnabled()).isTrue();
         assertThat(browser.accessibilityProblems()).isEmpty();
+        browser.screenshot(browser.find("#album-view"), "album-reprocessed.png");
     }
 
     @Test

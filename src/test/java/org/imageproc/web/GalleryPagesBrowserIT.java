@@ -67,6 +67,8 @@ class GalleryPagesBrowserIT {
                     "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
                     .as("no horizontal overflow at %d px", width).isTrue();
             assertThat(browser.accessibilityProblems()).as("album at %d px", width).isEmpty();
+            browser.driver.executeScript("window.scrollTo(0, 0)");
+            browser.screenshot(browser.find("#album-view .view-head"), "album-tools-" + width + ".png");
         }
         browser.width(1280);
     }
