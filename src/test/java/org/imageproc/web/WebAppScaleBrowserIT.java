@@ -92,7 +92,8 @@ class WebAppScaleBrowserIT {
         String album = browser.driver.getCurrentUrl();
         browser.driver.switchTo().newWindow(WindowType.TAB);
         browser.driver.get(album);
-        browser.until(d -> d.findElements(By.cssSelector("#gallery .photo-card")).size() == BATCH);
+        browser.until(d -> d.findElements(By.cssSelector("#gallery .photo-card")).size() == BATCH
+                && scrolledThroughThumbnails());
         assertThat(browser.find("#batch-summary").getText()).isEqualTo(BATCH + " of " + BATCH + " done");
         assertThat(browser.driver.findElements(By.cssSelector(".thumb.placeholder"))).isEmpty();
 
@@ -176,12 +177,15 @@ class WebAppScaleBrowserIT {
     }
 
     /**
-     * Whether every thumbnail has loaded, scrolling to the first that has not, as a person looking through the album
-     * would: the thumbnails load lazily, so those far below the fold wait for the scroll.
+     * Whether every thumbnail of every page has loaded, scrolling to the first that has not, else to the end of the
+     * gallery, as a person looking through the album would: the thumbnails load lazily and the gallery a page at a
+     * time, so those far below the fold wait for the scroll.
      */
     private boolean scrolledThroughThumbnails() {
         return (Boolean) browser.driver.executeScript("const waiting = [...document.querySelectorAll("
-                + "'#gallery img.thumb')].find((i) => !i.complete); waiting?.scrollIntoView(); return !waiting;");
+                + "'#gallery img.thumb')].find((i) => !i.complete); const more = document.querySelector("
+                + "'#gallery-more'); (waiting ?? (more.hidden ? null : more))?.scrollIntoView();"
+                + " return !waiting && more.hidden;");
     }
 
     private int columns(int width) {
