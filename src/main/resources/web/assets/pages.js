@@ -11,18 +11,21 @@ const MARGIN = 300;
 
 let albumID = null;
 let loaded = [];
+let loadedIds = new Set();
 let cursor = null;
 let complete = false;
 let generation = 0;
 /** Every load goes after the one before, so a scroll and a poll never interleave their pages. */
 let chain = Promise.resolve();
 let onLoaded = () => {};
+/** The loading of every page left, while it goes on. */
+let loadingAll = null;
 
 /** Calls back with the photos loaded so far, in the server's order (newest upload first), after each load. */
 export function setUpPages(callback) {
   onLoaded = callback;
-  $('#load-more').addEventListener('click', () => more());
-  new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && more(), { rootMargin: `${MARGIN}px` })
+  $('#load-more').addEventListener('click', next);
+  new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && next(), { rootMargin: `${MARGIN}px` })
     .observe($('#gallery-more'));
 }
 
@@ -30,7 +33,7 @@ export function setUpPages(callback) {
 export function openPages(id) {
   generation++;
   albumID = id;
-  loaded = [];
+  setLoaded([]);
   cursor = null;
   complete = false;
   chain = Promise.resolve();
@@ -40,11 +43,16 @@ export function openPages(id) {
 
 export const loadedPhotos = () => loaded;
 export const allLoaded = () => complete;
-export const isLoaded = (imageID) => loaded.some((p) => p.imageID === imageID);
+export const isLoaded = (imageID) => loadedIds.has(imageID);
+
+function setLoaded(photos) {
+  loaded = photos;
+  loadedIds = new Set(photos.map((p) => p.imageID));
+}
 
 /** Takes a deleted photo out of what is loaded at once, before the summary says it is gone. */
 export function drop(imageID) {
-  loaded = loaded.filter((p) => p.imageID !== imageID);
+  setLoaded(loaded.filter((p) => p.imageID !== imageID));
   onLoaded(loaded);
 }
 
@@ -53,16 +61,16 @@ export function reload(added = 0) {
   return queue(async (mine) => {
     const want = Math.max(PAGE, loaded.length + added);
     const photos = [];
-    let next = null;
+    let after = null;
     do {
-      const page = await api.photoPage(albumID, Math.min(MOST, want - photos.length), next);
+      const page = await api.photoPage(albumID, Math.min(MOST, want - photos.length), after);
       if (mine !== generation) return;
       photos.push(...page.items);
-      next = page.nextCursor;
-    } while (next && photos.length < want);
-    loaded = photos;
-    cursor = next;
-    complete = !next;
+      after = page.nextCursor;
+    } while (after && photos.length < want);
+    setLoaded(photos);
+    cursor = after;
+    complete = !after;
   });
 }
 
@@ -72,25 +80,33 @@ export function more() {
     if (complete || loaded.length === 0) return;
     const page = await api.photoPage(albumID, PAGE, cursor);
     if (mine !== generation) return;
-    const have = new Set(loaded.map((p) => p.imageID));
-    loaded = [...loaded, ...page.items.filter((p) => !have.has(p.imageID))];
+    setLoaded([...loaded, ...page.items.filter((p) => !loadedIds.has(p.imageID))]);
     cursor = page.nextCursor;
     complete = !cursor;
   });
 }
 
+/** The next page for the person (the button, the scroll): a failure is said where the loading is. */
+function next() {
+  more().catch((error) => status(error.message));
+}
+
 /** Loads every page that is left, saying so while it does (sorting by date taken needs them all). */
-export async function everything(why) {
-  try {
-    while (!complete && albumID) {
-      status(`Loading the rest of the album to ${why}… (${loaded.length} photos so far)`);
-      const before = generation;
-      await more();
-      if (before !== generation || loaded.length === 0) break;
+export function everything(why) {
+  loadingAll ??= (async () => {
+    try {
+      while (!complete && albumID) {
+        status(`Loading the rest of the album to ${why}… (${loaded.length} photos so far)`);
+        const before = generation;
+        await more();
+        if (before !== generation || loaded.length === 0) break;
+      }
+    } finally {
+      loadingAll = null;
+      status('');
     }
-  } finally {
-    status('');
-  }
+  })();
+  return loadingAll;
 }
 
 function queue(load) {
@@ -100,8 +116,8 @@ function queue(load) {
     onLoaded(loaded);
     showMore();
     // still near the end after a page (a tall window): the observer says nothing new, so go on here
-    if (!complete && nearEnd()) setTimeout(more);
-    if (!complete && $('#sort').value === 'taken') setTimeout(() => everything('sort it by date taken'));
+    if (!complete && nearEnd()) setTimeout(next);
+    if (!complete && $('#sort').value === 'taken') everything('sort it by date taken').catch(() => {});
   });
   const result = chain;
   // a failed load is reported to the caller and leaves the chain usable

@@ -100,7 +100,8 @@ final class Browser implements AutoCloseable {
                 + " const thumbs = [...document.querySelectorAll('#gallery img.thumb')];"
                 + " return JSON.stringify({url: location.href, errors: t('.error, [role=alert]'), cards,"
                 + " thumbs: thumbs.length, unloaded: thumbs.filter((i) => !i.complete).length,"
-                + " summary: t('#batch-summary')});");
+                + " summary: t('#batch-summary'), more: document.querySelector('#gallery-more')?.hidden === false,"
+                + " loading: t('#gallery-loading'), scrollY, height: document.documentElement.scrollHeight});");
         List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage).toList();
         return shown + "\nConsole: " + console;
