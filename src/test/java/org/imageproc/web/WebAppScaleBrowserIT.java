@@ -53,14 +53,14 @@ class WebAppScaleBrowserIT {
         browser.upload(files.toArray(Path[]::new));
         assertThat(leavingIsQuestioned()).as("beforeunload while uploads run").isTrue();
         // 60 photos through the whole flow: minutes on a busy machine
-        browser.until(d -> d.findElements(By.cssSelector("#gallery .photo-card[data-status='SUCCEEDED']")).size()
-                == BATCH && scrolledThroughThumbnails(), Duration.ofMinutes(5));
+        browser.until(d -> scrolledThroughThumbnails() && d.findElements(
+                By.cssSelector("#gallery .photo-card[data-status='SUCCEEDED']")).size() == BATCH, Duration.ofMinutes(5));
         Requests batch = Requests.of(browser.networkEvents(), cardsDrawn());
         browser.until(d -> browser.find("#batch-summary").getText().equals(BATCH + " of " + BATCH + " done"));
         assertThat(leavingIsQuestioned()).as("beforeunload once every file went").isFalse();
         browser.driver.navigate().refresh();
-        browser.until(d -> d.findElements(By.cssSelector("#gallery img.thumb")).size() == BATCH
-                && scrolledThroughThumbnails());
+        browser.until(d -> scrolledThroughThumbnails()
+                && d.findElements(By.cssSelector("#gallery img.thumb")).size() == BATCH);
         Requests reload = Requests.of(browser.networkEvents(), cardsDrawn());
         Requests.report("60-photo batch", batch, "reload", reload);
 
@@ -92,8 +92,8 @@ class WebAppScaleBrowserIT {
         String album = browser.driver.getCurrentUrl();
         browser.driver.switchTo().newWindow(WindowType.TAB);
         browser.driver.get(album);
-        browser.until(d -> d.findElements(By.cssSelector("#gallery .photo-card")).size() == BATCH
-                && scrolledThroughThumbnails());
+        browser.until(d -> scrolledThroughThumbnails()
+                && d.findElements(By.cssSelector("#gallery .photo-card")).size() == BATCH);
         assertThat(browser.find("#batch-summary").getText()).isEqualTo(BATCH + " of " + BATCH + " done");
         assertThat(browser.driver.findElements(By.cssSelector(".thumb.placeholder"))).isEmpty();
 
