@@ -36,7 +36,7 @@ const REASONS = {
   LabelDetectionRefused: 'The label service could not read this photo.',
   ItemTooLarge: 'There is more to store about this photo than fits.',
   KeyTooLong: 'The photo’s name is too long to store its thumbnail.',
-  ServiceError: 'A service the processing needs did not answer.',
+  ServiceError: 'A service the processing depends on failed or could not be reached.',
   RunDidNotFinish: 'Processing stopped before it finished (the service may have stopped).',
 };
 

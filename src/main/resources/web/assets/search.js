@@ -26,6 +26,7 @@ export function setUpSearch() {
     onItems: (items) => {
       found += items.length;
       $('#search-results').append(...items.map(card));
+      $('#search-status').textContent = `${photos(found)} so far`;
     },
     onEnd: ended,
     onError: (error) => {
@@ -45,7 +46,7 @@ export async function loadLabels(user, refresh = false) {
     if (user !== labelsUser) return;
     labels = items;
     $('#label-suggestions').replaceChildren(...items.map((l) => h('option', { value: l.label,
-      label: `${l.photos} photo${l.photos === 1 ? '' : 's'}` })));
+      label: photos(l.photos) })));
   } catch {
     // suggestions are a help only: the search box works without them
   }
@@ -66,7 +67,7 @@ export async function showSearch(user, wanted) {
 }
 
 function ended() {
-  $('#search-status').textContent = found === 0 ? '' : `${found} photo${found === 1 ? '' : 's'}`;
+  $('#search-status').textContent = found === 0 ? '' : photos(found);
   if (found > 0) return;
   const others = labels.filter((l) => l.label.toLowerCase() !== label.toLowerCase()).slice(0, SUGGESTIONS);
   $('#search-empty-text').textContent = `No photos with “${label}”.`
@@ -75,6 +76,8 @@ function ended() {
     h('a', { href: `#/search/${encodeURIComponent(l.label)}` }, l.label))));
   show($('#search-empty'), true);
 }
+
+const photos = (n) => `${n} photo${n === 1 ? '' : 's'}`;
 
 function card(photo) {
   const item = photo.item;
