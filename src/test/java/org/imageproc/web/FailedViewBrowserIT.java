@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
@@ -26,12 +25,8 @@ class FailedViewBrowserIT {
     private static final String USER = "failures-view";
     private static final String LABELS_CAUSE = "Gave up after 5 deliveries (1 attempt in the last): ";
 
-    // one attempt per delivery, and a failed delivery back after 3 s: the queue gives up within about 20 s
     @RegisterExtension
-    static final BrowserSession SESSION = BrowserSession.withService(Map.of(
-                "imageproc.sqs.visibility-timeout-seconds", "3",
-                "imageproc.retry.max-redeliveries", "0",
-                "imageproc.dead-letters.check-seconds", "1"));
+    static final BrowserSession SESSION = BrowserSession.withService(TestService.QUICK_DEAD_LETTERS);
 
     private final Browser browser = SESSION.browser();
     private final TestService service = SESSION.service();
