@@ -181,6 +181,9 @@ async function retry(ids) {
       if (rows.get(imageID)?.failure.retryable) redraw(imageID, 'failed', reason);
     }
     show($('#failed-message'), false);
+    if (result.requeued.length === 0 && result.notRequeued.length > 0) {
+      message({ message: `Nothing was put back on the queue: ${result.notRequeued[0].reason}` });
+    }
   } catch (error) {
     message(error);
   } finally {

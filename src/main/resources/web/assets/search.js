@@ -11,6 +11,7 @@ const PAGE_SIZE = 24;
 const SUGGESTIONS = 8;
 let labels = [];
 let labelsUser = null;
+let labelsRead = Promise.resolve();
 let label = null;
 let found = 0;
 let pager = null;
@@ -38,9 +39,15 @@ export function setUpSearch() {
 }
 
 /** The user's labels for the suggestions: read once per user, and again when {@code refresh} says so. */
-export async function loadLabels(user, refresh = false) {
-  if (user === labelsUser && !refresh) return;
-  labelsUser = user;
+export function loadLabels(user, refresh = false) {
+  if (user !== labelsUser || refresh) {
+    labelsUser = user;
+    labelsRead = readLabels(user);
+  }
+  return labelsRead;
+}
+
+async function readLabels(user) {
   try {
     const items = await api.labels();
     if (user !== labelsUser) return;
@@ -66,9 +73,12 @@ export async function showSearch(user, wanted) {
   await Promise.all([loadLabels(user, true), pager.load()]);
 }
 
-function ended() {
+async function ended() {
   $('#search-status').textContent = found === 0 ? '' : photos(found);
   if (found > 0) return;
+  const searched = label;
+  await labelsRead;
+  if (searched !== label) return;
   const others = labels.filter((l) => l.label.toLowerCase() !== label.toLowerCase()).slice(0, SUGGESTIONS);
   $('#search-empty-text').textContent = `No photos with “${label}”.`
     + (others.length > 0 ? ' Try one of your labels:' : ' Your photos have no labels yet.');
@@ -97,6 +107,7 @@ export function clearSearch() {
   label = null;
   labels = [];
   labelsUser = null;
+  labelsRead = Promise.resolve();
   pager?.reset();
   $('#search-input').value = '';
   $('#search-results').replaceChildren();
