@@ -77,8 +77,9 @@ class FailedViewBrowserIT {
         for (int width : new int[] {390, 1280}) {
             browser.width(width);
             assertThat(browser.accessibilityProblems()).as("at %d px", width).isEmpty();
+            assertThat(browser.horizontalOverflow()).as("at %d px", width).isZero();
+            browser.screenshot(browser.find("body"), "failed-view-" + width + ".png");
         }
-        browser.screenshot(browser.find("#failed-view"), "failed-view.png");
 
         service.rekognition().heal("Incoming/");
         row(dead.get(0)).findElement(By.cssSelector("button.retry")).click();

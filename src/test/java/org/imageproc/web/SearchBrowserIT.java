@@ -76,8 +76,9 @@ class SearchBrowserIT {
         for (int width : new int[] {390, 1280}) {
             browser.width(width);
             assertThat(browser.accessibilityProblems()).as("at %d px", width).isEmpty();
+            assertThat(browser.horizontalOverflow()).as("at %d px", width).isZero();
+            browser.screenshot(browser.find("body"), "search-" + width + ".png");
         }
-        browser.screenshot(browser.find("#search-view"), "search.png");
 
         // a result opens in its album's photo view; Back returns to the results
         card(cat).findElement(By.cssSelector("a.open")).click();
