@@ -1,13 +1,16 @@
 // The web app: pick a demo user, list and create albums, open one, open a photo. Routes: #/ (albums),
-// #/album/<name>, #/album/<name>/photo/<imageID>. Talks to the service only through api.js.
+// #/album/<name>, #/album/<name>/photo/<imageID>, and finder.js's #/search/<label> and #/failed. Talks to the
+// service only through api.js.
 import { $, show } from './dom.js';
 import { api, user } from './api.js';
 import { showAlbum, leaveAlbum, setUpAlbum, retry, currentAlbum } from './album.js';
 import { showAlbums, clearAlbums } from './albums.js';
 import { setUpGallery, shown, tagList } from './gallery.js';
 import { showPhoto, closePhoto } from './photo.js';
+import { albumHash, photoHash } from './links.js';
+import { FINDER_VIEWS, setUpFinder, finderRoute, clearFinder } from './finder.js';
 
-const VIEWS = ['#login-view', '#albums-view', '#album-view'];
+const VIEWS = ['#login-view', '#albums-view', '#album-view', ...FINDER_VIEWS];
 let openedFromGallery = false;
 
 function view(id) {
@@ -18,9 +21,6 @@ function message(text) {
   $('#album-message').textContent = text;
   show($('#album-message'), Boolean(text));
 }
-
-const albumHash = (albumID) => `#/album/${encodeURIComponent(albumID.slice(albumID.indexOf('/') + 1))}`;
-const photoHash = (albumID, imageID) => `${albumHash(albumID)}/photo/${encodeURIComponent(imageID)}`;
 
 async function route() {
   const name = user.get();
@@ -36,6 +36,9 @@ async function route() {
   if (!match) {
     closePhoto();
     leaveAlbum();
+  }
+  if (await finderRoute(name, location.hash, view)) return;
+  if (!match) {
     view('#albums-view');
     await showAlbums(message);
     return;
@@ -80,6 +83,7 @@ $('#logout').addEventListener('click', () => {
   closePhoto();
   leaveAlbum();
   clearAlbums();
+  clearFinder();
   message('');
   location.hash = '#/';
   route();
@@ -115,6 +119,7 @@ setUpGallery((imageID) => {
   openedFromGallery = true;
   location.hash = photoHash(currentAlbum(), imageID);
 }, retry);
+setUpFinder();
 setUpAlbum((imageID) => {
   openedFromGallery = true;
   location.hash = photoHash(currentAlbum(), imageID);
