@@ -142,9 +142,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         EventQueue eventQueue = new EventQueue(aws.sqs(), queue);
         registry.bind("failureRecorder", new FailureRecorder(catalog, thumbnails::remove,
                 eventQueue::maxReceiveCount, eventQueue::releaseNow, outages));
-        DeadLetters deadLetters = new DeadLetters(aws.sqs(), eventQueue, parser, catalog, thumbnails::remove,
-                incomingPrefix);
-        registry.bind("deadLetters", deadLetters);
+
         StepTimer steps = new StepTimer(clock);
         steps.addListener(new StepRecorder(catalog, outages));
         context.addRoutePolicyFactory(steps);
@@ -157,7 +155,11 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("consumerErrors", new ConsumerErrors(outages, clock));
         registry.bind("retryLog", new RetryLog(outages));
         Jobs jobs = new Jobs(aws.dynamoDb(), jobTable, clock);
-        registry.bind("jobTally", new JobTally(jobs, aws.dynamoDb(), imageTable, incomingPrefix));
+        JobTally tally = new JobTally(jobs, aws.dynamoDb(), imageTable, incomingPrefix);
+        registry.bind("jobTally", tally);
+        DeadLetters deadLetters = new DeadLetters(aws.sqs(), eventQueue, parser, catalog, thumbnails::remove,
+                event -> tally.count(event, null), incomingPrefix);
+        registry.bind("deadLetters", deadLetters);
         Observability.install(context, meters, config, aws, probes, clock, steps::addListener);
         NativeHeapTrim.install(context, Duration.ofSeconds(config.number("imageproc.memory.trim-seconds")));
         WebApi web = bindWebApp(registry, config, aws, clock, deadLetters, labelIndex);

@@ -29,14 +29,18 @@ async function call(method, path, body) {
 
 const album = (albumID) => albumID.split('/').map(encodeURIComponent).join('/');
 
-/** Every item of a paginated list ({items, nextCursor}), page after page. */
+/** One page of a paginated list: {items, nextCursor}. */
+const page = (path, cursor, limit) => call('GET',
+  `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+
+/** Every item of a paginated list, page after page. */
 async function all(path) {
   const items = [];
   let cursor = null;
   do {
-    const page = await call('GET', `${path}?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    items.push(...page.items);
-    cursor = page.nextCursor;
+    const next = await page(path, cursor, 100);
+    items.push(...next.items);
+    cursor = next.nextCursor;
   } while (cursor);
   return items;
 }
@@ -44,8 +48,7 @@ async function all(path) {
 export const api = {
   albums: () => all('albums'),
   createAlbum: (name) => call('POST', 'albums', { name }),
-  photoPage: (albumID, limit, cursor) => call('GET', `albums/${album(albumID)}/photos?limit=${limit}`
-    + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : '')),
+  photoPage: (albumID, limit, cursor) => page(`albums/${album(albumID)}/photos`, cursor, limit),
   summary: (albumID) => call('GET', `albums/${album(albumID)}/summary`),
   upload: (albumID, file) => call('POST', `albums/${album(albumID)}/uploads`,
     { fileName: file.name, contentType: file.type }),
@@ -56,6 +59,11 @@ export const api = {
   deletePhoto: (imageID) => call('DELETE', `photos/${encodeURIComponent(imageID)}`),
   deleteAlbum: (albumID) => call('DELETE', `albums/${album(albumID)}`),
   job: (jobId) => call('GET', `jobs/${encodeURIComponent(jobId)}`),
+  failures: (cursor, limit) => page('failures', cursor, limit),
+  /** Retries the named failed photos, or all of the user's when imageIDs is null. */
+  retryFailures: (imageIDs) => call('POST', 'failures/retry', imageIDs ? { imageIDs } : {}),
+  search: (label, cursor, limit) => page(`search?label=${encodeURIComponent(label)}`, cursor, limit),
+  labels: () => call('GET', 'labels').then((list) => list.items),
 };
 
 /** S3's own words from an error document (<Error><Message>…), if it sent one. */

@@ -1,5 +1,6 @@
 // The web app: pick a demo user, list and create albums, open one, open a photo. Routes: #/ (albums),
-// #/album/<name>, #/album/<name>/photo/<imageID>. Talks to the service only through api.js.
+// #/album/<name>, #/album/<name>/photo/<imageID>, and finder.js's #/search/<label> and #/failed. Talks to the
+// service only through api.js.
 import { $, show } from './dom.js';
 import { api, user } from './api.js';
 import { showAlbum, leaveAlbum, setUpAlbum, retry, currentAlbum, refresh, forget } from './album.js';
@@ -9,8 +10,10 @@ import { showPhoto, closePhoto } from './photo.js';
 import { setUpJobs, followJobs } from './jobs.js';
 import { photoTools } from './photo-tools.js';
 import { allLoaded, isLoaded, loadedPhotos, more } from './pages.js';
+import { albumHash, photoHash } from './links.js';
+import { FINDER_VIEWS, setUpFinder, finderRoute, clearFinder } from './finder.js';
 
-const VIEWS = ['#login-view', '#albums-view', '#album-view'];
+const VIEWS = ['#login-view', '#albums-view', '#album-view', ...FINDER_VIEWS];
 let openedFromGallery = false;
 
 function view(id) {
@@ -21,9 +24,6 @@ function message(text) {
   $('#album-message').textContent = text;
   show($('#album-message'), Boolean(text));
 }
-
-const albumHash = (albumID) => `#/album/${encodeURIComponent(albumID.slice(albumID.indexOf('/') + 1))}`;
-const photoHash = (albumID, imageID) => `${albumHash(albumID)}/photo/${encodeURIComponent(imageID)}`;
 
 async function route() {
   const name = user.get();
@@ -40,6 +40,9 @@ async function route() {
     closePhoto();
     leaveAlbum();
     followJobs(null);
+  }
+  if (await finderRoute(name, location.hash, view)) return;
+  if (!match) {
     view('#albums-view');
     await showAlbums(message);
     return;
@@ -109,6 +112,7 @@ $('#logout').addEventListener('click', () => {
   leaveAlbum();
   clearAlbums();
   followJobs(null);
+  clearFinder();
   message('');
   location.hash = '#/';
   route();
@@ -144,6 +148,7 @@ setUpGallery((imageID) => {
   openedFromGallery = true;
   location.hash = photoHash(currentAlbum(), imageID);
 }, retry);
+setUpFinder();
 setUpAlbum((imageID) => {
   openedFromGallery = true;
   location.hash = photoHash(currentAlbum(), imageID);

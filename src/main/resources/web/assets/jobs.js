@@ -6,6 +6,7 @@ import { api, user } from './api.js';
 import { currentAlbum, albumSummary, refresh } from './album.js';
 import { clearBatch } from './uploads.js';
 import { confirmDialog } from './confirm.js';
+import { albumName } from './links.js';
 
 const POLL_MS = 1000;
 const HELP = {
@@ -19,7 +20,6 @@ let followed = null;
 let timer = null;
 
 const key = (albumID) => `imageproc.job.${user.get()}.${albumID}`;
-const nameOf = (albumID) => albumID.slice(albumID.indexOf('/') + 1);
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function setUpJobs() {
@@ -37,8 +37,8 @@ export function setUpJobs() {
     const summary = albumSummary();
     const photos = summary ? summary.total - summary.uploading - summary.missing : 0;
     const yes = await confirmDialog({
-      title: `Delete the album ${nameOf(albumID)}?`,
-      text: `The album “${nameOf(albumID)}” and its ${plural(photos, 'photo')} will be deleted, originals`
+      title: `Delete the album ${albumName(albumID)}?`,
+      text: `The album “${albumName(albumID)}” and its ${plural(photos, 'photo')} will be deleted, originals`
         + ' included. This cannot be undone.',
       action: 'Delete album',
     });

@@ -24,7 +24,7 @@ let loadingAll = null;
 /** Calls back with the photos loaded so far, in the server's order (newest upload first), after each load. */
 export function setUpPages(callback) {
   onLoaded = callback;
-  $('#load-more').addEventListener('click', next);
+  $('#gallery-more').addEventListener('click', next);
   new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && next(), { rootMargin: `${MARGIN}px` })
     .observe($('#gallery-more'));
 }

@@ -30,6 +30,14 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class TestService {
 
     public static final String BUCKET = "photo-repo";
+    /**
+     * Settings for {@link #start} under which the queue gives up on a failing event within about 20 s: one attempt
+     * per delivery, a failed delivery back after 3 s, the dead-letter queue checked every second.
+     */
+    public static final Map<String, String> QUICK_DEAD_LETTERS = Map.of(
+            "imageproc.sqs.visibility-timeout-seconds", "3",
+            "imageproc.retry.max-redeliveries", "0",
+            "imageproc.dead-letters.check-seconds", "1");
 
     private static TestService instance;
 

@@ -4,6 +4,7 @@ import static org.imageproc.catalog.AttributeValues.n;
 import static org.imageproc.catalog.AttributeValues.s;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,25 +17,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The search index of the PhotoLabels table: for each photo of a user, one entry under each of its labels and their
- * parents (pk {@code userID#label}, sk the image id, with the run that wrote it and the upload time), and a count
- * per label of the user (pk {@code userID}, sk the label). Label names are kept in lower case in keys.
+ * parents (pk {@code userID#label}, sk the image id, with the run that wrote it and the upload time), and one item per
+ * user with a count per label (pk {@code userID}, sk {@link #COUNTS}, an attribute {@code label:<name>} each). Label
+ * names are kept in lower case in keys.
  * <p>
  * The item is the truth and the index follows it: a run writes its entries before its final write (so a crash after
  * that write loses none), and after it takes away the entries of runs that no longer own the item (labels the photo
  * lost). Whoever reads a hit checks it against the item, so an entry left behind by a crash is never shown, and is
  * taken away then ({@link #forget}). Every deletion is conditional on the run the entry names, so it never takes
- * away what a newer run just wrote. A count moves only with an entry that appears or goes away, so redelivery does
- * not count twice; only a crash between an entry's write and its count's leaves a count off by one.
+ * away what a newer run just wrote. A run's entries cost one batch read, one batch write and one count update
+ * whatever its number of labels. A count moves only with an entry that appears or goes away, so redelivery does
+ * not count twice; a crash between the entries' write and the count's, or two runs of one photo writing its entries
+ * at the same moment, leaves a count off by one (it only orders the suggestions).
  */
 public class LabelIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabelIndex.class);
     static final String EXECUTION_ID = "executionId";
+    /** The sort key of a user's label counts. */
+    static final String COUNTS = "#counts";
+    private static final String COUNT_PREFIX = "label:";
+    // BatchWriteItem's limit; BatchGetItem takes 100
+    private static final int BATCH = 25;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -64,7 +78,10 @@ public class LabelIndex {
 
     /** The run's entries, one for each of its labels and their parents; written before the run's final write. */
     public void stage(Execution execution, String userId, long uploadTime, List<Label> labels) {
-        for (String label : withParents(labels).values()) {
+        Map<String, String> names = withParents(labels);
+        Set<String> present = present(userId, execution.imageId(), names.keySet());
+        List<WriteRequest> puts = new ArrayList<>();
+        for (String label : names.values()) {
             Map<String, AttributeValue> entry = new LinkedHashMap<>();
             entry.put(Tables.PK, s(userId + "#" + normalized(label)));
             entry.put(Tables.SK, s(execution.imageId()));
@@ -73,12 +90,18 @@ public class LabelIndex {
             entry.put("label", s(label));
             entry.put("uploadTime", n(uploadTime));
             entry.put(EXECUTION_ID, s(execution.executionId()));
-            Map<String, AttributeValue> old = dynamoDb.putItem(r -> r.tableName(table).item(entry)
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
-            if (old == null || old.isEmpty()) {
-                count(userId, label, 1);
-            }
+            puts.add(WriteRequest.builder().putRequest(put -> put.item(entry)).build());
         }
+        for (int from = 0; from < puts.size(); from += BATCH) {
+            write(puts.subList(from, Math.min(puts.size(), from + BATCH)));
+        }
+        Map<String, Integer> added = new LinkedHashMap<>();
+        names.forEach((key, label) -> {
+            if (!present.contains(key)) {
+                added.put(label, 1);
+            }
+        });
+        count(userId, added);
     }
 
     /**
@@ -91,22 +114,18 @@ public class LabelIndex {
                 .key(Map.of(Tables.IMAGE_ID, s(execution.imageId())))
                 .projectionExpression("#exec").expressionAttributeNames(Map.of("#exec", EXECUTION_ID))).item();
         AttributeValue owner = item == null ? null : item.get(EXECUTION_ID);
-        for (Map<String, AttributeValue> entry : entries) {
-            if (owner == null || !owner.equals(entry.get(EXECUTION_ID))) {
-                delete(entry);
-            }
-        }
+        delete(entries.stream().filter(entry -> owner == null || !owner.equals(entry.get(EXECUTION_ID))).toList());
     }
 
     /** Takes away every entry of the photo: for the removal of a photo, after its item is gone. */
     public void remove(String imageId) {
-        entries(imageId).forEach(this::delete);
+        delete(entries(imageId));
     }
 
     /** Takes away an entry a reader found to be no longer true of the photo, unless a newer run wrote it since. */
     public void forget(Entry entry) {
-        delete(Map.of(Tables.PK, s(entry.userID() + "#" + normalized(entry.label())), Tables.SK, s(entry.imageID()),
-                EXECUTION_ID, s(entry.executionId())));
+        delete(List.of(Map.of(Tables.PK, s(entry.userID() + "#" + normalized(entry.label())),
+                Tables.SK, s(entry.imageID()), EXECUTION_ID, s(entry.executionId()))));
     }
 
     /** One page of the entries under the user's label, newest upload first. */
@@ -118,9 +137,22 @@ public class LabelIndex {
 
     /** The user's labels that have photos, most photos first. */
     public List<UserLabel> labels(String userId) {
-        List<UserLabel> labels = new ArrayList<>(Tables.newestFirst(dynamoDb, table, null, Tables.PK, userId)
-                .map(item -> new UserLabel(item.get("label").s(), Long.parseLong(item.get("photos").n())))
-                .filter(label -> label.photos() > 0)
+        Map<String, AttributeValue> counts = dynamoDb.getItem(r -> r.tableName(table)
+                .key(Map.of(Tables.PK, s(userId), Tables.SK, s(COUNTS)))).item();
+        // one label under two spellings (Rekognition's and another model's) is one label
+        Map<String, UserLabel> byKey = new LinkedHashMap<>();
+        if (counts != null) {
+            counts.forEach((name, value) -> {
+                if (name.startsWith(COUNT_PREFIX) && value.n() != null) {
+                    String label = name.substring(COUNT_PREFIX.length());
+                    long photos = Long.parseLong(value.n());
+                    byKey.merge(normalized(label), new UserLabel(label, photos),
+                            (a, b) -> new UserLabel(a.photos() >= b.photos() ? a.label() : b.label(),
+                                    a.photos() + b.photos()));
+                }
+            });
+        }
+        List<UserLabel> labels = new ArrayList<>(byKey.values().stream().filter(label -> label.photos() > 0)
                 .toList());
         labels.sort((a, b) -> a.photos() != b.photos() ? Long.compare(b.photos(), a.photos())
                 : a.label().compareToIgnoreCase(b.label()));
@@ -144,28 +176,87 @@ public class LabelIndex {
                 .expressionAttributeValues(Map.of(":id", s(imageId)))).items().stream().toList();
     }
 
-    /** Deletes the entry if it still names the run it named when read, and counts it out. */
-    private void delete(Map<String, AttributeValue> entry) {
-        try {
-            Map<String, AttributeValue> old = dynamoDb.deleteItem(r -> r.tableName(table)
-                    .key(Map.of(Tables.PK, entry.get(Tables.PK), Tables.SK, entry.get(Tables.SK)))
-                    .conditionExpression("#exec = :exec")
-                    .expressionAttributeNames(Map.of("#exec", EXECUTION_ID))
-                    .expressionAttributeValues(Map.of(":exec", entry.get(EXECUTION_ID)))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
-            if (old != null && old.containsKey("label")) {
-                count(old.get("userID").s(), old.get("label").s(), -1);
+    /** The labels (keys) of the photo that have an entry already, of any run. */
+    private Set<String> present(String userId, String imageId, Set<String> keys) {
+        Set<String> present = new HashSet<>();
+        List<Map<String, AttributeValue>> wanted = keys.stream().map(key -> Map.of(Tables.PK, s(userId + "#" + key),
+                Tables.SK, s(imageId))).toList();
+        for (int from = 0; from < wanted.size(); from += 4 * BATCH) {
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                    .keys(wanted.subList(from, Math.min(wanted.size(), from + 4 * BATCH))).consistentRead(true)
+                    .projectionExpression("#pk").expressionAttributeNames(Map.of("#pk", Tables.PK)).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                backOff(attempt);
+                BatchGetItemResponse response = dynamoDb.batchGetItem(BatchGetItemRequest.builder()
+                        .requestItems(request).build());
+                response.responses().getOrDefault(table, List.of()).forEach(item -> present.add(
+                        item.get(Tables.PK).s().substring(userId.length() + 1)));
+                request = response.unprocessedKeys();
             }
-        } catch (ConditionalCheckFailedException e) {
-            LOG.debug("Label entry {} was written again since it was read; it stays", entry.get(Tables.PK).s());
+        }
+        return present;
+    }
+
+    private void write(List<WriteRequest> requests) {
+        Map<String, List<WriteRequest>> batch = Map.of(table, requests);
+        for (int attempt = 0; !batch.isEmpty(); attempt++) {
+            backOff(attempt);
+            batch = dynamoDb.batchWriteItem(BatchWriteItemRequest.builder().requestItems(batch).build())
+                    .unprocessedItems();
         }
     }
 
-    private void count(String userId, String label, int change) {
-        dynamoDb.updateItem(r -> r.tableName(table)
-                .key(Map.of(Tables.PK, s(userId), Tables.SK, s(normalized(label))))
-                .updateExpression("ADD photos :change SET #label = if_not_exists(#label, :label)")
-                .expressionAttributeNames(Map.of("#label", "label"))
-                .expressionAttributeValues(Map.of(":change", n(change), ":label", s(label))));
+    /** Before another try at what a batch left unprocessed (the table's capacity was short): 50 ms, doubling to 1 s. */
+    private static void backOff(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(1000, 50L << Math.min(attempt - 1, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing search entries", e);
+        }
+    }
+
+    /** Deletes each entry that still names the run it named when read, and counts them out in one update. */
+    private void delete(List<Map<String, AttributeValue>> entries) {
+        Map<String, Map<String, Integer>> removed = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> entry : entries) {
+            try {
+                Map<String, AttributeValue> old = dynamoDb.deleteItem(r -> r.tableName(table)
+                        .key(Map.of(Tables.PK, entry.get(Tables.PK), Tables.SK, entry.get(Tables.SK)))
+                        .conditionExpression("#exec = :exec")
+                        .expressionAttributeNames(Map.of("#exec", EXECUTION_ID))
+                        .expressionAttributeValues(Map.of(":exec", entry.get(EXECUTION_ID)))
+                        .returnValues(ReturnValue.ALL_OLD)).attributes();
+                if (old != null && old.containsKey("label")) {
+                    removed.computeIfAbsent(old.get("userID").s(), user -> new LinkedHashMap<>())
+                            .merge(old.get("label").s(), -1, Integer::sum);
+                }
+            } catch (ConditionalCheckFailedException e) {
+                LOG.debug("Label entry {} was written again since it was read; it stays", entry.get(Tables.PK).s());
+            }
+        }
+        removed.forEach(this::count);
+    }
+
+    /** Moves the user's count of each label by its change, in one update. */
+    private void count(String userId, Map<String, Integer> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> adds = new ArrayList<>();
+        changes.forEach((label, change) -> {
+            int i = adds.size();
+            names.put("#l" + i, COUNT_PREFIX + label);
+            values.put(":c" + i, n(change));
+            adds.add("#l" + i + " :c" + i);
+        });
+        dynamoDb.updateItem(r -> r.tableName(table).key(Map.of(Tables.PK, s(userId), Tables.SK, s(COUNTS)))
+                .updateExpression("ADD " + String.join(", ", adds))
+                .expressionAttributeNames(names).expressionAttributeValues(values));
     }
 }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * The events the queue gave up on. A sweep makes every one's item say so (FAILED, retryable, {@code deadLetter}),
@@ -42,6 +43,7 @@ public class DeadLetters {
     private final S3EventParser parser;
     private final ImageCatalog catalog;
     private final Consumer<Execution> removeThumbnail;
+    private final Consumer<ImageEvent> countForJob;
     private final String incomingPrefix;
     // dead letters whose items are settled, so that a sweep reads their items once, not every time
     private final Set<String> settled = Collections.newSetFromMap(Collections.synchronizedMap(
@@ -52,14 +54,18 @@ public class DeadLetters {
                 }
             }));
 
-    /** @param removeThumbnail takes away any thumbnail of the key while the run owns the item: a FAILED item has none */
+    /**
+     * @param removeThumbnail takes away any thumbnail of the key while the run owns the item: a FAILED item has none
+     * @param countForJob counts a settled event for the job that queued it, if any; throws while it cannot
+     */
     public DeadLetters(SqsClient sqs, EventQueue queue, S3EventParser parser, ImageCatalog catalog,
-            Consumer<Execution> removeThumbnail, String incomingPrefix) {
+            Consumer<Execution> removeThumbnail, Consumer<ImageEvent> countForJob, String incomingPrefix) {
         this.sqs = sqs;
         this.queue = queue;
         this.parser = parser;
         this.catalog = catalog;
         this.removeThumbnail = removeThumbnail;
+        this.countForJob = countForJob;
         this.incomingPrefix = incomingPrefix;
     }
 
@@ -74,7 +80,7 @@ public class DeadLetters {
             }
             scan(queues, false, message -> {
                 if (!settled.contains(message.messageId())) {
-                    for (ImageEvent event : parser.parse(message.body())) {
+                    for (ImageEvent event : parser.parse(message.body(), job(message))) {
                         Optional<Execution> owner = catalog.deadLettered(event, queues.maxReceiveCount());
                         if (owner.isPresent()) {
                             changed[0]++;
@@ -82,6 +88,9 @@ public class DeadLetters {
                             LOG.warn("The queue gave up on {} after {} deliveries: its item is FAILED now, and its"
                                     + " event waits in {} to be retried", event.key(), queues.maxReceiveCount(),
                                     queues.deadLetterQueue());
+                        }
+                        if (!counted(event)) {
+                            return false;
                         }
                     }
                     settled.add(message.messageId());
@@ -93,6 +102,28 @@ public class DeadLetters {
             LOG.debug("Dead-letter sweep stopped: {}", e.getMessage());
         }
         return changed[0];
+    }
+
+    /**
+     * Counts the event for its job: a run that hung or crashed in its last delivery never did, and its job would
+     * never finish. False when the count could not be made now (the next sweep tries again); counting is once only.
+     */
+    private boolean counted(ImageEvent event) {
+        if (event.job() == null) {
+            return true;
+        }
+        try {
+            countForJob.accept(event);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("Dead letter {} not counted for job {} yet: {}", event.key(), event.job(), e.getMessage());
+            return false;
+        }
+    }
+
+    private static String job(Message message) {
+        MessageAttributeValue job = message.messageAttributes().get(ImageEvent.JOB_ATTRIBUTE);
+        return job == null ? null : job.stringValue();
     }
 
     /**
@@ -128,7 +159,9 @@ public class DeadLetters {
             if (images.isEmpty() || !images.stream().allMatch(wanted)) {
                 return false;
             }
-            sqs.sendMessage(r -> r.queueUrl(queues.queueUrl()).messageBody(message.body()));
+            // with its job: a run that ends now is counted for it, if nothing counted it before
+            sqs.sendMessage(r -> r.queueUrl(queues.queueUrl()).messageBody(message.body())
+                    .messageAttributes(message.messageAttributes()));
             moved.addAll(images);
             return true;
         });
@@ -152,7 +185,8 @@ public class DeadLetters {
             int seen = 0;
             while (seen < MAX_PER_SCAN) {
                 List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-                        .visibilityTimeout(HOLD_SECONDS).waitTimeSeconds(wait)).messages();
+                        .messageAttributeNames(ImageEvent.JOB_ATTRIBUTE).visibilityTimeout(HOLD_SECONDS)
+                        .waitTimeSeconds(wait)).messages();
                 if (batch.isEmpty() || !thorough && batch.size() < 10) {
                     batch.forEach(message -> handle(url, message, moved, held));
                     return;

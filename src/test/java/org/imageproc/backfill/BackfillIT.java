@@ -2,10 +2,6 @@ package org.imageproc.backfill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.awaitility.Awaitility;
 import org.imageproc.TestService;
-import org.imageproc.aws.LocalStack;
 import org.imageproc.job.Job;
 import org.imageproc.job.Jobs;
 import org.imageproc.testing.TestImages;
@@ -83,7 +77,7 @@ class BackfillIT {
         int port = TestService.freePort();
 
         int code = BackfillCommand.run(new String[] {"--prefix", "Incoming/"}, Map.of("imageproc.local.sqs-port",
-                Integer.toString(port)), printer(out), () -> false);
+                Integer.toString(port)), InProcessBackfill.printer(out), () -> false);
 
         assertThat(code).isEqualTo(BackfillCommand.NOT_RUNNING);
         assertThat(out.toString()).startsWith("The local stack does not answer at 127.0.0.1 (SQS port " + port
@@ -95,7 +89,7 @@ class BackfillIT {
         StringBuilder out = new StringBuilder();
 
         int code = BackfillCommand.run(new String[] {"--prefix", "Incoming/", "--rate", "fast"}, Map.of(),
-                printer(out), () -> false);
+                InProcessBackfill.printer(out), () -> false);
 
         assertThat(code).isEqualTo(BackfillCommand.USAGE);
         assertThat(out.toString()).startsWith("--rate is events per second, more than 0 and at most 1000, not fast")
@@ -104,31 +98,21 @@ class BackfillIT {
 
     /** Puts the objects while the consumer is stopped and purges their events: as if there before the service. */
     private List<String> objectsWithoutEvents(int count) throws Exception {
-        service.context().getRouteController().stopRoute("consume-image-events");
         List<String> keys = new ArrayList<>();
-        try {
+        InProcessBackfill.withoutEvents(service, () -> {
             for (int i = 0; i < count; i++) {
                 String key = String.format("%sa%02d.jpg", prefix, i);
                 service.s3().putObject(r -> r.bucket(TestService.BUCKET).key(key),
                         RequestBody.fromBytes(TestImages.jpeg(80 + i, 60)));
                 keys.add(key);
             }
-            String url = service.sqs().getQueueUrl(r -> r.queueName("image-events")).queueUrl();
-            service.sqs().purgeQueue(r -> r.queueUrl(url));
-            Awaitility.await().atMost(WAIT).until(() -> service.queueDepth("image-events") == 0);
-        } finally {
-            service.context().getRouteController().startRoute("consume-image-events");
-        }
+        });
         assertThat(keys).allSatisfy(key -> assertThat(service.item(key.substring("Incoming/".length()))).isEmpty());
         return keys;
     }
 
     private int backfill(StringBuilder out, BooleanSupplier stop, String... args) {
-        LocalStack stack = service.aws().localStack().orElseThrow();
-        return BackfillCommand.run(args, Map.of(
-                "imageproc.local.s3-port", port(stack.s3Endpoint()),
-                "imageproc.local.sqs-port", port(stack.sqsEndpoint()),
-                "imageproc.local.dynamodb-port", port(stack.dynamoDbEndpoint())), printer(out), stop);
+        return InProcessBackfill.run(service, out, stop, args);
     }
 
     /** Stops the run when asked for the n-th time (it asks before each object). */
@@ -145,20 +129,5 @@ class BackfillIT {
         Matcher matcher = JOB.matcher(output);
         assertThat(matcher.find()).as(output).isTrue();
         return matcher.group(1);
-    }
-
-    private static String port(URI endpoint) {
-        return Integer.toString(endpoint.getPort());
-    }
-
-    /** A stream whose text ends up in {@code out} as it is printed. */
-    private static PrintStream printer(StringBuilder out) {
-        return new PrintStream(new ByteArrayOutputStream() {
-            @Override
-            public void flush() {
-                out.append(toString(StandardCharsets.UTF_8));
-                reset();
-            }
-        }, true, StandardCharsets.UTF_8);
     }
 }

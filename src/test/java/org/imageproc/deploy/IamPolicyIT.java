@@ -146,7 +146,7 @@ class IamPolicyIT {
                 "dynamodb:UpdateItem on ImageTable", "dynamodb:Query on ImageTable/index/albumID-uploadTime-index",
                 "dynamodb:PutItem on AlbumTable", "rekognition:DetectLabels on *",
                 "dynamodb:BatchGetItem on ImageTable", "dynamodb:Query on ImageTable/index/userID-failedAt-index",
-                "dynamodb:PutItem on LabelTable", "dynamodb:DeleteItem on LabelTable",
+                "dynamodb:BatchWriteItem on LabelTable", "dynamodb:DeleteItem on LabelTable",
                 "dynamodb:Query on LabelTable/index/pk-uploadTime-index",
                 "dynamodb:Query on LabelTable/index/imageID-index",
                 "sqs:ChangeMessageVisibility on EventQueue", "sqs:SendMessage on EventQueue",

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * FAILED (retryable) and leaves the message to come back; after its fifth receive the queue moves it to the
  * dead-letter queue, and the item says so, with the deliveries, the attempts and the last cause. A run that never
  * finishes is marked the same way by the dead-letter sweep. Dead letters come back with the retry and redrive API
- * calls, or with SQS's own StartMessageMoveTask (what {@code aws sqs start-message-move-task} calls), and succeed.
+ * calls, or with SQS's own StartMessageMoveTask (what {@code aws sqs start-message-move-task} calls), and succeed. A
+ * job's photo whose runs never finished is counted failed for the job by the sweep, so the job still finishes.
  */
 class RetryAndDeadLetterIT {
 
@@ -168,6 +169,40 @@ class RetryAndDeadLetterIT {
 
         assertThat(retried.get("tags").l()).extracting(AttributeValue::s).contains("Dog");
         assertThat(service.queueDepth(DLQ)).isZero();
+    }
+
+    @Test
+    void aReprocessThatNeverFinishesIsCountedFailedForItsJobOnceTheQueueGivesUp() {
+        String id = imageId();
+        upload(id, USER);
+        awaitSucceeded(id);
+        // the reprocess's runs hang in label detection until the queue gives up: only the sweep can count them
+        service.rekognition().delay(id);
+        Api.Reply reply = api.post("api/photos/" + id + "/reprocess", USER, "");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(202);
+        String jobId = reply.json().path("jobId").asText();
+
+        await().atMost(DEAD_LETTERED).until(() -> "FAILED".equals(status(id)));
+        JsonNode job = awaitFinished(jobId);
+
+        assertThat(service.item(id).get("error").s()).isEqualTo("RunDidNotFinish");
+        assertThat(job.path("total").asLong()).isEqualTo(1);
+        assertThat(job.path("failed").asLong()).isEqualTo(1);
+        assertThat(job.path("done").asLong()).isZero();
+
+        // retried, it succeeds; the job counted the photo once, as it ended for the job
+        service.rekognition().heal(id);
+        assertThat(api.post("api/photos/" + id + "/retry", USER, "").status()).isEqualTo(202);
+        awaitSucceeded(id);
+        JsonNode after = api.get("api/jobs/" + jobId, USER).json();
+        assertThat(after.path("failed").asLong()).isEqualTo(1);
+        assertThat(after.path("done").asLong()).isZero();
+        assertThat(service.queueDepth(DLQ)).isZero();
+    }
+
+    private static JsonNode awaitFinished(String jobId) {
+        return await().atMost(Duration.ofSeconds(15)).until(() -> api.get("api/jobs/" + jobId, USER).json(),
+                job -> "FINISHED".equals(job.path("state").asText()));
     }
 
     /** An image id as the web app makes them, so that the API takes it. */

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What one image costs in DynamoDB writes, counted by the service's own counter at its Prometheus endpoint, on a
- * service of its own (real dynalite) so that the counts are this test's images only: three for an image processed,
+ * service of its own (real dynalite) so that the counts are this test's images only: three for an image processed (two
+ * more for a user's photo: its search entries in one batch, their counts in one update),
  * one more than the writes before it for a failure. The item still shows every step, and shows the steps running
  * while they run.
  */
@@ -87,6 +88,34 @@ class StepWritesIT {
         for (String slow : List.of("read-image", "store-metadata", "detect-labels", "make-thumbnail")) {
             assertThat(durationMs(item, slow)).as(slow).isPositive();
         }
+    }
+
+    @Test
+    void aUsersPhotoCostsTwoWritesMoreForItsSearchEntriesWhateverItsNumberOfLabels() throws Exception {
+        String id = "stepwrites-" + UUID.randomUUID() + ".jpg";
+        String user = "writes-" + UUID.randomUUID().toString().substring(0, 8);
+        DynamoDbRequests before = requests();
+
+        service.s3().putObject(r -> r.bucket(TestService.BUCKET).key("Incoming/" + id)
+                .metadata(Map.of("userid", user, "albumid", user + "/trip")),
+                RequestBody.fromBytes(TestImages.jpeg(320, 240)));
+        Map<String, AttributeValue> item = service.awaitFinal(id, WAIT);
+        DynamoDbRequests made = requests().since(before);
+
+        assertThat(item.get("status").s()).isEqualTo("SUCCEEDED");
+        // Dog, Animal and Pet: three entries in one batch, three counts in one update
+        assertThat(made.writes()).isEqualTo(5);
+        assertThat(made.byOperation()).contains(entry("PutItem", 1.0), entry("UpdateItem", 3.0),
+                entry("BatchWriteItem", 1.0));
+        assertThat(service.dynamoDb().query(r -> r.tableName("PhotoLabels").indexName("imageID-index")
+                .keyConditionExpression("imageID = :id")
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id)))).items())
+                .extracting(entry -> entry.get("label").s()).containsExactlyInAnyOrder("Dog", "Animal", "Pet");
+        Map<String, AttributeValue> counts = service.dynamoDb().getItem(r -> r.tableName("PhotoLabels")
+                .key(Map.of("pk", AttributeValue.fromS(user), "sk", AttributeValue.fromS("#counts")))).item();
+        assertThat(counts).containsEntry("label:Dog", AttributeValue.fromN("1"))
+                .containsEntry("label:Animal", AttributeValue.fromN("1"))
+                .containsEntry("label:Pet", AttributeValue.fromN("1"));
     }
 
     @Test

@@ -159,6 +159,12 @@ final class Browser implements AutoCloseable {
         until(d -> (Long) driver.executeScript("return window.innerWidth") <= width);
     }
 
+    /** How many pixels the page is wider than the window: 0 when nothing makes it scroll sideways. */
+    long horizontalOverflow() {
+        return (Long) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    }
+
     /** Runs the axe-core audit on the page as it is: the serious and critical violations, one line each. */
     List<String> accessibilityProblems() {
         if (!Files.isRegularFile(AXE)) {

@@ -31,11 +31,7 @@ class FailuresApiIT {
 
     @BeforeAll
     static void photosFailAndTheirEventsReachTheDeadLetterQueue() {
-        // one attempt per delivery, and a failed delivery back after 3 s: the queue gives up within about 20 s
-        service = TestService.start(Map.of(
-                "imageproc.sqs.visibility-timeout-seconds", "3",
-                "imageproc.retry.max-redeliveries", "0",
-                "imageproc.dead-letters.check-seconds", "1"));
+        service = TestService.start(TestService.QUICK_DEAD_LETTERS);
         api = new Api(service.web());
         api.createAlbum(USER, "flaky");
         api.createAlbum(STRANGER, "own");

@@ -49,7 +49,7 @@ class GalleryPagesBrowserIT {
         browser.networkEvents();
         browser.driver.get(album.page());
 
-        browser.await("#load-more");
+        browser.await("#gallery-more");
         assertThat(cards()).containsExactlyElementsOf(ids.subList(0, PAGE));
         assertThat(pageRequests()).as("requests for pages of photos before scrolling").isEqualTo(1);
 
@@ -63,9 +63,7 @@ class GalleryPagesBrowserIT {
         assertThat(browser.find("#gallery-more").isDisplayed()).isFalse();
         for (int width : new int[] {390, 1280, 1440}) {
             browser.width(width);
-            assertThat((Boolean) browser.driver.executeScript(
-                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-                    .as("no horizontal overflow at %d px", width).isTrue();
+            assertThat(browser.horizontalOverflow()).as("horizontal overflow at %d px", width).isZero();
             assertThat(browser.accessibilityProblems()).as("album at %d px", width).isEmpty();
             browser.driver.executeScript("window.scrollTo(0, 0)");
             browser.screenshot(browser.find("#album-view .view-head"), "album-tools-" + width + ".png");
@@ -77,7 +75,7 @@ class GalleryPagesBrowserIT {
     void loadMoreAnswersTheKeyboardAndThePhotoViewGoesPastTheLoadedPages() {
         browser.logIn(service.web(), album.user);
         browser.driver.get(album.page());
-        WebElement more = browser.await("#load-more");
+        WebElement more = browser.await("#gallery-more");
         assertThat(more.getText()).isEqualTo("Load more photos");
         browser.driver.executeScript("arguments[0].focus({ preventScroll: true })", more);
         new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
@@ -108,7 +106,7 @@ class GalleryPagesBrowserIT {
     void sortingByDateTakenLoadsEveryPageFirstAndSaysSo() {
         browser.logIn(service.web(), album.user);
         browser.driver.get(album.page());
-        browser.await("#load-more");
+        browser.await("#gallery-more");
         browser.recordTexts("#gallery-loading");
 
         new Select(browser.find("#sort")).selectByValue("taken");

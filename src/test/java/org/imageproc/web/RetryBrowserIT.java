@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.imageproc.TestService;
 import org.imageproc.testing.TestImages;
@@ -21,12 +20,8 @@ import org.openqa.selenium.WebElement;
  */
 class RetryBrowserIT {
 
-    // one attempt per delivery, and a failed delivery back after 3 s: the queue gives up within about 20 s
     @RegisterExtension
-    static final BrowserSession SESSION = BrowserSession.withService(Map.of(
-                "imageproc.sqs.visibility-timeout-seconds", "3",
-                "imageproc.retry.max-redeliveries", "0",
-                "imageproc.dead-letters.check-seconds", "1"));
+    static final BrowserSession SESSION = BrowserSession.withService(TestService.QUICK_DEAD_LETTERS);
 
     private final Browser browser = SESSION.browser();
     private final TestService service = SESSION.service();

@@ -197,9 +197,7 @@ class WebAppBrowserIT {
 
         browser.width(390);
         try {
-            Long overflow = (Long) browser.driver.executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertThat(overflow).isZero();
+            assertThat(browser.horizontalOverflow()).isZero();
         } finally {
             browser.width(1280);
         }
