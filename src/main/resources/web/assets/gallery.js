@@ -1,5 +1,5 @@
 // The album's gallery: a dense grid of the loaded pages' thumbnails, sorted by date uploaded or taken, filtered by a
-// clicked tag; only cards whose photo changed are drawn again, so unchanged thumbnails stay as they are.
+// clicked tag (both load the album's pages left first); only cards whose photo changed are drawn again, so unchanged thumbnails stay as they are.
 import { h, $, show } from './dom.js';
 import * as format from './format.js';
 import { retryable, waitingToRetry, describe, nameOf } from './photo.js';
@@ -52,11 +52,13 @@ export function shown() {
     : list;
 }
 
-export function filter(name) {
+export async function filter(name) {
   tag = name;
   $('#tag-filter-name').textContent = name ?? '';
   show($('#tag-filter'), Boolean(name));
   draw();
+  // the server has no list by tag: the pages left come in, and the filter shows every photo of the album with it
+  if (name) await everything(`show every photo tagged ${name}`).catch(() => {});
 }
 
 function draw() {

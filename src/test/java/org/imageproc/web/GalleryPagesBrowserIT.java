@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * A 121-photo album in the web app: the gallery holds one page (50) until the person scrolls, then loads the next
  * pages, each once, to every photo; "Load more" does it from the keyboard; previous/next in the photo view and a
- * link to a photo go past the loaded pages; sorting by date taken loads the rest first. No horizontal overflow and
+ * link to a photo go past the loaded pages; sorting by date taken, or filtering by a tag, loads the rest first. No
+ * horizontal overflow and
  * no serious accessibility problem at 390, 1280 and 1440 px.
  */
 class GalleryPagesBrowserIT {
@@ -119,6 +120,27 @@ class GalleryPagesBrowserIT {
         assertThat(browser.find("#gallery-loading").getText()).isEmpty();
         assertThat(browser.find("#gallery-more").isDisplayed()).isFalse();
         new Select(browser.find("#sort")).selectByValue("uploaded");
+    }
+
+    @Test
+    void aTagFilterLoadsEveryPageSoItShowsEveryPhotoWithTheTag() {
+        browser.logIn(service.web(), album.user);
+        browser.driver.get(album.page());
+        browser.await("#gallery-more");
+        assertThat(cards()).hasSize(PAGE);
+
+        WebElement tag = browser.find("#gallery .photo-card button.tag");
+        String name = tag.getText();
+        tag.click();
+
+        // every photo of the album has the test detector's labels
+        browser.until(d -> cards().size() == PHOTOS);
+        assertThat(browser.find("#tag-filter-name").getText()).isEqualTo(name);
+        assertThat(cards()).containsExactlyElementsOf(ids);
+        assertThat(browser.find("#gallery-more").isDisplayed()).isFalse();
+        browser.find("#tag-filter-clear").click();
+        browser.until(d -> !browser.find("#tag-filter").isDisplayed());
+        assertThat(cards()).containsExactlyElementsOf(ids);
     }
 
     private String photoPage(String imageId) {
