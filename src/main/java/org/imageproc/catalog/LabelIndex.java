@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The search index of the PhotoLabels table: for each photo of a user, one entry under each of its labels and their
  * parents (pk {@code userID#label}, sk the image id, with the run that wrote it and the upload time), and one item per
- * user with a count per label (pk {@code userID}, sk {@link #COUNTS}, an attribute {@code label:<name>} each). Label
- * names are kept in lower case in keys.
+ * user with a count per label (pk {@code userID}, sk {@link #COUNTS}, an attribute {@code label:<name>} each; a count
+ * at zero is taken away, and the item with the last). Label names are kept in lower case in keys.
  * <p>
  * The item is the truth and the index follows it: a run writes its entries before its final write (so a crash after
  * that write loses none), and after it takes away the entries of runs that no longer own the item (labels the photo
@@ -47,6 +47,8 @@ public class LabelIndex {
     /** The sort key of a user's label counts. */
     static final String COUNTS = "#counts";
     private static final String COUNT_PREFIX = "label:";
+    /** Moves with every change of a user's counts: taking a zero count away is conditional on it. */
+    private static final String VERSION = "version";
     // BatchWriteItem's limit; BatchGetItem takes 100
     private static final int BATCH = 25;
 
@@ -137,8 +139,7 @@ public class LabelIndex {
 
     /** The user's labels that have photos, most photos first. */
     public List<UserLabel> labels(String userId) {
-        Map<String, AttributeValue> counts = dynamoDb.getItem(r -> r.tableName(table)
-                .key(Map.of(Tables.PK, s(userId), Tables.SK, s(COUNTS)))).item();
+        Map<String, AttributeValue> counts = dynamoDb.getItem(r -> r.tableName(table).key(countsKey(userId))).item();
         // one label under two spellings (Rekognition's and another model's) is one label
         Map<String, UserLabel> byKey = new LinkedHashMap<>();
         if (counts != null) {
@@ -241,22 +242,61 @@ public class LabelIndex {
         removed.forEach(this::count);
     }
 
-    /** Moves the user's count of each label by its change, in one update. */
+    /**
+     * Moves the user's count of each label by its change, in one update; a count that falls to zero is taken away,
+     * and the item with the last one, so a user whose photos are all gone leaves nothing in the table.
+     */
     private void count(String userId, Map<String, Integer> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        List<String> adds = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>(Map.of("#v", VERSION));
+        Map<String, AttributeValue> values = new LinkedHashMap<>(Map.of(":one", n(1)));
+        List<String> adds = new ArrayList<>(List.of("#v :one"));
         changes.forEach((label, change) -> {
             int i = adds.size();
             names.put("#l" + i, COUNT_PREFIX + label);
             values.put(":c" + i, n(change));
             adds.add("#l" + i + " :c" + i);
         });
-        dynamoDb.updateItem(r -> r.tableName(table).key(Map.of(Tables.PK, s(userId), Tables.SK, s(COUNTS)))
+        Map<String, AttributeValue> counts = dynamoDb.updateItem(r -> r.tableName(table).key(countsKey(userId))
                 .updateExpression("ADD " + String.join(", ", adds))
-                .expressionAttributeNames(names).expressionAttributeValues(values));
+                .expressionAttributeNames(names).expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        if (changes.values().stream().anyMatch(change -> change < 0)) {
+            tidy(userId, counts);
+        }
+    }
+
+    /** Takes the counts at zero away, unless counted again since ({@link #VERSION} moved). */
+    private void tidy(String userId, Map<String, AttributeValue> counts) {
+        List<String> labels = counts.keySet().stream().filter(name -> name.startsWith(COUNT_PREFIX)).toList();
+        List<String> zero = labels.stream().filter(name -> Long.parseLong(counts.get(name).n()) <= 0).toList();
+        if (zero.isEmpty()) {
+            return;
+        }
+        Map<String, String> names = new LinkedHashMap<>(Map.of("#v", VERSION));
+        for (int i = 0; i < zero.size(); i++) {
+            names.put("#z" + i, zero.get(i));
+        }
+        Map<String, AttributeValue> seen = Map.of(":v", counts.get(VERSION));
+        try {
+            if (zero.size() == labels.size()) {
+                dynamoDb.deleteItem(r -> r.tableName(table).key(countsKey(userId)).conditionExpression("#v = :v")
+                        .expressionAttributeNames(Map.of("#v", VERSION)).expressionAttributeValues(seen));
+            } else {
+                dynamoDb.updateItem(r -> r.tableName(table).key(countsKey(userId))
+                        .updateExpression("REMOVE " + String.join(", ", names.keySet().stream()
+                                .filter(name -> name.startsWith("#z")).toList()))
+                        .conditionExpression("#v = :v")
+                        .expressionAttributeNames(names).expressionAttributeValues(seen));
+            }
+        } catch (ConditionalCheckFailedException e) {
+            LOG.debug("Label counts of {} changed meanwhile; the next decrease tidies them", userId);
+        }
+    }
+
+    private static Map<String, AttributeValue> countsKey(String userId) {
+        return Map.of(Tables.PK, s(userId), Tables.SK, s(COUNTS));
     }
 }
