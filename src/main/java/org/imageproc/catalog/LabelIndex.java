@@ -112,6 +112,9 @@ public class LabelIndex {
      */
     public void settle(Execution execution) {
         List<Map<String, AttributeValue>> entries = entries(execution.imageId());
+        if (entries.isEmpty()) {
+            return; // a photo without entries (no owner, or no labels): nothing to take away, no item to read
+        }
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(imageTable).consistentRead(true)
                 .key(Map.of(Tables.IMAGE_ID, s(execution.imageId())))
                 .projectionExpression("#exec").expressionAttributeNames(Map.of("#exec", EXECUTION_ID))).item();
