@@ -117,10 +117,13 @@ public class ServiceConfiguration implements CamelConfiguration {
         ImageCatalog catalog = new ImageCatalog(aws.dynamoDb(), config.string("imageproc.table.images"),
                 incomingPrefix, new CurrentObject(aws.s3(), bucket), clock);
         registry.bind("imageCatalog", catalog);
-        registry.bind("startExecution", new StartExecution(catalog));
         registry.bind("storeMetadata", new StoreMetadata(catalog, new FlowSteps(context)));
         context.addStartupListener(new DecodeFirst());
         LabelIndex labelIndex = new LabelIndex(aws.dynamoDb(), labelTable, imageTable);
+        PhotoRemoval removal = new PhotoRemoval(aws.s3(), aws.dynamoDb(), bucket, incomingPrefix,
+                config.string("imageproc.thumbnail.prefix"), imageTable, labelIndex::remove);
+        AlbumCatalog albums = new AlbumCatalog(aws.dynamoDb(), albumTable, clock);
+        registry.bind("startExecution", new StartExecution(catalog, albums::deletedBefore, removal::remove));
         registry.bind("labelIndex", labelIndex);
         registry.bind("settleLabels", new SettleLabels(labelIndex::settle));
         registry.bind("finishRefusals", new FinishRefusals());
@@ -163,7 +166,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         Observability.install(context, meters, config, aws, probes, clock, steps::addListener);
         NativeHeapTrim.install(context, Duration.ofSeconds(config.number("imageproc.memory.trim-seconds")));
         WebApi web = bindWebApp(registry, config, aws, clock, deadLetters, labelIndex);
-        bindLibrary(context, config, aws, clock, catalog, jobs, web, labels, labelIndex);
+        bindLibrary(context, config, aws, clock, catalog, jobs, web, labels, removal, albums);
     }
 
     /** The consumers, the parallel steps' threads and the decodes' pixel budget, from the cores and the heap. */
@@ -184,17 +187,14 @@ public class ServiceConfiguration implements CamelConfiguration {
 
     /** Reprocessing, deleting and their jobs, behind the web API. */
     private void bindLibrary(CamelContext context, Config config, AwsClients aws, Clock clock, ImageCatalog catalog,
-            Jobs jobs, WebApi web, boolean labels, LabelIndex labelIndex) {
+            Jobs jobs, WebApi web, boolean labels, PhotoRemoval removal, AlbumCatalog albums) {
         String bucket = config.string("imageproc.bucket");
         String imageTable = config.string("imageproc.table.images");
         String incomingPrefix = config.string("imageproc.incoming-prefix");
         JobEvents events = new JobEvents(aws.sqs(), config.string("imageproc.queue"), bucket, aws.region().id(), clock);
         Reprocessing reprocessing = new Reprocessing(jobs, events, catalog, aws.dynamoDb(), aws.s3(), bucket,
                 imageTable, incomingPrefix, labels, config.integer("imageproc.thumbnail.max-size"));
-        PhotoRemoval removal = new PhotoRemoval(aws.s3(), aws.dynamoDb(), bucket, incomingPrefix,
-                config.string("imageproc.thumbnail.prefix"), imageTable, labelIndex::remove);
-        AlbumDeletion albumDeletion = new AlbumDeletion(jobs, removal, new AlbumCatalog(aws.dynamoDb(),
-                config.string("imageproc.table.albums"), clock), aws.dynamoDb(), imageTable,
+        AlbumDeletion albumDeletion = new AlbumDeletion(jobs, removal, albums, aws.dynamoDb(), imageTable,
                 context.getExecutorServiceManager().newSingleThreadExecutor(this, "album-deletion"));
         context.getRegistry().bind("libraryApi", LibraryApi.of(web, reprocessing, removal, albumDeletion, jobs));
     }

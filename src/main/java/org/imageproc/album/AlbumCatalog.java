@@ -2,6 +2,7 @@ package org.imageproc.album;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,13 @@ public class AlbumCatalog {
     private static final String CLAIMED_BY = "claimedBy";
     private static final String CLAIMED_AT = "claimedAt";
     private static final Duration ABANDONED_CLAIM = Duration.ofMinutes(1);
+    /**
+     * A deleted album's mark: keyed like a claim (no ':' in an album's key, no userID), it stays, so that an upload
+     * made for the album before it went, and processed after, goes with it.
+     */
+    private static final String DELETED_PREFIX = "deleted:";
+    /** S3 gives an upload's time in whole seconds, and its clock is not ours: an album this much younger is as old. */
+    private static final Duration UPLOAD_TIME_SLACK = Duration.ofSeconds(2);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -79,9 +87,16 @@ public class AlbumCatalog {
         return album;
     }
 
-    /** Removes the album's own item and its name's claim (its photos are removed before, one by one). */
+    /**
+     * Removes the album's own item and its name's claim (its photos are removed before, one by one), after marking
+     * it deleted for {@link #deletedBefore}.
+     */
     public void delete(String albumId) {
         find(albumId).ifPresent(album -> {
+            dynamoDb.putItem(r -> r.tableName(table).item(Map.of(
+                    Tables.ALBUM_ID, AttributeValue.fromS(DELETED_PREFIX + albumId),
+                    "creationTime", AttributeValue.fromN(Long.toString(album.creationTime())),
+                    "deletedAt", AttributeValue.fromN(Long.toString(clock.millis())))));
             try {
                 dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of(Tables.ALBUM_ID,
                                 AttributeValue.fromS(claimKey(album))))
@@ -93,6 +108,22 @@ public class AlbumCatalog {
             }
         });
         dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of(Tables.ALBUM_ID, AttributeValue.fromS(albumId))));
+    }
+
+    /**
+     * Whether an upload for the album, stored at {@code uploadedAt} (null when unknown), was made for an album that
+     * has been deleted since: the album is gone, or is a newer album of the same name, and a deletion is on record.
+     * An album that never existed (an upload from outside the web app naming one) is not deleted.
+     */
+    public boolean deletedBefore(String albumId, Instant uploadedAt) {
+        Optional<Album> album = find(albumId);
+        if (album.isPresent() && (uploadedAt == null
+                || album.get().creationTime() <= uploadedAt.plus(UPLOAD_TIME_SLACK).toEpochMilli())) {
+            return false;
+        }
+        Map<String, AttributeValue> mark = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(Tables.ALBUM_ID, AttributeValue.fromS(DELETED_PREFIX + albumId)))).item();
+        return mark != null && !mark.isEmpty();
     }
 
     private static String claimKey(Album album) {

@@ -2,6 +2,7 @@ package org.imageproc.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +11,22 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.imageproc.TestService;
+import org.imageproc.album.AlbumCatalog;
+import org.imageproc.catalog.LabelIndex;
+import org.imageproc.photo.PhotoRemoval;
 import org.imageproc.run.S3EventJson;
 import org.imageproc.testing.TestImages;
 import org.imageproc.web.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Deleting through the API against the running service, checked by listing the bucket and scanning the tables: a
- * photo, a photo whose run is still in flight, a photo whose event is delivered again afterwards, and an album as a
- * job; another user's are forbidden.
+ * photo, a photo whose run is still in flight, a photo whose event is delivered again afterwards, an album as a job,
+ * and uploads arriving for an album while or after it is deleted; another user's are forbidden.
  */
 class DeleteIT {
 
@@ -93,6 +98,55 @@ class DeleteIT {
         assertThat(service.dynamoDb().scan(r -> r.tableName("AlbumMetadata")).items())
                 .noneMatch(item -> item.get("albumID").s().equals(user.name + "/" + user.album));
         assertThat(user.api.get("api/albums", user.name).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void anUploadWhoseFormOutlivedItsAlbumGoesWithItAndTheAlbumCanBeMadeAgain() {
+        Api.Reply ticket = user.api.post(user.albumPath() + "/uploads", user.name,
+                Map.of("fileName", "late.jpg", "contentType", "image/jpeg"));
+        String late = ticket.json().path("imageID").asText();
+        Api.Reply deletion = user.api.delete(user.albumPath(), user.name);
+        user.awaitFinished(deletion.json().path("jobId").asText());
+
+        // the signed form is still valid: S3 takes the file
+        assertThat(Api.upload(ticket.json(), TestImages.jpeg(320, 240)).status()).isEqualTo(204);
+
+        Awaitility.await().atMost(LibraryUser.WAIT).until(() -> keysMentioning(late).isEmpty());
+        awaitQueueEmpty();
+        assertThat(itemsOf(List.of(late))).isEmpty();
+        assertThat(keysMentioning(late)).isEmpty();
+        assertThat(user.api.get("api/failures", user.name).json().path("items")).isEmpty();
+        // the same name again is a new album, and its uploads are kept
+        assertThat(user.api.createAlbum(user.name, user.album).status()).isEqualTo(201);
+        String kept = user.upload("kept.jpg", "image/jpeg", TestImages.jpeg(320, 240));
+        assertThat(service.item(kept).get("status").s()).isEqualTo("SUCCEEDED");
+        assertThat(service.item(kept).get("albumID").s()).isEqualTo(user.name + "/" + user.album);
+        assertThat(keysMentioning(kept)).hasSize(2);
+    }
+
+    @Test
+    void aPhotoThatArrivesWhileItsAlbumIsBeingDeletedIsDeletedToo() {
+        String listed = user.upload("listed.jpg", "image/jpeg", TestImages.jpeg(320, 240));
+        List<Runnable> deletions = new java.util.ArrayList<>();
+        DynamoDbClient dynamoDb = service.dynamoDb();
+        Jobs jobs = new Jobs(dynamoDb, "Jobs", Clock.systemUTC());
+        PhotoRemoval removal = new PhotoRemoval(service.s3(), dynamoDb, TestService.BUCKET, "Incoming/",
+                "Thumbnails/", "ImageMetadata", new LabelIndex(dynamoDb, "PhotoLabels", "ImageMetadata")::remove);
+        AlbumDeletion deletion = new AlbumDeletion(jobs, removal,
+                new AlbumCatalog(dynamoDb, "AlbumMetadata", Clock.systemUTC()), dynamoDb, "ImageMetadata",
+                deletions::add);
+
+        // the deletion lists the album's photos now and deletes them when the test lets it run
+        Job job = deletion.delete(user.name, user.name + "/" + user.album);
+        String arrived = user.upload("arrived.jpg", "image/jpeg", TestImages.jpeg(240, 320));
+        assertThat(job.total()).isEqualTo(1);
+        assertThat(deletions).hasSize(1);
+        deletions.get(0).run();
+
+        assertThat(itemsOf(List.of(listed, arrived))).isEmpty();
+        assertThat(keysMentioning(listed)).isEmpty();
+        assertThat(keysMentioning(arrived)).isEmpty();
+        assertThat(jobs.find(job.jobId()).orElseThrow().job().state()).isEqualTo("FINISHED");
     }
 
     @Test

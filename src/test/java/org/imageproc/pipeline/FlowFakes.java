@@ -185,7 +185,7 @@ final class FlowFakes {
         volatile Execution answer = EXECUTION;
 
         FakeStartExecution() {
-            super(null);
+            super(null, null, null);
         }
 
         @Override
