@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # imageproc benchmarks, the one entry point (docs/benchmarks.md). From the project root:
-#   bench/run.sh [N]              issue #11's table in one run (about 10 minutes on 2 cores): per-image compute
+#   bench/run.sh [N]              issue #11's table in one run (about 4 minutes on 2 cores): per-image compute
 #                                 against vipsthumbnail, start to ready on a first run, the pipeline's burst of N
 #                                 rounds over the corpus (default 3: 102 uploads) with labels on and off, a paced
 #                                 pass, the service's own CPU per image in aws mode, peak RSS, DynamoDB writes
