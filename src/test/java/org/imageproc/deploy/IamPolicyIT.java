@@ -48,12 +48,9 @@ class IamPolicyIT {
 
     @BeforeAll
     static void runTheServiceThroughAScenario() throws Exception {
-        // the stack's own calls (creating tables, looking up queues) are not the service's; one attempt per delivery
-        // and a failed delivery back after 3 s take a photo to the dead-letter queue in about 15 s
-        aws = AwsModeService.start(AwsCallRecorder::start, stack -> Map.of(
-                "imageproc.sqs.visibility-timeout-seconds", "3",
-                "imageproc.retry.max-redeliveries", "0",
-                "imageproc.dead-letters.check-seconds", "1"));
+        // the stack's own calls (creating tables, looking up queues) are not the service's; quick dead letters take a
+        // photo to the dead-letter queue in about 15 s
+        aws = AwsModeService.start(AwsCallRecorder::start, stack -> TestService.QUICK_DEAD_LETTERS);
         Api api = new Api(aws.service().web());
 
         assertThat(api.createAlbum(USER, "trip").status()).isEqualTo(201);
