@@ -34,9 +34,10 @@ export function rows(entries, summary) {
     }
     return { name: entry.name, imageID: entry.imageID, state: server.status, cause: server.cause };
   });
-  // what the server still has on the way that this browser did not send (another tab, device or person)
+  // what the server still has on the way that this browser did not send (another tab, device or person); a photo a
+  // job runs again (a reprocess, a backfill) is no upload: the job's own progress shows it
   for (const photo of summary?.photos ?? []) {
-    if (!listed.has(photo.imageID) && (IN_PROGRESS.has(photo.status) || photo.status === 'MISSING')) {
+    if (!listed.has(photo.imageID) && !photo.job && (IN_PROGRESS.has(photo.status) || photo.status === 'MISSING')) {
       result.push({ name: photo.fileName ?? photo.imageID, imageID: photo.imageID, state: photo.status,
         cause: photo.cause });
     }
@@ -45,6 +46,9 @@ export function rows(entries, summary) {
 }
 
 export const finished = (batchRows) => batchRows.every((row) => FINAL.has(row.state));
+
+/** Whether the server has any photo of the album on its way, a job's included: the gallery follows it. */
+export const working = (summary) => (summary?.photos ?? []).some((photo) => IN_PROGRESS.has(photo.status));
 
 export function sentence(batchRows) {
   const count = (...states) => batchRows.filter((row) => states.includes(row.state)).length;

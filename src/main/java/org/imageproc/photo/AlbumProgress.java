@@ -67,12 +67,13 @@ public class AlbumProgress {
         Map<String, AttributeValue> item = photos.item(ticket.imageID());
         if (!item.isEmpty()) {
             PhotoState state = state(item);
-            return new PhotoState(state.imageID(), ticket.fileName(), state.status(), state.cause(), state.version());
+            return new PhotoState(state.imageID(), ticket.fileName(), state.status(), state.cause(), state.version(),
+                    state.job());
         }
         String status = photos.arrived(ticket.imageID()) ? PhotoCatalog.UPLOADED
                 : now.isBefore(ticket.expiresAt()) ? "UPLOADING" : "MISSING";
         return new PhotoState(ticket.imageID(), ticket.fileName(), status,
-                "MISSING".equals(status) ? "The upload never arrived: add the file again" : null, status);
+                "MISSING".equals(status) ? "The upload never arrived: add the file again" : null, status, null);
     }
 
     private static PhotoState state(Map<String, AttributeValue> item) {
@@ -82,7 +83,7 @@ public class AlbumProgress {
                 && !(item.containsKey("deadLetter") && Boolean.TRUE.equals(item.get("deadLetter").bool()));
         String cause = text(item, "cause") != null ? text(item, "cause") : text(item, "error");
         return new PhotoState(text(item, Tables.IMAGE_ID), text(item, "fileName"), waiting ? "WAITING" : status,
-                cause, Integer.toHexString(ItemValues.plain(item).hashCode()));
+                cause, Integer.toHexString(ItemValues.plain(item).hashCode()), text(item, "job"));
     }
 
     private static int count(List<PhotoState> states, String status) {

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Reprocessing from the web app: an album as a job whose progress bar and "n of 8 reprocessed" follow it to the end
  * while the gallery's cards are drawn again as their photos finish; a job that survives a reload, one with nothing
- * to do; one photo from its view, and the photo being processed already, refused in words.
+ * to do; one photo from its view, and the photo being processed already, refused in words. Photos a job runs again
+ * are the job's, not uploads: the uploads' summary does not list them.
  */
 class AlbumJobsBrowserIT {
 
@@ -76,6 +77,28 @@ class AlbumJobsBrowserIT {
         assertThat(browser.find("#reprocess-form button").isEnabled()).isTrue();
         assertThat(browser.accessibilityProblems()).isEmpty();
         browser.screenshot(browser.find("#album-view"), "album-reprocessed.png");
+    }
+
+    @Test
+    void photosAJobRunsAgainAreNotShownAsUploads() {
+        showEightPhotos("Quiet");
+        // the runs wait for their labels until the test lets them go
+        ids.forEach(service.rekognition()::delay);
+        try {
+            new Select(browser.find("#reprocess-scope")).selectByValue("all");
+            browser.find("#reprocess-form button").click();
+
+            browser.until(d -> d.findElements(By.cssSelector("#gallery .photo-card[data-status='RUNNING']")).size()
+                    == 8);
+            browser.until(d -> browser.find("#album-job-status").getText().equals("0 of 8 reprocessed"));
+            assertThat(browser.find("#batch").isDisplayed()).as(browser.find("#batch").getText()).isFalse();
+        } finally {
+            ids.forEach(service.rekognition()::heal);
+        }
+        browser.until(d -> browser.find("#album-job-status").getText().equals("Finished: 8 of 8 reprocessed."));
+        browser.until(d -> d.findElements(By.cssSelector("#gallery .photo-card[data-status='SUCCEEDED']")).size()
+                == 8);
+        assertThat(browser.find("#batch").isDisplayed()).isFalse();
     }
 
     @Test
