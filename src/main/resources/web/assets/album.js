@@ -138,7 +138,7 @@ async function pollOnce() {
     if (error.status !== 503) return;
   }
   const rows = redrawBatch();
-  if (uploading() || !batches.finished(rows) || batches.working(summary) || retried.size > 0) schedule(POLL_MS);
+  if (uploading() || !batches.finished(rows) || batches.jobWorking(summary) || retried.size > 0) schedule(POLL_MS);
 }
 
 /** States in which a photo is sure to be in the album's list (its item is filed under the album). */

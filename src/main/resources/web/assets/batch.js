@@ -47,8 +47,9 @@ export function rows(entries, summary) {
 
 export const finished = (batchRows) => batchRows.every((row) => FINAL.has(row.state));
 
-/** Whether the server has any photo of the album on its way, a job's included: the gallery follows it. */
-export const working = (summary) => (summary?.photos ?? []).some((photo) => IN_PROGRESS.has(photo.status));
+/** Whether a job (a reprocess, a backfill) has a photo of the album on its way: the gallery follows it. */
+export const jobWorking = (summary) => (summary?.photos ?? [])
+  .some((photo) => photo.job && IN_PROGRESS.has(photo.status));
 
 export function sentence(batchRows) {
   const count = (...states) => batchRows.filter((row) => states.includes(row.state)).length;
