@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.imageproc.catalog.ImageCatalog;
 import org.imageproc.catalog.Tables;
 import org.imageproc.run.RunStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -83,7 +84,7 @@ public class AlbumProgress {
                 && !(item.containsKey("deadLetter") && Boolean.TRUE.equals(item.get("deadLetter").bool()));
         String cause = text(item, "cause") != null ? text(item, "cause") : text(item, "error");
         return new PhotoState(text(item, Tables.IMAGE_ID), text(item, "fileName"), waiting ? "WAITING" : status,
-                cause, Integer.toHexString(ItemValues.plain(item).hashCode()), text(item, "job"));
+                cause, Integer.toHexString(ItemValues.plain(item).hashCode()), text(item, ImageCatalog.JOB));
     }
 
     private static int count(List<PhotoState> states, String status) {
