@@ -96,7 +96,7 @@ part first-start -cp "$classpath" -Dbench.name=first-start org.imageproc.bench.P
 part labels -cp "$classpath" -Dbench.name=labels org.imageproc.bench.PipelineBenchmark "$rounds"
 part labels-off -cp "$classpath" -Dbench.name=labels-off -Dbench.labels=off -Dbench.paced=false \
   org.imageproc.bench.PipelineBenchmark "$rounds"
-part service-cpu -cp "$classpath" org.imageproc.bench.ServiceCpuBenchmark
+part service-cpu -cp "$classpath" org.imageproc.bench.ServiceCpuBenchmark "$rounds"
 java -cp "$classpath" org.imageproc.bench.IssueTable "$out" "$out/summary.md" >/dev/null
 
 {

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Makes target/imageproc.jsa, a class-data (CDS) archive of the classes a start of target/imageproc.jar loads, so that
-# later starts load them ready-made: about half the CPU a start takes (docs/local-stack.md#startup). It starts the jar
-# once in local mode with labels on, on a scratch data directory and free ports, and lets camel-main stop it a few
-# seconds after it started; the JVM writes the archive as it exits. Usage, from anywhere, after mvn package:
+# later starts load them ready-made: about half the CPU a start takes (docs/local-stack.md#startup). mvn package runs
+# it after shading the jar (skip with -Dcds.skip); by hand, after a build made with -Dcds.skip:
 #   scripts/cds-archive.sh
 #   java -XX:SharedArchiveFile=target/imageproc.jsa -jar target/imageproc.jar
-# The archive fits this build of the jar only: after a rebuild the JVM warns that it does not match and starts
-# without it; run this again. Needs what local mode needs (Node.js for dynalite).
+# It starts the jar once in local mode with labels on, on a scratch data directory and free ports, and lets camel-main
+# stop it 2 s after it started (the detector loads in the background well before); the JVM writes the archive as it
+# exits. The archive fits this build of the jar and this java only: with another, the JVM warns that it does not
+# match and starts without it. Needs what local mode needs (Node.js for dynalite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=target/imageproc.jar
-archive=target/imageproc.jsa
+# absolute: the archive names the jar as the training start did, and a start from another directory must find it
+jar=$PWD/target/imageproc.jar
+archive=$PWD/target/imageproc.jsa
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -f "$jar" ] || { echo "no $jar: run mvn -DskipTests package first" >&2; exit 1; }
@@ -19,9 +21,9 @@ rm -f "$archive"
 if ! java -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=error -Xmx256m -Dimageproc.data-dir="$work/data" \
   -Dimageproc.local.s3-port=0 -Dimageproc.local.sqs-port=0 -Dimageproc.local.dynamodb-port=0 \
   -Dimageproc.local.rekognition-port=0 -Dimageproc.web.port=0 -Dimageproc.management.port=0 \
-  -Dimageproc.labels.enabled=true -Dcamel.main.duration-max-seconds=5 -jar "$jar" >"$work/log" 2>&1 \
+  -Dimageproc.labels.enabled=true -Dcamel.main.duration-max-seconds=2 -jar "$jar" >"$work/log" 2>&1 \
   || ! grep -q ' ready in ' "$work/log" || [ ! -s "$archive" ]; then
-  echo "the training start failed; its output:" >&2
+  echo "the training start for the class-data archive failed (build with -Dcds.skip to go without it); its output:" >&2
   tail -30 "$work/log" >&2
   exit 1
 fi

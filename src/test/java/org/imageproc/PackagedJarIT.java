@@ -37,15 +37,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The packaged jar as a user runs it ({@code java -jar target/imageproc.jar}, local mode, 256 MB heap): it processes
- * an upload, stops cleanly on SIGTERM leaving no child process, and finds its data again after a restart; killed with
- * SIGKILL it leaves no child behind either, and the next start has the data directory and the ports.
+ * The packaged jar as a user runs it (the README's {@code java -XX:SharedArchiveFile=target/imageproc.jsa -jar
+ * target/imageproc.jar}, local mode, 256 MB heap): the class-data archive the build made fits the jar, and the
+ * service processes an upload, stops cleanly on SIGTERM leaving no child process, and finds its data again after a
+ * restart; killed with SIGKILL it leaves no child behind either, and the next start has the data directory and the
+ * ports.
  */
 @Tag("detector")
 class PackagedJarIT {
 
     // generous: other builds on the 2-core machine slow a start several times
     private static final Duration STARTUP = Duration.ofMinutes(2);
+
+    private static final Path ARCHIVE = Path.of("target", "imageproc.jsa");
 
     private final List<Process> started = new ArrayList<>();
 
@@ -87,6 +91,8 @@ class PackagedJarIT {
             assertThat(service.waitFor(40, TimeUnit.SECONDS)).as("exits within 40 s of SIGTERM\n" + tail(output)).isTrue();
             assertThat(children).noneMatch(ProcessHandle::isAlive);
             assertThat(output).noneMatch(line -> line.contains("OutOfMemoryError"));
+            assertThat(output).as("the JVM's warnings, the class-data archive's among them")
+                    .noneMatch(line -> line.contains("[warning]"));
         }
 
         output.clear();
@@ -130,7 +136,14 @@ class PackagedJarIT {
     private Process start(Path dataDir, int s3Port, int sqsPort, int dynamoDbPort, int webPort, List<String> output)
             throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        // mvn -Dcds.skip builds no archive; otherwise -Xshare:on makes an archive that does not fit the jar (or this
+        // java) an error at launch instead of the warning a user would get, after which the JVM goes without it
+        if (!Boolean.getBoolean("cds.skip")) {
+            assertThat(ARCHIVE).as("the class-data archive mvn package makes").isRegularFile();
+            command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE.toAbsolutePath()));
+        }
+        command.addAll(List.of(
                 "-Dimageproc.data-dir=" + dataDir.toAbsolutePath(),
                 "-Dimageproc.local.s3-port=" + s3Port,
                 "-Dimageproc.local.sqs-port=" + sqsPort,
@@ -138,8 +151,8 @@ class PackagedJarIT {
                 "-Dimageproc.local.rekognition-port=" + freePort(),
                 "-Dimageproc.web.port=" + webPort,
                 "-Dimageproc.management.port=" + freePort(),
-                "-jar", Path.of("target", "imageproc.jar").toAbsolutePath().toString())
-                .redirectErrorStream(true).start();
+                "-jar", Path.of("target", "imageproc.jar").toAbsolutePath().toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         started.add(process);
         Thread reader = new Thread(() -> collect(process, output), "imageproc-output");
         reader.setDaemon(true);

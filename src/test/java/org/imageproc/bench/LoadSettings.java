@@ -20,9 +20,10 @@ record LoadSettings(int count, Path corpus, Path jar, Path out, String heap, boo
         boolean keepData) {
 
     static LoadSettings read(int count, String out, String heap, int window) {
+        Path jar = Path.of(System.getProperty("bench.jar", "target/imageproc.jar"));
         return new LoadSettings(count,
                 Path.of(System.getProperty("bench.corpus", "../shared/bench/corpus")),
-                Path.of(System.getProperty("bench.jar", "target/imageproc.jar")),
+                jar,
                 Path.of(System.getProperty("bench.out", out)),
                 System.getProperty("bench.heap", heap),
                 !"off".equalsIgnoreCase(System.getProperty("bench.labels", "on")),
@@ -32,8 +33,7 @@ record LoadSettings(int count, Path corpus, Path jar, Path out, String heap, boo
                 Integer.getInteger("bench.distinct", 100),
                 Duration.ofMillis(Long.getLong("bench.poll-ms", 500)),
                 Duration.ofSeconds(Long.getLong("bench.stall-seconds", 300)),
-                List.of(System.getProperty("bench.service-jvm-options", "").split("\\s+")).stream()
-                        .filter(option -> !option.isBlank()).toList(),
+                ServiceProcess.jvmOptions(jar),
                 Boolean.getBoolean("bench.keep-data"));
     }
 

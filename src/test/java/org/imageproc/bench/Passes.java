@@ -1,5 +1,6 @@
 package org.imageproc.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,11 @@ final class Passes {
     static final String BUCKET = "photo-repo";
     private static final Duration PASS_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration PACED_TIMEOUT = Duration.ofMinutes(2);
+    /** Uploads before a paced pass, by default: after about as many the JIT compiles little more. */
+    static final int STEADY_UPLOADS = 1000;
+    private static final int STEADY_WINDOW = 16;
+    private static final int STEADY_DISTINCT = 50;
+    private static final int STEADY_CORPUS_EVERY = 20;
 
     private final S3Client s3;
     private final ImageItems items;
@@ -75,6 +81,22 @@ final class Passes {
         }
         return new Pass(name, outcomes, uploadSeconds, service.cpuMillis() - cpu,
                 service.childrenCpuMillis() - childrenCpu);
+    }
+
+    /**
+     * {@code count} uploads of small generated JPEGs and, one in 20, corpus photos, at most 16 not final at a time:
+     * the code that runs for every image (the AWS SDK's calls, Camel's routing) is called a few times per image, so
+     * the JIT still compiles it after hundreds of corpus photos; these make it reach its steady state at a small cost.
+     */
+    void steady(int count, Path corpus) throws IOException, InterruptedException, TimeoutException {
+        UploadWindow window = new UploadWindow(s3, BUCKET, items, STEADY_WINDOW, Duration.ofMillis(100),
+                Duration.ofMinutes(2));
+        window.run("steady", count, PhotoMix.of(STEADY_DISTINCT, corpus, STEADY_CORPUS_EVERY));
+        long failed = window.outcomes().stream().filter(outcome -> !"SUCCEEDED".equals(outcome.status())).count();
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " of the " + count + " uploads before the paced pass did not"
+                    + " succeed");
+        }
     }
 
     private Upload upload(String prefix, CorpusFolder folder, Path file) {

@@ -18,8 +18,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * The whole pipeline: the packaged service in local mode on free ports with a fresh data directory, fed through the
  * real S3 API. Start to ready ({@code /observe/health/ready} 200) and to the first image processed; then a warm-up (the
- * corpus once), a burst of N rounds over the corpus (images/second, upload-to-finishedAt latency under load, failures)
- * and a paced pass (one upload at a time: the latency of an idle service, CPU and DynamoDB requests per image). The
+ * corpus once), a burst of N rounds over the corpus (images/second, upload-to-finishedAt latency under load, failures),
+ * {@link Passes#steady 1,000 small uploads} so that the JIT has compiled the code every image runs, and a paced pass
+ * (one upload at a time: the latency of an idle service, CPU and DynamoDB requests per image). The
  * service's RSS is sampled every second from its launch. N = 0 only starts it, processes one image and stops it.
  *
  * <p>An upload is final when its item is SUCCEEDED, or FAILED for good (a retryable failure waits for the queue's next
@@ -29,7 +30,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  *
  * <p>Argument: N (rounds over the corpus, default 3). Properties: {@code bench.name} (pipeline: the title, the key
  * prefix of the figures), {@code bench.corpus}, {@code bench.jar}, {@code bench.heap} (256m), {@code bench.out},
- * {@code bench.labels} (on: the local detector; off), {@code bench.paced} (true), {@code bench.service-jvm-options}
+ * {@code bench.labels} (on: the local detector; off), {@code bench.paced} (true), {@code bench.steady-uploads} (1000),
+ * {@code bench.cds} (true: the build's class-data archive when it is there), {@code bench.service-jvm-options}
  * (space-separated, e.g. a native cache of its own or a flight recording).
  */
 public final class PipelineBenchmark {
@@ -65,8 +67,8 @@ public final class PipelineBenchmark {
         String heap = System.getProperty("bench.heap", "256m");
         boolean labels = !"off".equalsIgnoreCase(System.getProperty("bench.labels", "on"));
         boolean paced = Boolean.parseBoolean(System.getProperty("bench.paced", "true"));
-        List<String> jvmOptions = List.of(System.getProperty("bench.service-jvm-options", "").split("\\s+")).stream()
-                .filter(option -> !option.isBlank()).toList();
+        int steadyUploads = Integer.getInteger("bench.steady-uploads", Passes.STEADY_UPLOADS);
+        List<String> jvmOptions = ServiceProcess.jvmOptions(jar);
         List<CorpusFolder> folders = CorpusFolder.list(corpus);
         Path dir = output.toAbsolutePath().getParent();
         Path dataDir = DataDirs.fresh(dir, name + "-data-");
@@ -92,6 +94,9 @@ public final class PipelineBenchmark {
                 bench.passes.add(corpusPasses.burst("burst", rounds));
             }
             if (rounds > 0 && paced) {
+                if (steadyUploads > 0) {
+                    corpusPasses.steady(steadyUploads, corpus);
+                }
                 DynamoDbRequests before = local.management().dynamoDbRequests();
                 bench.passes.add(corpusPasses.paced("paced"));
                 DynamoDbRequests after = local.management().dynamoDbRequests();
@@ -119,7 +124,7 @@ public final class PipelineBenchmark {
         List<String> errors = service.logLines(ERROR);
         bench.figures.put(name + ".oom-lines", outOfMemory).put(name + ".failed-deliveries", failedDeliveries)
                 .put(name + ".peak-rss-mb", Math.max(highestSampleMb, peakRssMb));
-        Report report = bench.report(heap, labels, jvmOptions, jar, rounds, folders);
+        Report report = bench.report(heap, labels, jvmOptions, jar, rounds, folders, steadyUploads);
         report.table(new MarkdownTable("service", "value")
                 .row("heap limit", heap)
                 .row("RSS of the JVM: highest of " + samples.size() + " samples 1 s apart / peak (VmHWM)",
@@ -145,7 +150,7 @@ public final class PipelineBenchmark {
     }
 
     private Report report(String heap, boolean labels, List<String> jvmOptions, Path jar, int rounds,
-            List<CorpusFolder> folders) {
+            List<CorpusFolder> folders, int steadyUploads) {
         figures.put(name + ".ready-ms", readyMs).put(name + ".first-image-ms", firstImageMs);
         int corpus = folders.stream().mapToInt(folder -> folder.files().size()).sum();
         Report report = new Report("Whole pipeline: " + name)
@@ -160,7 +165,8 @@ public final class PipelineBenchmark {
                             + " warm-up of the corpus once; img/s = images / (first upload start to last finishedAt)");
             if (passes.stream().anyMatch(pass -> pass.name().equals("paced"))) {
                 report.line("- paced: one upload at a time, the next after the previous item is final (an idle"
-                        + " service)");
+                        + " service), after " + steadyUploads + " small uploads (generated JPEGs, one in 20 from the"
+                        + " corpus; at most 16 at a time) that let the JIT compile the code every image runs");
             }
             report.line("- latency: upload start to the item's finishedAt, in ms; CPU: user + system time the"
                     + " service's JVM and its local DynamoDB (node) used during the pass, per image");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The packaged service as users start it ({@code java -jar}), or the local stack alone, in its own JVM with its own
@@ -36,6 +37,22 @@ final class ServiceProcess {
     private ServiceProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
+    }
+
+    /**
+     * The JVM options of a service started from {@code jar}: as the README's run command, the class-data archive the
+     * build made beside the jar ({@code imageproc.jsa}) when it is there and {@code bench.cds} is not false, then
+     * those of {@code bench.service-jvm-options} (a profiler's, a native cache of its own).
+     */
+    static List<String> jvmOptions(Path jar) {
+        List<String> options = new ArrayList<>();
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
+        if (!"false".equals(System.getProperty("bench.cds")) && Files.isRegularFile(archive)) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+        }
+        Stream.of(System.getProperty("bench.service-jvm-options", "").split("\\s+"))
+                .filter(option -> !option.isBlank()).forEach(options::add);
+        return options;
     }
 
     /**

@@ -42,8 +42,7 @@ public final class StartupBenchmark {
         Path jar = Path.of(System.getProperty("bench.jar", "target/imageproc.jar"));
         Path output = Path.of(System.getProperty("bench.out", "target/bench/startup.md"));
         String heap = System.getProperty("bench.heap", "256m");
-        List<String> jvmOptions = Stream.of(System.getProperty("bench.service-jvm-options", "").split("\\s+"))
-                .filter(option -> !option.isBlank()).toList();
+        List<String> jvmOptions = ServiceProcess.jvmOptions(jar);
         Path dir = output.toAbsolutePath().getParent();
         Figures figures = new Figures();
         MarkdownTable table = new MarkdownTable("labels", "data directory", "start to ready, median (each)",
