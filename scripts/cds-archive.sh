@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes target/imageproc.jsa, a class-data (CDS) archive of the classes a start of target/imageproc.jar loads, so that
-# later starts load them ready-made: about half the CPU a start takes (docs/local-stack.md#startup). mvn package runs
+# later starts load them ready-made: about a third less CPU per start (docs/local-stack.md#startup). mvn package runs
 # it after shading the jar (skip with -Dcds.skip); by hand, after a build made with -Dcds.skip:
 #   scripts/cds-archive.sh
 #   java -XX:SharedArchiveFile=target/imageproc.jsa -jar target/imageproc.jar
