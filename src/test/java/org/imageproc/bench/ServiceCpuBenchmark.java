@@ -86,7 +86,9 @@ public final class ServiceCpuBenchmark {
                 .line("- stack: `java -Xmx" + stackHeap + " … " + StandaloneStack.class.getSimpleName() + "`: S3, SQS,"
                         + " DynamoDB (node) and Rekognition DetectLabels by the local detector, **all in the stack's"
                         + " processes**")
-                .line("- service: `IMAGEPROC_MODE=aws java -Xmx" + heap + " -jar " + jar + "` with the stack's"
+                .line("- service: `IMAGEPROC_MODE=aws java -Xmx" + heap
+                        + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)) + " -jar " + jar
+                        + "` with the stack's"
                         + " endpoints in its environment, labels on; a warm-up (the corpus " + warmUpRounds + " times and "
                         + steadyUploads + " small uploads, as the labels part's warm-up, burst and steady uploads), then"
                         + " the paced pass: one upload at a time");
