@@ -11,9 +11,6 @@ import java.nio.file.Path;
  */
 final class CpuClock {
 
-    /** Linux reports children's CPU time in clock ticks of 1/100 s (USER_HZ). */
-    private static final long NANOS_PER_TICK = 10_000_000L;
-
     private CpuClock() {
     }
 
@@ -26,10 +23,9 @@ final class CpuClock {
     static long childrenNanos() {
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"));
-            // the fields after the command name, which is in parentheses and may hold spaces
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // cutime and cstime are fields 16 and 17 of the whole line, 14 and 15 after the name
-            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * NANOS_PER_TICK;
+            String[] fields = ProcStatus.statFields(stat);
+            // cutime and cstime are fields 16 and 17 of the whole line
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * ProcStatus.MILLIS_PER_TICK * 1_000_000L;
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -21,7 +21,7 @@ final class Passes {
     static final String BUCKET = "photo-repo";
     private static final Duration PASS_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration PACED_TIMEOUT = Duration.ofMinutes(2);
-    /** Uploads before a paced pass, by default: after as many the JIT's compiling is down to a tenth or so of the CPU. */
+    /** Uploads before a paced pass, by default: after as many, the JIT's compiling is a tenth or so of the CPU. */
     static final int STEADY_UPLOADS = 1000;
     private static final int STEADY_WINDOW = 16;
     private static final int STEADY_DISTINCT = 50;

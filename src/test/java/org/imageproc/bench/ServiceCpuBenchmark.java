@@ -88,10 +88,9 @@ public final class ServiceCpuBenchmark {
                         + " processes**")
                 .line("- service: `IMAGEPROC_MODE=aws java -Xmx" + heap
                         + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)) + " -jar " + jar
-                        + "` with the stack's"
-                        + " endpoints in its environment, labels on; a warm-up (the corpus " + warmUpRounds + " times and "
-                        + steadyUploads + " small uploads, as the labels part's warm-up, burst and steady uploads), then"
-                        + " the paced pass: one upload at a time");
+                        + "` with the stack's endpoints in its environment, labels on; a warm-up (the corpus "
+                        + warmUpRounds + " times and " + steadyUploads + " small uploads, as the labels part's warm-up,"
+                        + " burst and steady uploads), then the paced pass: one upload at a time");
         Figures figures = new Figures();
         if (paced != null) {
             int images = paced.outcomes().size();

@@ -15,9 +15,6 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
 
-    /** Linux reports thread CPU time in clock ticks of 1/100 s (USER_HZ). */
-    private static final long MILLIS_PER_TICK = 10;
-
     private final Map<Long, Long> millisByThread;
     private final Map<Long, String> groupByThread;
 
@@ -33,10 +30,11 @@ final class ThreadCpu {
             tasks.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the parenthesised name
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String[] fields = ProcStatus.statFields(stat);
                     long id = Long.parseLong(task.getFileName().toString());
-                    millis.put(id, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK);
+                    // utime and stime are fields 14 and 15 of the whole line
+                    millis.put(id, (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+                            * ProcStatus.MILLIS_PER_TICK);
                     groups.put(id, group(Files.readString(task.resolve("comm")).strip()));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while it was read
