@@ -23,7 +23,9 @@ ENV IMAGEPROC_MODE=aws IMAGEPROC_WEB_HOST=0.0.0.0 IMAGEPROC_MANAGEMENT_HOST=0.0.
 ENV MALLOC_ARENA_MAX=2
 # read by the java launcher itself, so Kubernetes can replace it without a shell in between; the heap is half the
 # container's memory limit, the other half is metaspace, threads, code cache, native image buffers and glibc
-ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
+# G1 with a fixed threshold for concurrent marking: every image allocates arrays of a megabyte and more, and G1's
+# adaptive threshold then sinks until each one starts a marking cycle (docs/benchmarks.md, "Garbage collection")
+ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=50 -XX:-G1UseAdaptiveIHOP -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
 
 # web app and REST API (imageproc.web.port), management server: health, metrics, Jolokia (imageproc.management.port)
 EXPOSE 8080 9876

@@ -3,7 +3,7 @@
 # later starts load them ready-made: about a third less CPU per start (docs/local-stack.md#startup). mvn package runs
 # it after shading the jar (skip with -Dcds.skip); by hand, after a build made with -Dcds.skip:
 #   scripts/cds-archive.sh
-#   java -XX:SharedArchiveFile=target/imageproc.jsa -jar target/imageproc.jar
+#   java -XX:SharedArchiveFile=target/imageproc.jsa -XX:-G1UseAdaptiveIHOP -jar target/imageproc.jar
 # It starts the jar once in local mode with labels on, on a scratch data directory and free ports, and lets camel-main
 # stop it 2 s after it started (the detector loads in the background well before); the JVM writes the archive as it
 # exits. The archive fits this build of the jar and this java only: with another, the JVM warns that it does not
@@ -28,4 +28,4 @@ if ! java -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=error -Xmx256m -Dimagepr
   exit 1
 fi
 echo "$(grep -o 'imageproc ready in .*' "$work/log") without the archive; $archive: $(du -m "$archive" | cut -f1) MB"
-echo "start with: java -XX:SharedArchiveFile=$archive -jar $jar"
+echo "start with: java -XX:SharedArchiveFile=$archive -XX:-G1UseAdaptiveIHOP -jar $jar"

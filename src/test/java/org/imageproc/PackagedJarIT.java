@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The packaged jar as a user runs it (the README's {@code java -XX:SharedArchiveFile=target/imageproc.jsa -jar
- * target/imageproc.jar}, local mode, 256 MB heap): the class-data archive the build made fits the jar, and the
+ * The packaged jar as a user runs it (the README's {@code java -XX:SharedArchiveFile=target/imageproc.jsa
+ * -XX:-G1UseAdaptiveIHOP -jar target/imageproc.jar}, local mode, 256 MB heap): the class-data archive the build made fits the jar, and the
  * service processes an upload, stops cleanly on SIGTERM leaving no child process, and finds its data again after a
  * restart; killed with SIGKILL it leaves no child behind either, and the next start has the data directory and the
  * ports.
@@ -136,7 +136,7 @@ class PackagedJarIT {
     private Process start(Path dataDir, int s3Port, int sqsPort, int dynamoDbPort, int webPort, List<String> output)
             throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:-G1UseAdaptiveIHOP"));
         // mvn -Dcds.skip builds no archive; otherwise -Xshare:on makes an archive that does not fit the jar (or this
         // java) an error at launch instead of the warning a user would get, after which the JVM goes without it
         if (!Boolean.getBoolean("cds.skip")) {

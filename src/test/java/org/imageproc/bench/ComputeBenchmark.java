@@ -89,7 +89,9 @@ public final class ComputeBenchmark {
         new Report("Per-image compute (single thread)")
                 .line("- " + rounds + " measured rounds per folder after " + warmups + " warm-up rounds over the corpus;"
                         + " img/s from the median round, ms/img over every image of every round")
-                .line("- heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; GC while measuring: "
+                .line("- JVM options `" + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()
+                        .stream().filter(a -> a.startsWith("-X")).toList()) + "`, heap limit "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; GC while measuring: "
                         + (gcCount() - gcCountBefore) + " collections, " + gcMillis + " ms ("
                         + num(100 * gcMillis / measuredMillis, 1) + " % of the time)")
                 .line("- ours: read, metadata, check, decode-image with labels sent a " + work.labelSize()

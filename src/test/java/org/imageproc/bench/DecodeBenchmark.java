@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-Xmx64m")
+@Fork(value = 1, jvmArgsAppend = {"-Xmx64m", "-XX:-G1UseAdaptiveIHOP"})
 public class DecodeBenchmark {
 
     /** The corpus folder, relative to the project root. */

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  */
 final class ServiceProcess {
 
+    /** The README's garbage-collector option: G1 with a fixed marking threshold (docs/benchmarks.md). */
+    static final String GC = "-XX:-G1UseAdaptiveIHOP";
+
     /**
      * How the service stopped after SIGTERM; {@code wasRunning} is false when it had exited by itself before,
      * {@code leftBehind} are child processes still alive afterwards.
@@ -40,12 +43,13 @@ final class ServiceProcess {
     }
 
     /**
-     * The JVM options of a service started from {@code jar}: as the README's run command, the class-data archive the
-     * build made beside the jar ({@code imageproc.jsa}) when it is there and {@code bench.cds} is not false, then
-     * those of {@code bench.service-jvm-options} (a profiler's, a native cache of its own).
+     * The JVM options of a service started from {@code jar}: as the README's run command, {@link #GC} and the
+     * class-data archive the build made beside the jar ({@code imageproc.jsa}) when it is there and {@code bench.cds}
+     * is not false, then those of {@code bench.service-jvm-options} (a profiler's, a native cache of its own; a later
+     * option wins, so {@code -XX:+G1UseAdaptiveIHOP} there undoes {@link #GC}).
      */
     static List<String> jvmOptions(Path jar) {
-        List<String> options = new ArrayList<>();
+        List<String> options = new ArrayList<>(List.of(GC));
         Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
         if (!"false".equals(System.getProperty("bench.cds")) && Files.isRegularFile(archive)) {
             options.add("-XX:SharedArchiveFile=" + archive);

@@ -58,7 +58,7 @@ class DockerfileTest {
 
         assertThat(environment).containsEntry("MALLOC_ARENA_MAX", "2");
         assertThat(dockerfile.maxRamPercentage()).isBetween(25, 75);
-        assertThat(environment.get("JDK_JAVA_OPTIONS")).contains("-Djava.io.tmpdir=/tmp")
+        assertThat(environment.get("JDK_JAVA_OPTIONS")).contains("-Djava.io.tmpdir=/tmp", "-XX:-G1UseAdaptiveIHOP")
                 .doesNotContain("-Xmx");
     }
 
