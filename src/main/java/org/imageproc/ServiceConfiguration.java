@@ -32,6 +32,7 @@ import org.imageproc.ingest.ConsumerErrors;
 import org.imageproc.ingest.S3EventParser;
 import org.imageproc.labels.ImageSource;
 import org.imageproc.labels.LabelDetector;
+import org.imageproc.memory.CollectorAdvice;
 import org.imageproc.memory.NativeHeapTrim;
 import org.imageproc.metadata.AcceptedFormats;
 import org.imageproc.metadata.ImageCheck;
@@ -183,6 +184,7 @@ public class ServiceConfiguration implements CamelConfiguration {
         registry.bind("imageDecoder", new ImageDecoder(labelSize, budget));
         LOG.info("{} cores: {} queue consumers, {} image-step threads, decoding within {}", cores,
                 concurrency.consumers(), concurrency.stepThreads(), budget);
+        CollectorAdvice.logIfNeeded();
     }
 
     /** Reprocessing, deleting and their jobs, behind the web API. */

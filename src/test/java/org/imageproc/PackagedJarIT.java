@@ -93,6 +93,8 @@ class PackagedJarIT {
             assertThat(output).noneMatch(line -> line.contains("OutOfMemoryError"));
             assertThat(output).as("the JVM's warnings, the class-data archive's among them")
                     .noneMatch(line -> line.contains("[warning]"));
+            assertThat(output).as("started as the README says: no collector advice")
+                    .noneMatch(line -> line.contains("adaptive marking threshold"));
         }
 
         output.clear();

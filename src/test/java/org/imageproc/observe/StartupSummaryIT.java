@@ -107,6 +107,15 @@ class StartupSummaryIT {
                 .anyMatch(message -> message.startsWith("Apache Camel ") && message.contains("(imageproc) started in"));
     }
 
+    @Test
+    void aJvmWithoutTheReadmesCollectorOptionIsToldIt() {
+        // failsafe starts this JVM without -XX:-G1UseAdaptiveIHOP, as a bare java -jar would
+        assertThat(startedHere).filteredOn(event -> event.getLevel() == Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(message -> assertThat(message).contains("adaptive marking threshold",
+                        "-XX:-G1UseAdaptiveIHOP"));
+    }
+
     /** The summary's lines after its title, by label. */
     private static Map<String, String> lines(String summary) {
         Map<String, String> lines = new LinkedHashMap<>();
