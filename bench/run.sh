@@ -93,7 +93,8 @@ part() {
 # and at 48 MB garbage collection cuts the 12 MP figure by 10-25 %; G1 as the README's run command sets it (a fixed
 # marking threshold: with the adaptive one, this small heap and the big arrays of each image ran a marking cycle
 # per image and took a quarter off the 12 MP figure in some JVMs)
-part compute -Xmx64m -XX:-G1UseAdaptiveIHOP -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" "$out/compute.md"
+part compute -Xmx64m -XX:-G1UseAdaptiveIHOP -cp "$classpath" org.imageproc.bench.ComputeBenchmark "$corpus" \
+  "$out/compute.md"
 part first-start -cp "$classpath" -Dbench.name=first-start org.imageproc.bench.PipelineBenchmark 0
 part labels -cp "$classpath" -Dbench.name=labels org.imageproc.bench.PipelineBenchmark "$rounds"
 part labels-off -cp "$classpath" -Dbench.name=labels-off -Dbench.labels=off -Dbench.paced=false \

@@ -38,10 +38,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The packaged jar as a user runs it (the README's {@code java -XX:SharedArchiveFile=target/imageproc.jsa
- * -XX:-G1UseAdaptiveIHOP -jar target/imageproc.jar}, local mode, 256 MB heap): the class-data archive the build made fits the jar, and the
- * service processes an upload, stops cleanly on SIGTERM leaving no child process, and finds its data again after a
- * restart; killed with SIGKILL it leaves no child behind either, and the next start has the data directory and the
- * ports.
+ * -XX:-G1UseAdaptiveIHOP -jar target/imageproc.jar}, local mode, 256 MB heap): the class-data archive the build made
+ * fits the jar, and the service processes an upload, stops cleanly on SIGTERM leaving no child process, and finds
+ * its data again after a restart; killed with SIGKILL it leaves no child behind either, and the next start has the
+ * data directory and the ports.
  */
 @Tag("detector")
 class PackagedJarIT {

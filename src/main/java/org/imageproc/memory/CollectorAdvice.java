@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CollectorAdvice {
 
-    static final String OPTION = "-XX:-G1UseAdaptiveIHOP";
+    /** The option, as the README's run command gives it. */
+    public static final String OPTION = "-XX:-G1UseAdaptiveIHOP";
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectorAdvice.class);
 

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.imageproc.memory.CollectorAdvice;
+
 /**
  * The packaged service as users start it ({@code java -jar}), or the local stack alone, in its own JVM with its own
  * heap limit, environment and log file.
@@ -18,7 +20,7 @@ import java.util.stream.Stream;
 final class ServiceProcess {
 
     /** The README's garbage-collector option: G1 with a fixed marking threshold (docs/benchmarks.md). */
-    static final String GC = "-XX:-G1UseAdaptiveIHOP";
+    static final String GC = CollectorAdvice.OPTION;
 
     /**
      * How the service stopped after SIGTERM; {@code wasRunning} is false when it had exited by itself before,
