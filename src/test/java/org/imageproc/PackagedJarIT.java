@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.imageproc.memory.CollectorAdvice;
 import org.imageproc.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -138,7 +139,7 @@ class PackagedJarIT {
     private Process start(Path dataDir, int s3Port, int sqsPort, int dynamoDbPort, int webPort, List<String> output)
             throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:-G1UseAdaptiveIHOP"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", CollectorAdvice.OPTION));
         // mvn -Dcds.skip builds no archive; otherwise -Xshare:on makes an archive that does not fit the jar (or this
         // java) an error at launch instead of the warning a user would get, after which the JVM goes without it
         if (!Boolean.getBoolean("cds.skip")) {

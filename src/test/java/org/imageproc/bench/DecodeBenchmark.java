@@ -12,6 +12,7 @@ import org.imageproc.imaging.SubsampledReader;
 import org.imageproc.imaging.WorkingImage;
 import org.imageproc.imaging.WorkingImageReader;
 import org.imageproc.imaging.jpeg.DctScaledJpeg;
+import org.imageproc.memory.CollectorAdvice;
 import org.imageproc.thumbnail.Thumbnail;
 import org.imageproc.thumbnail.ThumbnailMaker;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx64m", "-XX:-G1UseAdaptiveIHOP"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx64m", CollectorAdvice.OPTION})
 public class DecodeBenchmark {
 
     /** The corpus folder, relative to the project root. */

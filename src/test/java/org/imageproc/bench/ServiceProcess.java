@@ -19,9 +19,6 @@ import org.imageproc.memory.CollectorAdvice;
  */
 final class ServiceProcess {
 
-    /** The README's garbage-collector option: G1 with a fixed marking threshold (docs/benchmarks.md). */
-    static final String GC = CollectorAdvice.OPTION;
-
     /**
      * How the service stopped after SIGTERM; {@code wasRunning} is false when it had exited by itself before,
      * {@code leftBehind} are child processes still alive afterwards.
@@ -45,13 +42,13 @@ final class ServiceProcess {
     }
 
     /**
-     * The JVM options of a service started from {@code jar}: as the README's run command, {@link #GC} and the
+     * The JVM options of a service started from {@code jar}: as the README's run command, {@link CollectorAdvice#OPTION} and the
      * class-data archive the build made beside the jar ({@code imageproc.jsa}) when it is there and {@code bench.cds}
      * is not false, then those of {@code bench.service-jvm-options} (a profiler's, a native cache of its own; a later
-     * option wins, so {@code -XX:+G1UseAdaptiveIHOP} there undoes {@link #GC}).
+     * option wins, so {@code -XX:+G1UseAdaptiveIHOP} there undoes {@link CollectorAdvice#OPTION}).
      */
     static List<String> jvmOptions(Path jar) {
-        List<String> options = new ArrayList<>(List.of(GC));
+        List<String> options = new ArrayList<>(List.of(CollectorAdvice.OPTION));
         Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
         if (!"false".equals(System.getProperty("bench.cds")) && Files.isRegularFile(archive)) {
             options.add("-XX:SharedArchiveFile=" + archive);
